@@ -1,0 +1,183 @@
+//! The command line: `quadra parse` and `quadra export`.
+//!
+//! Exit codes: 0 read cleanly, 1 the report has error diagnostics, 2 usage
+//! error, unreadable input, or input that is not a report.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use miette::NamedSource;
+
+use crate::diagnostic::Severity;
+use crate::export;
+use crate::parse::{parse, ParseOutput};
+use crate::render::{render_stderr, Located};
+use crate::span::LineIndex;
+
+/// Exit code: no error diagnostics.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the report has error diagnostics (findings).
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit code: usage error, unreadable input, not a report.
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "quadra",
+    version,
+    about = "Checks that the accounts of an Italian municipal budget report add up",
+    long_about = "quadra reads the text of a Comune di Milano 'Bilancio di Previsione - Report Commissioni' \
+(as extracted from the PDF), builds an exact model of every row and declared total, and reports \
+what it cannot read at the exact line and column.\n\n\
+Exit codes: 0 = read cleanly, 1 = the report has error diagnostics, \
+2 = usage error, unreadable input, or input that is not a report."
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Parse a report and print its syntax tree (every row, total and narrative block, with byte spans).
+    ///
+    /// Diagnostics for lines that could not be read go to standard error and
+    /// into the JSON `diagnostics` array. The JSON shape is versioned by its
+    /// `schema_version` field (see README).
+    Parse {
+        /// The report text file; `-` reads standard input.
+        report: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
+        format: ParseFormat,
+        /// Write the output to this file instead of standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
+    /// Export the budget rows of a report, one line per row (1.A, 1.B, 2.A, 2.B).
+    ///
+    /// CSV: header row, UTF-8, comma-separated, amounts with a decimal point
+    /// and no thousands separator, so that the file opens cleanly in a spreadsheet.
+    Export {
+        /// The report text file; `-` reads standard input.
+        report: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Write the output to this file instead of standard output.
+        #[arg(short = 'o', long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ParseFormat {
+    /// The AST as JSON.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// Run the command line; returns the exit code.
+pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    let result = match cli.cmd {
+        Cmd::Parse {
+            report,
+            format: ParseFormat::Json,
+            output,
+        } => with_report(&report, output, |out, path, bytes, index, p| {
+            let doc = export::ast_json(path, bytes, index, &p.documento, &p.diagnostics);
+            serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
+            writeln!(out)
+        }),
+        Cmd::Export {
+            report,
+            format: ExportFormat::Csv,
+            output,
+        } => with_report(&report, output, |out, _, bytes, index, p| {
+            export::write_csv(out, bytes, index, &p.documento).map_err(io::Error::other)
+        }),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("quadra: {msg}");
+            EXIT_USAGE
+        }
+    }
+}
+
+type Emit<'a> =
+    dyn FnOnce(&mut dyn Write, &str, &[u8], &LineIndex, &ParseOutput) -> io::Result<()> + 'a;
+
+/// Read and parse a report, hand it to `emit`, print diagnostics; the exit code.
+fn with_report(
+    path: &str,
+    output: Option<PathBuf>,
+    emit: impl FnOnce(&mut dyn Write, &str, &[u8], &LineIndex, &ParseOutput) -> io::Result<()>,
+) -> Result<i32, String> {
+    let emit: Box<Emit<'_>> = Box::new(emit);
+    let bytes = read_input(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let parsed = parse(&bytes);
+    let name = if path == "-" { "<stdin>" } else { path };
+    let p = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            let source = NamedSource::new(name, bytes.clone());
+            eprint!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let index = LineIndex::new(&bytes);
+    {
+        let mut out: Box<dyn Write> = match &output {
+            Some(f) => Box::new(BufWriter::new(
+                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
+            )),
+            None => Box::new(BufWriter::new(io::stdout().lock())),
+        };
+        emit(&mut out, path, &bytes, &index, &p)
+            .map_err(|e| format!("cannot write output: {e}"))?;
+        out.flush()
+            .map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    if !p.diagnostics.is_empty() {
+        let source = NamedSource::new(name, bytes.clone());
+        let located: Vec<_> = p
+            .diagnostics
+            .iter()
+            .map(|d| Located::parse(d, &source))
+            .collect();
+        eprint!("{}", render_stderr(&located));
+        eprintln!(
+            "{name}: {} problem(s) reading the report",
+            p.diagnostics.len()
+        );
+    }
+    let errors = p.diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+fn read_input(path: &str) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    if path == "-" {
+        io::stdin().lock().read_to_end(&mut buf)?;
+    } else {
+        File::open(path)?.read_to_end(&mut buf)?;
+    }
+    Ok(buf)
+}

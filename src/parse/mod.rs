@@ -1,0 +1,528 @@
+//! Text -> AST. One pass over the lines, in time linear in the input: each
+//! line is recognised as page furniture, a section header, narrative, or
+//! handed to the builder of the current section, which assembles multi-line
+//! records (wrapped descriptions, amounts on their own line) and places them in
+//! the hierarchy. A line nothing recognises becomes a diagnostic, and reading
+//! goes on at the next line.
+
+mod layout;
+mod lines;
+mod narrativa;
+mod recognise;
+mod record;
+mod riepilogo;
+mod tabella;
+mod tokens;
+
+use std::fmt;
+
+pub use lines::is_blank;
+pub use tokens::importo;
+
+use crate::ast::{Anno, Corpo, Documento, Report, Rumore, Sezione, SezioneId, Testo, TipoRumore};
+use crate::diagnostic::{ParseCode, ParseDiagnostic};
+use crate::span::Span;
+use lines::{Line, Lines};
+use narrativa::NarrativaBuilder;
+use record::join_words;
+use riepilogo::{MissioniBuilder, VincolateBuilder};
+use tabella::TabellaBuilder;
+use tokens::Tok;
+
+/// At most this many diagnostics are listed per input; the rest are counted in
+/// a final one, so that garbage input cannot eat memory.
+pub const MAX_DIAGNOSTICS: usize = 1000;
+
+/// The result of reading a report file.
+#[derive(Debug, Clone)]
+pub struct ParseOutput {
+    /// The reports read.
+    pub documento: Documento,
+    /// What could not be read, in input order.
+    pub diagnostics: Vec<ParseDiagnostic>,
+}
+
+/// The input is not a Report Commissioni at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotAReport {
+    /// Nothing but blanks.
+    Empty,
+    /// Binary data (NUL bytes or mostly invalid UTF-8), first seen at this offset.
+    Binary(usize),
+    /// Text without any section header.
+    NoSection,
+}
+
+impl fmt::Display for NotAReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotAReport::Empty => f.write_str("the file is empty"),
+            NotAReport::Binary(_) => f.write_str("the file is binary data, not text"),
+            NotAReport::NoSection => {
+                f.write_str("the file is not a Report Commissioni: no section header found")
+            }
+        }
+    }
+}
+
+impl NotAReport {
+    /// What the user should give quadra instead.
+    pub fn help(&self) -> &'static str {
+        "quadra reads the text of a Bilancio di Previsione - Report Commissioni (e.g. `pdftotext -layout report.pdf`), whose sections start with headers such as `1.A        ENTRATE CORRENTI`"
+    }
+
+    /// Where to point.
+    pub fn offset(&self) -> usize {
+        match self {
+            NotAReport::Binary(o) => *o,
+            _ => 0,
+        }
+    }
+}
+
+/// Diagnostics sink of the parser, bounded by [`MAX_DIAGNOSTICS`].
+#[derive(Debug, Default)]
+pub struct Ctx {
+    diags: Vec<ParseDiagnostic>,
+    suppressed: usize,
+}
+
+impl Ctx {
+    /// Record a diagnostic (or count it once the list is full).
+    pub fn push(&mut self, d: ParseDiagnostic) {
+        if self.diags.len() < MAX_DIAGNOSTICS {
+            self.diags.push(d);
+        } else {
+            self.suppressed += 1;
+        }
+    }
+
+    /// A line the section cannot hold.
+    pub fn unrecognised(&mut self, span: Span, id: SezioneId, expected: &str) {
+        self.push(ParseDiagnostic::new(
+            ParseCode::UnrecognisedLine,
+            span,
+            format!("unrecognised line in section {} {}", id.code(), id.title()),
+            "not understood here",
+            expected.to_string(),
+        ));
+    }
+
+    /// An item without its parent heading.
+    pub fn out_of_place(&mut self, span: Span, what: &str, expected: &str) {
+        self.push(ParseDiagnostic::new(
+            ParseCode::OutOfPlace,
+            span,
+            format!("item {what}"),
+            "parent heading missing",
+            format!("expected {expected} above this line"),
+        ));
+    }
+
+    fn finish(mut self) -> Vec<ParseDiagnostic> {
+        if self.suppressed > 0 {
+            let last = self.diags.last().map(|d| d.span).unwrap_or_default();
+            self.diags.push(ParseDiagnostic::new(
+                ParseCode::TooManyDiagnostics,
+                last,
+                format!(
+                    "{} more problems not listed (only the first {MAX_DIAGNOSTICS} are)",
+                    self.suppressed
+                ),
+                "listing stopped after this one",
+                "fix the problems listed, or check that this file is really a Report Commissioni",
+            ));
+        }
+        self.diags
+    }
+}
+
+/// Read a report from bytes. Never panics; fails only when the input is not a
+/// report at all.
+pub fn parse(bytes: &[u8]) -> Result<ParseOutput, NotAReport> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(NotAReport::Empty);
+    }
+    let mut d = Driver::default();
+    for item in Lines::new(bytes) {
+        match item {
+            Ok(line) if line.is_blank() => {}
+            Ok(line) => d.line(line),
+            Err(bad) => {
+                d.touch(bad.span);
+                d.ctx.push(ParseDiagnostic::new(
+                    ParseCode::InvalidUtf8,
+                    Span::new(bad.bad_at, bad.bad_at + 1),
+                    "line is not UTF-8 text",
+                    "invalid byte",
+                    "the report must be UTF-8 text; this line holds binary data or another encoding (re-extract with `pdftotext -enc UTF-8`)",
+                ));
+            }
+        }
+    }
+    let out = d.finish();
+    if out.documento.reports.is_empty() {
+        return Err(classify_non_report(bytes));
+    }
+    Ok(out)
+}
+
+/// Why an input with no section is not a report.
+fn classify_non_report(bytes: &[u8]) -> NotAReport {
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(nul) = memchr::memchr(0, head) {
+        return NotAReport::Binary(nul);
+    }
+    match std::str::from_utf8(head) {
+        // A cut multi-byte character at the end of the sample is still text.
+        Err(e) if e.error_len().is_some() => NotAReport::Binary(e.valid_up_to()),
+        _ => NotAReport::NoSection,
+    }
+}
+
+enum Body<'a> {
+    Tabella(TabellaBuilder<'a>),
+    Vincolate(VincolateBuilder<'a>),
+    Missioni(MissioniBuilder<'a>),
+}
+
+struct SectionState<'a> {
+    id: SezioneId,
+    span: Span,
+    header: Testo,
+    title_complete: bool,
+    anno: Option<Anno>,
+    /// `ANNO :` seen, the year expected on the next line.
+    anno_pending: Option<Span>,
+    /// Inside a run of column-header lines.
+    header_block: bool,
+    body: Body<'a>,
+}
+
+impl<'a> SectionState<'a> {
+    fn has_pending(&self) -> bool {
+        match &self.body {
+            Body::Tabella(b) => b.has_pending(),
+            Body::Vincolate(b) => b.has_pending(),
+            Body::Missioni(b) => b.has_pending(),
+        }
+    }
+
+    fn set_anno(&mut self, a: Anno) {
+        self.anno = Some(a);
+        let y = Some(a.anno);
+        match &mut self.body {
+            Body::Tabella(b) => b.set_anno(y),
+            Body::Vincolate(b) => b.set_anno(y),
+            Body::Missioni(b) => b.set_anno(y),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Driver<'a> {
+    ctx: Ctx,
+    reports: Vec<Report>,
+    cur: Option<Report>,
+    sec: Option<SectionState<'a>>,
+    narr: NarrativaBuilder<'a>,
+    /// Title line waiting for the section header that tells which report it opens.
+    pending_title: Option<Testo>,
+    pending_noise: Vec<Rumore>,
+    toks: Vec<Tok<'a>>,
+}
+
+impl<'a> Driver<'a> {
+    /// Extend the current report's span over a line.
+    fn touch(&mut self, span: Span) {
+        if let Some(r) = self.cur.as_mut() {
+            r.span = r.span.join(span);
+        }
+    }
+
+    fn noise(&mut self, span: Span, tipo: TipoRumore) {
+        let n = Rumore { span, tipo };
+        match self.cur.as_mut() {
+            Some(r) if self.pending_title.is_none() => {
+                r.span = r.span.join(span);
+                r.rumore.push(n);
+            }
+            _ => self.pending_noise.push(n),
+        }
+    }
+
+    fn line(&mut self, line: Line<'a>) {
+        let t = line.text;
+        if recognise::report_title(t).is_some() {
+            // A title opens a report or a part of the current one; the next
+            // section header tells which.
+            self.close_narrativa();
+            if self.pending_title.is_none() {
+                self.pending_title = Some(Testo {
+                    span: line.span,
+                    testo: join_words(std::iter::once(t)),
+                });
+            }
+            self.pending_noise.push(Rumore {
+                span: line.span,
+                tipo: TipoRumore::TitoloReport,
+            });
+            return;
+        }
+        if recognise::page_footer(t) {
+            self.noise(line.span, TipoRumore::PiePagina);
+            return;
+        }
+        if let Some((id, title)) = recognise::section_header(t) {
+            self.start_section(id, title, line.span);
+            return;
+        }
+        if narrativa::is_missione(t) && self.cur.is_some() {
+            self.close_section();
+            self.touch(line.span);
+            self.narr.open(line.span);
+            return;
+        }
+        self.touch(line.span);
+        if self.sec.is_some() {
+            self.section_line(line);
+        } else if !self.narr.is_closed() {
+            self.narr.line(&line);
+        } else if self.cur.is_some() {
+            self.ctx.push(ParseDiagnostic::new(
+                ParseCode::UnrecognisedLine,
+                line.span,
+                "unrecognised line between sections",
+                "not understood here",
+                "expected a section header (`1.A        ENTRATE CORRENTI` ... `2.C ...`) or the narrative pages (`MISSIONE`)",
+            ));
+        } else {
+            self.ctx.push(ParseDiagnostic::new(
+                ParseCode::UnrecognisedLine,
+                line.span,
+                "unrecognised line before the first section",
+                "not understood here",
+                "a report opens with its title (`Bilancio di Previsione 2022 - REPORT COMMISSIONI -`) and the header of section 1.A",
+            ));
+        }
+    }
+
+    fn section_line(&mut self, line: Line<'a>) {
+        let Driver {
+            ctx,
+            sec,
+            toks,
+            cur,
+            ..
+        } = self;
+        let Some(sec) = sec.as_mut() else {
+            return;
+        };
+        let t = line.text;
+        sec.span = sec.span.join(line.span);
+        if !sec.title_complete {
+            let candidate = join_words([sec.header.testo.as_str(), t].into_iter());
+            let full = sec.id.title();
+            if full.starts_with(&candidate) {
+                sec.header.testo = candidate;
+                sec.header.span = sec.header.span.join(line.span);
+                sec.title_complete = sec.header.testo == full;
+                return;
+            }
+            sec.title_complete = true;
+        }
+        if let Some(y) = recognise::anno(t) {
+            match y {
+                Some(anno) => sec.set_anno(Anno {
+                    span: line.span,
+                    anno,
+                }),
+                None => sec.anno_pending = Some(line.span),
+            }
+            return;
+        }
+        if let Some(sp) = sec.anno_pending.take() {
+            if let Some(anno) = recognise::year_line(t) {
+                sec.set_anno(Anno {
+                    span: sp.join(line.span),
+                    anno,
+                });
+                return;
+            }
+            ctx.push(ParseDiagnostic::new(
+                ParseCode::UnrecognisedLine,
+                sp,
+                "`ANNO :` without a year",
+                "year expected after this",
+                "the budget year follows `ANNO :`, on the same line or the next one",
+            ));
+        }
+        let fit = recognise::column_header(t);
+        let is_header = match fit {
+            recognise::HeaderFit::No => false,
+            recognise::HeaderFit::Strong => true,
+            recognise::HeaderFit::Weak => sec.header_block || line.indented || !sec.has_pending(),
+        };
+        if is_header {
+            sec.header_block = true;
+            if let Some(r) = cur.as_mut() {
+                r.rumore.push(Rumore {
+                    span: line.span,
+                    tipo: TipoRumore::IntestazioneColonne,
+                });
+            }
+            return;
+        }
+        sec.header_block = false;
+        toks.clear();
+        tokens::tokenize(t, line.span.start, toks);
+        match &mut sec.body {
+            Body::Tabella(b) => b.line(&line, toks, ctx),
+            Body::Vincolate(b) => b.line(&line, toks, ctx),
+            Body::Missioni(b) => b.line(&line, toks, ctx),
+        }
+    }
+
+    fn start_section(&mut self, id: SezioneId, title: &str, span: Span) {
+        self.close_section();
+        self.close_narrativa();
+        let new_report = match &self.cur {
+            None => true,
+            Some(r) => !r.narrativa.is_empty() || r.sezioni.last().is_some_and(|s| s.id >= id),
+        };
+        if new_report {
+            if let Some(r) = self.cur.take() {
+                self.reports.push(r);
+            }
+            let titolo = self.pending_title.take();
+            let start = titolo.as_ref().map_or(span, |t| t.span);
+            self.cur = Some(Report {
+                span: start.join(span),
+                titolo,
+                anno: None,
+                direzione: None,
+                sezioni: Vec::new(),
+                narrativa: Vec::new(),
+                rumore: Vec::new(),
+            });
+        }
+        self.pending_title = None;
+        let r = self.cur.as_mut().expect("set above");
+        r.span = r.span.join(span);
+        r.rumore.append(&mut self.pending_noise);
+        let body = match id {
+            SezioneId::EntrateCorrenti
+            | SezioneId::SpeseCorrenti
+            | SezioneId::EntrateCapitale
+            | SezioneId::SpeseCapitale => Body::Tabella(TabellaBuilder::new(id)),
+            SezioneId::RiepilogoVincolate => Body::Vincolate(VincolateBuilder::new()),
+            SezioneId::RiepilogoSpesaCorrente | SezioneId::RiepilogoSpesaCapitale => {
+                Body::Missioni(MissioniBuilder::new(id))
+            }
+        };
+        let testo = join_words(std::iter::once(title));
+        self.sec = Some(SectionState {
+            id,
+            span,
+            title_complete: testo == id.title(),
+            header: Testo { span, testo },
+            anno: None,
+            anno_pending: None,
+            header_block: true,
+            body,
+        });
+    }
+
+    fn close_section(&mut self) {
+        let Some(sec) = self.sec.take() else {
+            return;
+        };
+        let ctx = &mut self.ctx;
+        if let Some(sp) = sec.anno_pending {
+            ctx.push(ParseDiagnostic::new(
+                ParseCode::UnrecognisedLine,
+                sp,
+                "`ANNO :` without a year",
+                "year expected after this",
+                "the budget year follows `ANNO :`, on the same line or the next one",
+            ));
+        }
+        let (corpo, empty) = match sec.body {
+            Body::Tabella(b) => {
+                let empty = b.is_empty() && !b.has_pending();
+                (Corpo::Tabella(b.finish(ctx)), empty)
+            }
+            Body::Vincolate(b) => {
+                let empty = b.is_empty() && !b.has_pending();
+                (Corpo::Vincolate(b.finish(ctx)), empty)
+            }
+            Body::Missioni(b) => {
+                let empty = b.is_empty() && !b.has_pending();
+                (Corpo::Missioni(b.finish(ctx)), empty)
+            }
+        };
+        if empty {
+            ctx.push(ParseDiagnostic::new(
+                ParseCode::EmptySection,
+                sec.header.span,
+                format!("section {} has no rows or totals", sec.id.code()),
+                "empty section",
+                "a section lists its rows and totals under its header; the file may be truncated here",
+            ));
+        }
+        let r = self.cur.as_mut().expect("a section belongs to a report");
+        if r.anno.is_none() {
+            r.anno = sec.anno.map(|a| a.anno);
+        }
+        if r.direzione.is_none() {
+            if let Corpo::Tabella(t) = &corpo {
+                r.direzione = t.direzione.clone();
+            }
+        }
+        r.span = r.span.join(sec.span);
+        r.sezioni.push(Sezione {
+            id: sec.id,
+            span: sec.span,
+            intestazione: sec.header,
+            anno: sec.anno,
+            corpo,
+        });
+    }
+
+    fn close_narrativa(&mut self) {
+        if self.narr.is_closed() {
+            return;
+        }
+        let blocks = std::mem::take(&mut self.narr).finish();
+        if let Some(r) = self.cur.as_mut() {
+            r.narrativa.extend(blocks);
+        }
+    }
+
+    fn finish(mut self) -> ParseOutput {
+        self.close_section();
+        self.close_narrativa();
+        if let Some(mut r) = self.cur.take() {
+            for n in self.pending_noise.drain(..) {
+                r.span = r.span.join(n.span);
+                r.rumore.push(n);
+            }
+            if r.anno.is_none() {
+                r.anno = r
+                    .titolo
+                    .as_ref()
+                    .and_then(|t| recognise::report_title(&t.testo));
+            }
+            self.reports.push(r);
+        }
+        for r in &mut self.reports {
+            r.rumore.sort_by_key(|n| n.span);
+        }
+        ParseOutput {
+            documento: Documento {
+                reports: self.reports,
+            },
+            diagnostics: self.ctx.finish(),
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! Recognisers for single lines: the page furniture (titles, footers, column
+//! headers), section headers, headings of the hierarchy and the PEG key that
+//! starts a budget row. Each is a small nom parser over a trimmed line.
+
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{char, digit1, space0, space1};
+use nom::combinator::{all_consuming, opt, rest};
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
+
+use super::lines::is_blank;
+use crate::ast::SezioneId;
+
+fn blanks1(i: &str) -> IResult<&str, &str> {
+    take_while1(is_blank).parse(i)
+}
+
+/// `Bilancio di Previsione 2022 - REPORT COMMISSIONI -`: the year.
+pub fn report_title(line: &str) -> Option<u16> {
+    let rest = line.strip_prefix("Bilancio di Previsione")?;
+    if !rest.contains("REPORT COMMISSIONI") {
+        return None;
+    }
+    year_in(rest)
+}
+
+/// `Bilancio di Previsione 2022 - ENTRATE CORRENTI pag. 4`.
+pub fn page_footer(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("Bilancio di Previsione") else {
+        return false;
+    };
+    let Some(p) = rest.rfind("pag.") else {
+        return false;
+    };
+    let n = rest[p + 4..].trim_matches(is_blank);
+    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn year_in(s: &str) -> Option<u16> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4)
+        .and_then(|w| w.parse().ok())
+}
+
+/// `1.A        ENTRATE CORRENTI`: the section and the title text printed on the line.
+pub fn section_header(line: &str) -> Option<(SezioneId, &str)> {
+    let p = (
+        take_while1(|c: char| c.is_ascii_digit()),
+        char('.'),
+        take_while1(|c: char| c.is_ascii_uppercase()),
+        blanks1,
+        rest,
+    );
+    let (_, (n, _, l, _, title)) = all_consuming(p).parse(line).ok()?;
+    if n.len() != 1 || l.len() != 1 {
+        return None;
+    }
+    let id = SezioneId::from_code(&format!("{n}.{l}"))?;
+    // The title must start the way the section's title does: `1.A FOO` is not a header.
+    let expected = id.title();
+    let first_word = title.split(is_blank).next().unwrap_or("");
+    expected.starts_with(first_word).then_some((id, title))
+}
+
+/// `ANNO :`, `ANNO:` or `ANNO : 2022`: `Some(None)` when the year is on the next line.
+pub fn anno(line: &str) -> Option<Option<u16>> {
+    let p = (
+        tag::<_, _, nom::error::Error<&str>>("ANNO"),
+        space0,
+        char(':'),
+        space0,
+        opt(digit1),
+    );
+    let (_, (_, _, _, _, y)) = all_consuming(p).parse(line).ok()?;
+    match y {
+        None => Some(None),
+        Some(y) if y.len() == 4 => Some(y.parse().ok()),
+        Some(_) => None,
+    }
+}
+
+/// A lone four-digit year line.
+pub fn year_line(line: &str) -> Option<u16> {
+    (line.len() == 4 && line.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| line.parse().ok())
+        .flatten()
+}
+
+/// Words that make up the column headers, as they appear after the PDF
+/// extraction fused or split them.
+const HEADER_WORDS: &[(&str, bool)] = &[
+    // (word, strong): a strong word cannot be part of a budget description.
+    ("PEGPDC", true),
+    ("PEG", true),
+    ("PDC", true),
+    ("VINC", true),
+    ("PREVISIONE", true),
+    ("RENDICONTO", true),
+    ("MISS.-", true),
+    ("PROGR.", true),
+    ("CRONO", true),
+    ("OBBLIGAZ.IONI", true),
+    ("OBBLIGAZIONI", true),
+    ("STANZIAMENTI", true),
+    ("TRIENNALE", true),
+    ("CUI:", true),
+    ("DESCRIZIONE", false),
+    ("DESC", false),
+    ("PROGR", false),
+    ("MISSIONE", false),
+    ("PROGRAMMA", false),
+    ("TITOLO", false),
+    ("ANNI", false),
+    ("PRECEDENTI", false),
+    ("ALTRI", false),
+    ("NUOVI", false),
+    ("LAVORI", false),
+    ("PUBBLICI", false),
+    ("DI", false),
+    ("E", false),
+];
+
+/// How a line reads as a column header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderFit {
+    /// Not made of header words.
+    No,
+    /// Only weak words (`ANNI`, `2022`...): a header inside a header block.
+    Weak,
+    /// Has a word no description would hold (`PREVISIONE`, `Miss.-`...).
+    Strong,
+}
+
+/// Does the whole line segment into column-header words (and years)?
+pub fn column_header(line: &str) -> HeaderFit {
+    if line.len() > 160 {
+        return HeaderFit::No;
+    }
+    let mut strong = false;
+    for word in line.split(is_blank).filter(|w| !w.is_empty()) {
+        match segment(word.to_ascii_uppercase().as_bytes()) {
+            Some(s) => strong |= s,
+            None => return HeaderFit::No,
+        }
+    }
+    if strong {
+        HeaderFit::Strong
+    } else {
+        HeaderFit::Weak
+    }
+}
+
+/// Split a fused word into header words; `Some(has_strong)` when it splits fully.
+fn segment(w: &[u8]) -> Option<bool> {
+    // best[i]: can w[..i] be split, and does the split use a strong word.
+    let mut best: Vec<Option<bool>> = vec![None; w.len() + 1];
+    best[0] = Some(false);
+    for i in 0..w.len() {
+        let Some(strong_so_far) = best[i] else {
+            continue;
+        };
+        let tail = &w[i..];
+        if tail.len() >= 4
+            && tail[..4].iter().all(u8::is_ascii_digit)
+            && (tail[..2] == *b"19" || tail[..2] == *b"20")
+        {
+            let e = &mut best[i + 4];
+            *e = Some(e.unwrap_or(false) | strong_so_far);
+        }
+        for (hw, strong) in HEADER_WORDS {
+            if tail.starts_with(hw.as_bytes()) {
+                let e = &mut best[i + hw.len()];
+                *e = Some(e.unwrap_or(false) | strong_so_far | strong);
+            }
+        }
+    }
+    best[w.len()]
+}
+
+/// `DIR07   DIREZIONE WELFARE E SALUTE` (capital sections append `DIREZIONE:`).
+pub fn direzione(line: &str) -> Option<(&str, &str)> {
+    let p = (
+        take_while1(|c: char| c.is_ascii_alphabetic()),
+        digit1,
+        blanks1,
+        rest,
+    );
+    let (_, (letters, _, _, name)) = all_consuming(p).parse(line).ok()?;
+    if letters != "DIR" {
+        return None;
+    }
+    let code = &line[..line.len() - name.len()].trim_end_matches(is_blank);
+    let name = name.strip_suffix("DIREZIONE:").unwrap_or(name);
+    Some((code, name.trim_matches(is_blank)))
+}
+
+/// A heading of a level, `CODE NAME<label>`: which label ended it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading<'a> {
+    /// `51 AREA DIRITTI E INCLUSIONECENTRO RESP:` (capital) or, in current
+    /// sections, `51 AREA DIRITTI E INCLUSIONE` (see [`settore_plain`]).
+    Settore(u32, &'a str),
+    /// `2 TRASFERIMENTI CORRENTITITOLO`, `ENTRATE IN CONTO CAPITALETITOLO: 4`.
+    Titolo(u8, &'a str),
+    /// `01 TRASFERIMENTI CORRENTITIPOLOGIA:`.
+    Tipologia(u8, &'a str),
+    /// `03 ACQUISTO DI BENI E SERVIZIMACROAGGR:`.
+    Macroaggregato(u8, &'a str),
+}
+
+fn code_name(i: &str) -> IResult<&str, (&str, &str)> {
+    (terminated(digit1, space1), rest).parse(i)
+}
+
+/// Recognise a heading that ends in (or holds) its level's label.
+pub fn heading(line: &str) -> Option<Heading<'_>> {
+    let trim = |s: &'static str| line.strip_suffix(s).map(|h| h.trim_end_matches(is_blank));
+    if let Some(h) = trim("CENTRO RESP:") {
+        let (_, (c, n)) = code_name(h).ok()?;
+        return Some(Heading::Settore(c.parse().ok()?, n));
+    }
+    if let Some(h) = trim("TIPOLOGIA:") {
+        let (_, (c, n)) = code_name(h).ok()?;
+        return Some(Heading::Tipologia(c.parse().ok()?, n));
+    }
+    if let Some(h) = trim("MACROAGGR:") {
+        let (_, (c, n)) = code_name(h).ok()?;
+        return Some(Heading::Macroaggregato(c.parse().ok()?, n));
+    }
+    if let Some(h) = trim("TITOLO:").or_else(|| trim("TITOLO")) {
+        let (_, (c, n)) = code_name(h).ok()?;
+        return Some(Heading::Titolo(c.parse().ok()?, n));
+    }
+    // Capital layout: the code comes after the label.
+    let p = line.rfind("TITOLO")?;
+    let name = line[..p].trim_matches(is_blank);
+    let (_, (_, _, code)) = all_consuming((
+        opt(char(':')),
+        space0,
+        digit1::<&str, nom::error::Error<&str>>,
+    ))
+    .parse(&line[p + "TITOLO".len()..])
+    .ok()?;
+    if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(Heading::Titolo(code.parse().ok()?, name))
+}
+
+/// `51 AREA DIRITTI E INCLUSIONE`: a Settore heading of current sections, which
+/// carries no label: a number, then a name starting with a letter.
+pub fn settore_plain(line: &str) -> Option<(u32, &str)> {
+    let (_, (c, n)) = code_name(line).ok()?;
+    let first = n.chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    Some((c.parse().ok()?, n))
+}
+
+/// The PEG key that starts a budget row: three numbers, then the description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeyPrefix<'a> {
+    /// Capitolo digits.
+    pub capitolo: &'a str,
+    /// Articolo digits.
+    pub articolo: &'a str,
+    /// The third number: sub-number, fused with the 10-digit PDC in current sections.
+    pub terzo: &'a str,
+    /// Byte length of the key (up to the end of `terzo`).
+    pub len: usize,
+}
+
+/// Recognise `3763 20 21030215000 DESCRIPTION` (or a key alone on its line).
+pub fn key_prefix(text: &str) -> Option<KeyPrefix<'_>> {
+    let mut p = (
+        terminated(digit1, space1),
+        terminated(digit1, space1),
+        digit1::<&str, nom::error::Error<&str>>,
+    );
+    let (after, (capitolo, articolo, terzo)) = p.parse(text).ok()?;
+    // The key must end at a blank or the end of the text.
+    if !(after.is_empty() || after.starts_with(is_blank)) {
+        return None;
+    }
+    Some(KeyPrefix {
+        capitolo,
+        articolo,
+        terzo,
+        len: text.len() - after.len(),
+    })
+}
+
+/// The word `Totale` standing alone in a text.
+pub fn has_totale(text: &str) -> bool {
+    text.split(is_blank).any(|w| w == "Totale")
+}
+
+/// A line made of a two-digit code and a name: `12 DIRITTI SOCIALI...`.
+pub fn coded_name(text: &str) -> Option<(u8, &str)> {
+    let (_, (c, n)) = code_name(text).ok()?;
+    if c.len() != 2 || !n.chars().next()?.is_alphabetic() {
+        return None;
+    }
+    Some((c.parse().ok()?, n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_furniture() {
+        assert_eq!(
+            report_title("Bilancio di Previsione 2022 - REPORT COMMISSIONI -"),
+            Some(2022)
+        );
+        assert!(page_footer(
+            "Bilancio di Previsione 2022 - ENTRATE CORRENTI pag. 4"
+        ));
+        assert!(!page_footer(
+            "Bilancio di Previsione 2022 - REPORT COMMISSIONI -"
+        ));
+        assert_eq!(anno("ANNO :"), Some(None));
+        assert_eq!(anno("ANNO: 2023"), Some(Some(2023)));
+        assert_eq!(anno("ANNOTAZIONI"), None);
+    }
+
+    #[test]
+    fn recognises_section_headers() {
+        assert_eq!(
+            section_header("1.A        ENTRATE CORRENTI"),
+            Some((SezioneId::EntrateCorrenti, "ENTRATE CORRENTI"))
+        );
+        assert_eq!(
+            section_header("1.C        RIEPILOGO ENTRATE e SPESE CORRENTI"),
+            Some((
+                SezioneId::RiepilogoVincolate,
+                "RIEPILOGO ENTRATE e SPESE CORRENTI"
+            ))
+        );
+        assert_eq!(section_header("1.A FOO"), None);
+        assert_eq!(section_header("3.A ENTRATE"), None);
+    }
+
+    #[test]
+    fn segments_fused_column_headers() {
+        use HeaderFit::*;
+        assert_eq!(
+            column_header(
+                "PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022 PREVISIONE 2021 RENDICONTO 2021"
+            ),
+            Strong
+        );
+        assert_eq!(
+            column_header("Missione Programma PREVISIONE 2021 PREVISIONE 2022RENDICONTO 2021"),
+            Strong
+        );
+        assert_eq!(column_header("Miss.-"), Strong);
+        assert_eq!(column_header("OBBLIGAZ.IONI"), Strong);
+        assert_eq!(column_header("di cui:"), Strong);
+        assert_eq!(column_header("2022"), Weak);
+        assert_eq!(column_header("LAVORI PUBBLICI"), Weak);
+        assert_eq!(column_header("SPECIALISTICHE"), No);
+        assert_eq!(column_header("3752 5"), No);
+    }
+
+    #[test]
+    fn recognises_headings() {
+        assert_eq!(
+            heading("2 TRASFERIMENTI CORRENTITITOLO"),
+            Some(Heading::Titolo(2, "TRASFERIMENTI CORRENTI"))
+        );
+        assert_eq!(
+            heading("1 SPESE CORRENTITITOLO:"),
+            Some(Heading::Titolo(1, "SPESE CORRENTI"))
+        );
+        assert_eq!(
+            heading("ENTRATE IN CONTO CAPITALETITOLO: 4"),
+            Some(Heading::Titolo(4, "ENTRATE IN CONTO CAPITALE"))
+        );
+        assert_eq!(
+            heading("SPESE IN CONTO CAPITALETITOLO 2"),
+            Some(Heading::Titolo(2, "SPESE IN CONTO CAPITALE"))
+        );
+        assert_eq!(
+            heading("01 TRASFERIMENTI CORRENTITIPOLOGIA:"),
+            Some(Heading::Tipologia(1, "TRASFERIMENTI CORRENTI"))
+        );
+        assert_eq!(
+            heading("03 ACQUISTO DI BENI E SERVIZIMACROAGGR:"),
+            Some(Heading::Macroaggregato(3, "ACQUISTO DI BENI E SERVIZI"))
+        );
+        assert_eq!(
+            heading("54 AREA RESIDENZIALITA'CENTRO RESP:"),
+            Some(Heading::Settore(54, "AREA RESIDENZIALITA'"))
+        );
+        assert_eq!(heading("TITOLI A FAVORE DI ANZIANI"), None);
+        assert_eq!(
+            direzione("DIR07   DIREZIONE WELFARE E SALUTEDIREZIONE:"),
+            Some(("DIR07", "DIREZIONE WELFARE E SALUTE"))
+        );
+        assert_eq!(
+            settore_plain("51 AREA DIRITTI E INCLUSIONE"),
+            Some((51, "AREA DIRITTI E INCLUSIONE"))
+        );
+    }
+
+    #[test]
+    fn recognises_peg_keys() {
+        let k = key_prefix("38 15 102010101000 TRASFERIMENTI").unwrap();
+        assert_eq!(
+            (k.capitolo, k.articolo, k.terzo, k.len),
+            ("38", "15", "102010101000", 18)
+        );
+        assert!(key_prefix("4145 4 0").is_some());
+        assert!(key_prefix("12 04 0,00").is_none());
+        assert!(key_prefix("51 AREA").is_none());
+    }
+}

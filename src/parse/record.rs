@@ -1,0 +1,214 @@
+//! A record is one item of a section (a row, a total, a summary line) whose
+//! tokens may span several physical lines: descriptions and total labels wrap,
+//! amounts sit on a line of their own. Records are assembled here and split
+//! into their parts (leading text, V flag, amounts, text between amounts).
+
+use rust_decimal::Decimal;
+
+use super::tokens::Tok;
+use super::Ctx;
+use crate::ast::{Colonna, Importi, ImportiCapitale, ImportiCorrenti};
+use crate::diagnostic::{ParseCode, ParseDiagnostic};
+use crate::span::Span;
+
+/// A record being assembled. The token buffer is reused across records.
+#[derive(Debug, Default)]
+pub struct Record<'a> {
+    /// Lines taken so far.
+    pub span: Span,
+    /// Tokens of all its lines.
+    pub toks: Vec<Tok<'a>>,
+    /// True while a record is being assembled.
+    pub active: bool,
+}
+
+impl<'a> Record<'a> {
+    /// Start a record with the tokens of its first line.
+    pub fn start(&mut self, span: Span, toks: &[Tok<'a>]) {
+        self.toks.clear();
+        self.toks.extend_from_slice(toks);
+        self.span = span;
+        self.active = true;
+    }
+
+    /// Add the tokens of a continuation line.
+    pub fn extend(&mut self, span: Span, toks: &[Tok<'a>]) {
+        self.toks.extend_from_slice(toks);
+        self.span = self.span.join(span);
+    }
+
+    /// Number of amounts (well-formed or not).
+    pub fn amounts(&self) -> usize {
+        self.toks
+            .iter()
+            .filter(|t| matches!(t, Tok::Amount(..) | Tok::Malformed(..)))
+            .count()
+    }
+
+    /// True when the last token is an amount: the record may be complete.
+    pub fn ends_with_amount(&self) -> bool {
+        matches!(self.toks.last(), Some(Tok::Amount(..) | Tok::Malformed(..)))
+    }
+
+    /// Has any amount.
+    pub fn has_amount(&self) -> bool {
+        self.toks
+            .iter()
+            .any(|t| matches!(t, Tok::Amount(..) | Tok::Malformed(..)))
+    }
+
+    /// All text tokens joined with one space: a total's label.
+    pub fn label(&self) -> String {
+        join_words(self.toks.iter().filter_map(|t| match t {
+            Tok::Text(s, _) => Some(*s),
+            _ => None,
+        }))
+    }
+
+    /// Split into parts, reporting malformed amounts.
+    pub fn parts(&self, ctx: &mut Ctx) -> Option<Parts<'a>> {
+        let mut p = Parts::default();
+        let mut ok = true;
+        for t in &self.toks {
+            match *t {
+                Tok::Text(s, sp) if p.amounts.is_empty() && p.v.is_none() => p.lead.push((s, sp)),
+                Tok::Text(s, sp) => p.inner.push((p.amounts.len(), s, sp)),
+                Tok::V(sp) => p.v = Some(sp),
+                Tok::Amount(a, sp) => p.amounts.push((a, sp)),
+                Tok::Malformed(s, sp) => {
+                    ok = false;
+                    ctx.push(ParseDiagnostic::new(
+                        ParseCode::MalformedAmount,
+                        sp,
+                        format!("malformed amount `{s}`"),
+                        "not an amount",
+                        "amounts are written the Italian way: dots between thousands, a comma and exactly two decimals, e.g. 1.234.240,00",
+                    ));
+                }
+            }
+        }
+        ok.then_some(p)
+    }
+}
+
+/// The parts of an assembled record.
+#[derive(Debug, Default)]
+pub struct Parts<'a> {
+    /// Text before the first amount.
+    pub lead: Vec<(&'a str, Span)>,
+    /// The `V` flag.
+    pub v: Option<Span>,
+    /// Amounts in text order.
+    pub amounts: Vec<(Decimal, Span)>,
+    /// Text after some amounts: (amounts before it, text, span).
+    pub inner: Vec<(usize, &'a str, Span)>,
+}
+
+impl<'a> Parts<'a> {
+    /// Span from the first to the last amount.
+    pub fn amounts_span(&self) -> Span {
+        match (self.amounts.first(), self.amounts.last()) {
+            (Some(a), Some(b)) => a.1.join(b.1),
+            _ => Span::default(),
+        }
+    }
+
+    /// Check the amount count against a layout, reporting a mismatch.
+    pub fn check_count(
+        &self,
+        ctx: &mut Ctx,
+        record: Span,
+        what: &str,
+        layout: &[Colonna],
+        anno: Option<u16>,
+    ) -> bool {
+        if self.amounts.len() == layout.len() {
+            return true;
+        }
+        let names: Vec<String> = layout.iter().map(|c| column_title(*c, anno)).collect();
+        ctx.push(ParseDiagnostic::new(
+            ParseCode::AmountCount,
+            record,
+            format!(
+                "{what} has {} amounts, expected {}",
+                self.amounts.len(),
+                layout.len()
+            ),
+            format!("{} amounts here", self.amounts.len()),
+            format!("expected, in this order: {}", names.join(", ")),
+        ));
+        false
+    }
+
+    /// Report every inner text except the one at `allowed` (amounts before it).
+    /// Returns the allowed text, if present.
+    pub fn take_inner(
+        &self,
+        ctx: &mut Ctx,
+        allowed: Option<usize>,
+        expected_help: &str,
+    ) -> Option<(&'a str, Span)> {
+        let mut found = None;
+        for &(at, s, sp) in &self.inner {
+            if Some(at) == allowed && found.is_none() {
+                found = Some((s, sp));
+            } else {
+                ctx.push(ParseDiagnostic::new(
+                    ParseCode::UnexpectedText,
+                    sp,
+                    format!("unexpected text `{s}` among the amounts"),
+                    "not part of the layout",
+                    expected_help,
+                ));
+            }
+        }
+        found
+    }
+}
+
+/// A column's header with the report's year, or a generic name without one.
+pub fn column_title(c: Colonna, anno: Option<u16>) -> String {
+    match anno {
+        Some(y) => c.header(y),
+        None => c.name().to_string(),
+    }
+}
+
+/// Build amounts from values in the layout's order; the 1.B fifth column is returned apart.
+pub fn importi(
+    capitale: bool,
+    layout: &[Colonna],
+    amounts: &[(Decimal, Span)],
+) -> (Importi, Option<Decimal>) {
+    let mut imp = if capitale {
+        Importi::Capitale(ImportiCapitale::default())
+    } else {
+        Importi::Correnti(ImportiCorrenti::default())
+    };
+    let mut extra = None;
+    for (c, (v, _)) in layout.iter().zip(amounts) {
+        if *c == Colonna::PrevisionePrecedenteRipetuta {
+            extra = Some(*v);
+        } else {
+            imp.set(*c, *v);
+        }
+    }
+    (imp, extra)
+}
+
+/// Join words with single spaces, collapsing the blanks inside each piece.
+pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str>) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        for w in piece
+            .split(super::lines::is_blank)
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
+}

@@ -1,0 +1,535 @@
+//! The tabular sections (1.A, 1.B, 2.A, 2.B): Direzione > Settore > Titolo >
+//! Tipologia/Macroaggregato > rows, with declared totals at each level.
+
+use super::lines::Line;
+use super::recognise::{self, Heading};
+use super::record::{importi, join_words, Record};
+use super::tokens::Tok;
+use super::{layout, Ctx};
+use crate::ast::{
+    Gruppo, Intestazione, LivelloTotale, Riga, Settore, SezioneId, Tabella, TipoGruppo, Titolo,
+    Totale,
+};
+use crate::codes::{ChiavePeg, MissioneProgramma, Pdc, PdcError};
+use crate::diagnostic::{ParseCode, ParseDiagnostic};
+use crate::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Riga,
+    Totale,
+}
+
+/// Builds a [`Tabella`] line by line.
+pub struct TabellaBuilder<'a> {
+    id: SezioneId,
+    anno: Option<u16>,
+    t: Tabella,
+    rec: Record<'a>,
+    kind: Kind,
+    /// The record ends with amounts but has fewer than its layout: one more
+    /// line of amounts may follow.
+    tentative: bool,
+}
+
+impl<'a> TabellaBuilder<'a> {
+    /// A builder for section `id`.
+    pub fn new(id: SezioneId) -> Self {
+        TabellaBuilder {
+            id,
+            anno: None,
+            t: Tabella {
+                direzione: None,
+                settori: Vec::new(),
+                totale: None,
+            },
+            rec: Record::default(),
+            kind: Kind::Riga,
+            tentative: false,
+        }
+    }
+
+    /// The year of the section, for column names in messages.
+    pub fn set_anno(&mut self, anno: Option<u16>) {
+        self.anno = anno;
+    }
+
+    /// A record is waiting for more lines.
+    pub fn has_pending(&self) -> bool {
+        self.rec.active
+    }
+
+    /// True when nothing has been read yet.
+    pub fn is_empty(&self) -> bool {
+        self.t.direzione.is_none() && self.t.settori.is_empty() && self.t.totale.is_none()
+    }
+
+    /// Take one non-blank line.
+    pub fn line(&mut self, line: &Line<'a>, toks: &[Tok<'a>], ctx: &mut Ctx) {
+        if self.rec.active {
+            let continues = if self.tentative {
+                matches!(
+                    toks.first(),
+                    Some(Tok::Amount(..) | Tok::V(..) | Tok::Malformed(..))
+                )
+            } else {
+                !self.starts_item(toks)
+            };
+            if continues {
+                self.rec.extend(line.span, toks);
+                self.maybe_complete(ctx);
+                return;
+            }
+            self.close(ctx);
+        }
+        self.fresh(line, toks, ctx);
+    }
+
+    /// Close any pending record and return the table.
+    pub fn finish(mut self, ctx: &mut Ctx) -> Tabella {
+        if self.rec.active {
+            self.close(ctx);
+        }
+        self.t
+    }
+
+    fn starts_item(&self, toks: &[Tok<'a>]) -> bool {
+        match toks {
+            [Tok::Text(t, _), ..] if recognise::key_prefix(t).is_some() => true,
+            _ if has_totale(toks) => true,
+            [Tok::Text(t, _)] => {
+                recognise::direzione(t).is_some() || recognise::heading(t).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    fn fresh(&mut self, line: &Line<'a>, toks: &[Tok<'a>], ctx: &mut Ctx) {
+        if let [Tok::Text(t, _), ..] = toks {
+            if recognise::key_prefix(t).is_some() {
+                self.rec.start(line.span, toks);
+                self.kind = Kind::Riga;
+                self.maybe_complete(ctx);
+                return;
+            }
+        }
+        if has_totale(toks) {
+            self.rec.start(line.span, toks);
+            self.kind = Kind::Totale;
+            self.maybe_complete(ctx);
+            return;
+        }
+        if let [Tok::Text(t, sp)] = toks {
+            if self.heading(t, *sp, ctx) {
+                return;
+            }
+        }
+        ctx.unrecognised(line.span, self.id, EXPECTED_TABELLA);
+    }
+
+    fn heading(&mut self, t: &str, sp: Span, ctx: &mut Ctx) -> bool {
+        if let Some((code, name)) = recognise::direzione(t) {
+            if self.t.direzione.is_some() {
+                ctx.push(ParseDiagnostic::new(
+                    ParseCode::OutOfPlace,
+                    sp,
+                    format!("second Direzione heading `{code}` in section {}", self.id.code()),
+                    "another Direzione",
+                    "a section holds one Direzione; a new Direzione starts a new report at its 1.A header",
+                ));
+            }
+            self.t.direzione = Some(Intestazione {
+                span: sp,
+                codice: code.to_string(),
+                nome: join_words(std::iter::once(name)),
+            });
+            return true;
+        }
+        let h = recognise::heading(t)
+            .or_else(|| recognise::settore_plain(t).map(|(c, n)| Heading::Settore(c, n)));
+        let Some(h) = h else {
+            return false;
+        };
+        match h {
+            Heading::Settore(codice, nome) => self.t.settori.push(Settore {
+                span: sp,
+                intestazione: Some(intestazione(sp, codice, nome)),
+                titoli: Vec::new(),
+                totale: None,
+            }),
+            Heading::Titolo(codice, nome) => {
+                let s = self.settore(sp, ctx);
+                s.titoli.push(Titolo {
+                    span: sp,
+                    intestazione: Some(intestazione(sp, codice, nome)),
+                    gruppi: Vec::new(),
+                    totale: None,
+                });
+            }
+            Heading::Tipologia(codice, nome) | Heading::Macroaggregato(codice, nome) => {
+                let tipo = if matches!(h, Heading::Tipologia(..)) {
+                    TipoGruppo::Tipologia
+                } else {
+                    TipoGruppo::Macroaggregato
+                };
+                let t = self.titolo(sp, ctx);
+                t.gruppi.push(Gruppo {
+                    span: sp,
+                    tipo,
+                    intestazione: Some(intestazione(sp, codice, nome)),
+                    righe: Vec::new(),
+                    totale: None,
+                });
+            }
+        }
+        true
+    }
+
+    fn maybe_complete(&mut self, ctx: &mut Ctx) {
+        if !self.rec.ends_with_amount() {
+            return;
+        }
+        let expected = match self.kind {
+            Kind::Riga => layout::riga(self.id).len(),
+            Kind::Totale => layout::totale(self.id, self.livello(&self.rec.label())).len(),
+        };
+        if self.rec.amounts() >= expected {
+            self.close(ctx);
+        } else {
+            self.tentative = true;
+        }
+    }
+
+    /// Finish the pending record: build it and put it in the tree.
+    fn close(&mut self, ctx: &mut Ctx) {
+        self.rec.active = false;
+        self.tentative = false;
+        if !self.rec.has_amount() {
+            let what = match self.kind {
+                Kind::Riga => "row",
+                Kind::Totale => "total",
+            };
+            let cols: Vec<String> = layout::riga(self.id)
+                .iter()
+                .map(|c| super::record::column_title(*c, self.anno))
+                .collect();
+            ctx.push(ParseDiagnostic::new(
+                ParseCode::MissingAmounts,
+                self.rec.span,
+                format!("{what} without amounts"),
+                format!("this {what} has no amounts"),
+                format!(
+                    "the amounts ({}) follow the description, on its last line or on a line of their own",
+                    cols.join(", ")
+                ),
+            ));
+            return;
+        }
+        match self.kind {
+            Kind::Riga => {
+                if let Some(r) = self.riga(ctx) {
+                    let sp = r.span;
+                    let g = self.gruppo(sp, ctx);
+                    g.span = g.span.join(sp);
+                    g.righe.push(r);
+                    self.grow(sp);
+                }
+            }
+            Kind::Totale => {
+                if let Some(t) = self.totale(ctx) {
+                    self.attach_totale(t, ctx);
+                }
+            }
+        }
+    }
+
+    fn riga(&mut self, ctx: &mut Ctx) -> Option<Riga> {
+        let span = self.rec.span;
+        let parts = self.rec.parts(ctx)?;
+        let (first, first_sp) = *parts.lead.first()?;
+        let key = recognise::key_prefix(first)?;
+        let chiave_span = Span::new(first_sp.start, first_sp.start + key.len);
+        let num = |s: &str, ctx: &mut Ctx| -> Option<u32> {
+            let v = s.parse().ok();
+            if v.is_none() {
+                ctx.push(ParseDiagnostic::new(
+                    ParseCode::UnrecognisedLine,
+                    chiave_span,
+                    format!("PEG number `{s}` is too large"),
+                    "not a PEG number",
+                    "capitolo, articolo and sub-number are numbers of at most 9 digits",
+                ));
+            }
+            v
+        };
+        let capitolo = num(key.capitolo, ctx)?;
+        let articolo = num(key.articolo, ctx)?;
+        let (numero, pdc) = if self.id.is_capitale() {
+            (num(key.terzo, ctx)?, None)
+        } else {
+            if key.terzo.len() < 11 {
+                ctx.push(ParseDiagnostic::new(
+                    ParseCode::InvalidPdc,
+                    chiave_span,
+                    format!(
+                        "`{}` cannot hold a sub-number and a 10-digit PDC code",
+                        key.terzo
+                    ),
+                    "sub-number and PDC expected here",
+                    "in current sections the third number of the PEG key runs into the 10-digit PDC: `38 15 102010101000` is key 38 15 10, PDC 2010101000",
+                ));
+                return None;
+            }
+            let (sub, pdc) = key.terzo.split_at(key.terzo.len() - 10);
+            match Pdc::parse(pdc) {
+                Ok(p) => (num(sub, ctx)?, Some(p)),
+                Err(e) => {
+                    let why = match e {
+                        PdcError::NotTenDigits => "is not ten digits",
+                        PdcError::ZeroTitolo => "starts with titolo 0",
+                    };
+                    ctx.push(ParseDiagnostic::new(
+                        ParseCode::InvalidPdc,
+                        chiave_span,
+                        format!("PDC code `{pdc}` {why}"),
+                        "invalid PDC",
+                        "a PDC code has ten digits, the first being the titolo (1-9)",
+                    ));
+                    return None;
+                }
+            }
+        };
+        let layout = layout::riga(self.id);
+        if !parts.check_count(ctx, span, "row", layout, self.anno) {
+            return None;
+        }
+        let mp_at = layout::missione_programma_after(self.id);
+        let mp_text = parts.take_inner(
+            ctx,
+            mp_at,
+            "a row reads: PEG key, description, V flag, amounts (and the missione-programma in spending sections)",
+        );
+        let missione_programma = match (mp_at, mp_text) {
+            (None, _) => None,
+            (Some(_), Some((s, sp))) => match MissioneProgramma::parse(s) {
+                Some(mp) => Some(mp),
+                None => {
+                    ctx.push(invalid_mp(sp, s));
+                    return None;
+                }
+            },
+            (Some(_), None) => {
+                ctx.push(invalid_mp(parts.amounts_span(), ""));
+                return None;
+            }
+        };
+        let desc_first = &first[key.len..];
+        let mut descrizione =
+            join_words(std::iter::once(desc_first).chain(parts.lead[1..].iter().map(|p| p.0)));
+        let (mut asterisco, mut non_ripetuto) = (false, false);
+        loop {
+            if let Some(rest) = descrizione.strip_prefix('*') {
+                asterisco = true;
+                descrizione = rest.trim_start().to_string();
+            } else if let Some(rest) = descrizione.strip_prefix("(ART.NON RIPETUTO)") {
+                non_ripetuto = true;
+                descrizione = rest.trim_start().to_string();
+            } else {
+                break;
+            }
+        }
+        let (importi, _) = importi(self.id.is_capitale(), layout, &parts.amounts);
+        Some(Riga {
+            span,
+            chiave: ChiavePeg {
+                capitolo,
+                articolo,
+                numero,
+            },
+            chiave_span,
+            pdc,
+            descrizione,
+            vincolato: parts.v.is_some(),
+            non_ripetuto,
+            asterisco,
+            importi,
+            importi_span: parts.amounts_span(),
+            missione_programma,
+        })
+    }
+
+    fn livello(&self, label: &str) -> LivelloTotale {
+        let words: Vec<&str> = label.split(' ').collect();
+        if words.iter().any(|w| is_dir_code(w)) {
+            return LivelloTotale::Direzione;
+        }
+        let settore = match words.as_slice() {
+            ["Totale", "Settore", n] | ["Totale", n] | [n, "Totale"] => {
+                n.bytes().all(|b| b.is_ascii_digit())
+            }
+            _ => false,
+        };
+        if settore {
+            return LivelloTotale::Settore;
+        }
+        let open_gruppo = self
+            .t
+            .settori
+            .last()
+            .and_then(|s| s.titoli.last())
+            .and_then(|t| t.gruppi.last())
+            .is_some_and(|g| g.tipo != TipoGruppo::Nessuno && g.totale.is_none());
+        if open_gruppo {
+            LivelloTotale::Gruppo
+        } else {
+            LivelloTotale::Titolo
+        }
+    }
+
+    fn totale(&mut self, ctx: &mut Ctx) -> Option<Totale> {
+        let parts = self.rec.parts(ctx)?;
+        let etichetta = self.rec.label();
+        let livello = self.livello(&etichetta);
+        let layout = layout::totale(self.id, livello);
+        if !parts.check_count(ctx, self.rec.span, "total", layout, self.anno) {
+            return None;
+        }
+        let (importi, previsione_precedente_ripetuta) =
+            importi(self.id.is_capitale(), layout, &parts.amounts);
+        Some(Totale {
+            span: self.rec.span,
+            livello,
+            etichetta,
+            importi,
+            previsione_precedente_ripetuta,
+        })
+    }
+
+    fn attach_totale(&mut self, t: Totale, ctx: &mut Ctx) {
+        let sp = t.span;
+        let slot = match t.livello {
+            LivelloTotale::Direzione => &mut self.t.totale,
+            LivelloTotale::Settore => {
+                let s = self.settore(sp, ctx);
+                s.span = s.span.join(sp);
+                &mut s.totale
+            }
+            LivelloTotale::Titolo => {
+                let ti = self.titolo(sp, ctx);
+                ti.span = ti.span.join(sp);
+                &mut ti.totale
+            }
+            _ => {
+                let g = self.gruppo(sp, ctx);
+                g.span = g.span.join(sp);
+                &mut g.totale
+            }
+        };
+        if slot.is_some() {
+            ctx.push(ParseDiagnostic::new(
+                ParseCode::OutOfPlace,
+                sp,
+                format!("second total `{}` for the same level", t.etichetta),
+                "already totalled above",
+                "each Tipologia/Macroaggregato, Titolo, Settore and Direzione has one total; a heading is probably missing above this total",
+            ));
+            return;
+        }
+        *slot = Some(t);
+        self.grow(sp);
+    }
+
+    /// Extend the spans of the open Settore and Titolo to cover `sp`.
+    fn grow(&mut self, sp: Span) {
+        if let Some(s) = self.t.settori.last_mut() {
+            s.span = s.span.join(sp);
+            if let Some(t) = s.titoli.last_mut() {
+                t.span = t.span.join(sp);
+            }
+        }
+    }
+
+    fn settore(&mut self, sp: Span, ctx: &mut Ctx) -> &mut Settore {
+        if self.t.settori.is_empty() {
+            ctx.out_of_place(
+                sp,
+                "before any Settore heading",
+                "a Settore heading such as `51 AREA DIRITTI E INCLUSIONE`",
+            );
+            self.t.settori.push(Settore {
+                span: sp,
+                intestazione: None,
+                titoli: Vec::new(),
+                totale: None,
+            });
+        }
+        self.t.settori.last_mut().expect("pushed above")
+    }
+
+    fn titolo(&mut self, sp: Span, ctx: &mut Ctx) -> &mut Titolo {
+        let s = self.settore(sp, ctx);
+        if s.titoli.is_empty() {
+            ctx.out_of_place(
+                sp,
+                "before any Titolo heading",
+                "a Titolo heading such as `2 TRASFERIMENTI CORRENTITITOLO`",
+            );
+            s.titoli.push(Titolo {
+                span: sp,
+                intestazione: None,
+                gruppi: Vec::new(),
+                totale: None,
+            });
+        }
+        s.titoli.last_mut().expect("pushed above")
+    }
+
+    fn gruppo(&mut self, sp: Span, ctx: &mut Ctx) -> &mut Gruppo {
+        let t = self.titolo(sp, ctx);
+        if t.gruppi.is_empty() {
+            // 2.B has no group level: its rows sit straight under the Titolo.
+            t.gruppi.push(Gruppo {
+                span: sp,
+                tipo: TipoGruppo::Nessuno,
+                intestazione: None,
+                righe: Vec::new(),
+                totale: None,
+            });
+        }
+        t.gruppi.last_mut().expect("pushed above")
+    }
+}
+
+const EXPECTED_TABELLA: &str = "expected a budget row (`CAPITOLO ARTICOLO NUMERO[PDC] DESCRIZIONE [V]amounts`), a total (`... Totale ...`), or a heading (`DIR..`, Settore, `...TITOLO`, `...TIPOLOGIA:`, `...MACROAGGR:`, `...CENTRO RESP:`)";
+
+fn has_totale(toks: &[Tok<'_>]) -> bool {
+    toks.iter()
+        .any(|t| matches!(t, Tok::Text(s, _) if recognise::has_totale(s)))
+}
+
+fn is_dir_code(w: &str) -> bool {
+    w.strip_prefix("DIR")
+        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn intestazione<C>(span: Span, codice: C, nome: &str) -> Intestazione<C> {
+    Intestazione {
+        span,
+        codice,
+        nome: join_words(std::iter::once(nome)),
+    }
+}
+
+fn invalid_mp(sp: Span, s: &str) -> ParseDiagnostic {
+    ParseDiagnostic::new(
+        ParseCode::InvalidMissioneProgramma,
+        sp,
+        if s.is_empty() {
+            "spending row without missione-programma".to_string()
+        } else {
+            format!("`{s}` is not a missione-programma")
+        },
+        "missione-programma expected",
+        "spending rows carry the missione and programma as two two-digit numbers, e.g. `12 04`, before the last amount",
+    )
+}

@@ -1,0 +1,275 @@
+//! The token grammar of one line: Italian amounts (`1.234.240,00`), the `V`
+//! flag, and the text between them. PDF extraction fuses columns
+//! (`V1.234.240,003.500.000,00`, `3.800,0012 04 0,00`); because every amount
+//! ends in a comma and exactly two digits, a left-to-right scan separates them
+//! without backtracking, in time linear in the line length.
+
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::char;
+use nom::combinator::opt;
+use nom::multi::fold_many0;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use rust_decimal::Decimal;
+
+use super::lines::is_blank;
+use crate::span::Span;
+
+/// A token of a line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tok<'a> {
+    /// A `V` (vincolato) flag fused to the amount after it.
+    V(Span),
+    /// An amount, exact to the cent.
+    Amount(Decimal, Span),
+    /// Text between amounts, trimmed.
+    Text(&'a str, Span),
+    /// A word that looks like an amount but is not one (`1.23,4`).
+    Malformed(&'a str, Span),
+}
+
+fn digits<const N: usize, const M: usize>(i: &str) -> IResult<&str, &str> {
+    take_while_m_n(N, M, |c: char| c.is_ascii_digit()).parse(i)
+}
+
+/// Accumulate decimal digits into a mantissa, `None` once it overflows.
+fn push_digits(acc: Option<u128>, ds: &str) -> Option<u128> {
+    ds.bytes().try_fold(acc?, |m, d| {
+        m.checked_mul(10)?.checked_add(u128::from(d - b'0'))
+    })
+}
+
+/// An Italian amount: `-`? 1-3 digits, groups of `.ddd`, `,dd`.
+pub fn importo(i: &str) -> IResult<&str, Option<Decimal>> {
+    let (i, neg) = opt(char('-')).parse(i)?;
+    let (i, head) = digits::<1, 3>(i)?;
+    let (i, int) = fold_many0(
+        preceded(char('.'), digits::<3, 3>),
+        move || push_digits(Some(0), head),
+        push_digits,
+    )
+    .parse(i)?;
+    let (i, cents) = preceded(char(','), digits::<2, 2>).parse(i)?;
+    let mantissa = push_digits(int, cents).and_then(|m| i128::try_from(m).ok());
+    let value = mantissa
+        .and_then(|m| Decimal::try_from_i128_with_scale(m, 2).ok())
+        .map(|d| if neg.is_some() { -d } else { d });
+    Ok((i, value))
+}
+
+/// Try an amount at the start of `s`: the value (or `None` on overflow) and its length.
+fn amount_at(s: &str) -> Option<(Option<Decimal>, usize)> {
+    importo(s).ok().map(|(rest, v)| (v, s.len() - rest.len()))
+}
+
+/// A word made of digits, dots and commas, with at least one comma: meant as an amount.
+fn looks_like_amount(word: &str) -> bool {
+    word.contains(',')
+        && word.bytes().any(|b| b.is_ascii_digit())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',' || b == b'-')
+}
+
+/// End of the word starting at `i`.
+fn word_end(line: &str, i: usize) -> usize {
+    line[i..].find(is_blank).map_or(line.len(), |e| i + e)
+}
+
+/// Split a trimmed line into tokens, appending to `out`. `base` is the byte
+/// offset of `line` in the input.
+pub fn tokenize<'a>(line: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    let mut text_start = 0;
+    // Right after an amount a new one may start at once: `0,003.500.000,00`.
+    let mut fused = false;
+    let flush = |out: &mut Vec<Tok<'a>>, from: usize, to: usize| {
+        let raw = &line[from..to];
+        let lead = raw.len() - raw.trim_start_matches(is_blank).len();
+        let t = raw.trim_matches(is_blank);
+        if !t.is_empty() {
+            let s = base + from + lead;
+            out.push(Tok::Text(t, Span::new(s, s + t.len())));
+        }
+    };
+    while i < b.len() {
+        let c = b[i];
+        let prev = if i == 0 { b' ' } else { b[i - 1] };
+        // An amount may start anywhere except inside a number (`N.285`, `4,5`).
+        let boundary = fused || !(prev.is_ascii_digit() || prev == b'.' || prev == b',');
+        fused = false;
+        let word_start = prev == b' ' || prev == b'\t' || i == 0;
+        if word_start && c == b'V' && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let n = amount_at(&line[i + 1..])
+                .map(|(v, n)| (Some(v), n))
+                .or_else(|| {
+                    let end = word_end(line, i + 1);
+                    looks_like_amount(&line[i + 1..end]).then_some((None, end - i - 1))
+                });
+            if let Some((v, n)) = n {
+                flush(out, text_start, i);
+                out.push(Tok::V(Span::new(base + i, base + i + 1)));
+                i += 1;
+                match v {
+                    Some(v) => push_amount(out, line, base, i, n, v),
+                    None => out.push(Tok::Malformed(
+                        &line[i..i + n],
+                        Span::new(base + i, base + i + n),
+                    )),
+                }
+                i += n;
+                text_start = i;
+                fused = true;
+                continue;
+            }
+        }
+        if boundary
+            && (c.is_ascii_digit() || (c == b'-' && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            if let Some((v, n)) = amount_at(&line[i..]) {
+                flush(out, text_start, i);
+                push_amount(out, line, base, i, n, v);
+                i += n;
+                text_start = i;
+                fused = true;
+                continue;
+            }
+            if word_start || text_start == i {
+                let end = word_end(line, i);
+                let word = &line[i..end];
+                if looks_like_amount(word) {
+                    flush(out, text_start, i);
+                    out.push(Tok::Malformed(word, Span::new(base + i, base + end)));
+                    i = end;
+                    text_start = i;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    flush(out, text_start, b.len());
+}
+
+fn push_amount<'a>(
+    out: &mut Vec<Tok<'a>>,
+    line: &'a str,
+    base: usize,
+    at: usize,
+    n: usize,
+    v: Option<Decimal>,
+) {
+    let span = Span::new(base + at, base + at + n);
+    match v {
+        Some(v) => out.push(Tok::Amount(v, span)),
+        // Too many digits to be a euro amount: report it rather than guess.
+        None => out.push(Tok::Malformed(&line[at..at + n], span)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn toks(line: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(line, 0, &mut out);
+        out.iter()
+            .map(|t| match t {
+                Tok::V(_) => "V".to_string(),
+                Tok::Amount(a, _) => format!("A({a})"),
+                Tok::Text(t, _) => format!("T({t})"),
+                Tok::Malformed(t, _) => format!("M({t})"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_italian_amounts_exactly() {
+        assert_eq!(importo("1.234.240,00").unwrap().1, Some(d("1234240.00")));
+        assert_eq!(importo("0,07").unwrap().1, Some(d("0.07")));
+        assert_eq!(importo("-5.000,50").unwrap().1, Some(d("-5000.50")));
+        assert!(importo("1234,00").is_err());
+        assert!(importo("1.23,4").is_err());
+        assert!(importo("12,3").is_err());
+    }
+
+    #[test]
+    fn separates_fused_amounts_and_flag() {
+        assert_eq!(
+            toks("V1.234.240,003.500.000,00 1.605.958,38"),
+            ["V", "A(1234240.00)", "A(3500000.00)", "A(1605958.38)"]
+        );
+        assert_eq!(
+            toks("V3.800,003.800,0012 04 0,00"),
+            ["V", "A(3800.00)", "A(3800.00)", "T(12 04)", "A(0.00)"]
+        );
+        assert_eq!(
+            toks("300.000,000,0001 06 0,00"),
+            ["A(300000.00)", "A(0.00)", "T(01 06)", "A(0.00)"]
+        );
+    }
+
+    #[test]
+    fn keeps_numbers_inside_descriptions_as_text() {
+        assert_eq!(
+            toks("TRASFERIMENTI STATALI LEGGE 28/8/97 N.285 (EX CIRC. 4) 2022/2024"),
+            ["T(TRASFERIMENTI STATALI LEGGE 28/8/97 N.285 (EX CIRC. 4) 2022/2024)"]
+        );
+        assert_eq!(
+            toks("38 15 12010101000 TRASFERIMENTI STATALI - DECRETO POVERTA' ESTREME V3.900.180,003.400.000,00 3.419.563,10"),
+            [
+                "T(38 15 12010101000 TRASFERIMENTI STATALI - DECRETO POVERTA' ESTREME)",
+                "V",
+                "A(3900180.00)",
+                "A(3400000.00)",
+                "A(3419563.10)"
+            ]
+        );
+    }
+
+    #[test]
+    fn totals_lines_split_around_the_label() {
+        assert_eq!(
+            toks("48.525.820,00Totale Settore 51 26.381.300,00 19.318.367,32"),
+            [
+                "A(48525820.00)",
+                "T(Totale Settore 51)",
+                "A(26381300.00)",
+                "A(19318367.32)"
+            ]
+        );
+        assert_eq!(
+            toks("Totale 275.000,00 835.000,00 0,00 835.000,000,0051 0,00"),
+            [
+                "T(Totale)",
+                "A(275000.00)",
+                "A(835000.00)",
+                "A(0.00)",
+                "A(835000.00)",
+                "A(0.00)",
+                "T(51)",
+                "A(0.00)"
+            ]
+        );
+    }
+
+    #[test]
+    fn flags_malformed_amounts() {
+        assert_eq!(toks("V1.23,4 5,00"), ["V", "M(1.23,4)", "A(5.00)"]);
+        assert_eq!(
+            toks("DESC 12,3 1.000,00"),
+            ["T(DESC)", "M(12,3)", "A(1000.00)"]
+        );
+        assert_eq!(
+            toks("99.999.999.999.999.999.999.999.999.999,00"),
+            ["M(99.999.999.999.999.999.999.999.999.999,00)"]
+        );
+    }
+}
