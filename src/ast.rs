@@ -13,6 +13,7 @@ pub mod spans;
 use serde::Serialize;
 
 pub use importi::{Colonna, Importi, ImportiCapitale, ImportiCorrenti};
+pub use spans::Foglia;
 
 use crate::codes::{ChiavePeg, MissioneProgramma, Pdc};
 use crate::span::Span;

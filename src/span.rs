@@ -7,7 +7,9 @@ use serde::Serialize;
 /// A half-open byte range `start..end` into the original input (before any
 /// BOM stripping or line-ending normalisation: offsets always index the bytes
 /// the user gave us).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+///
+/// In JSON a span is the array `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -40,6 +42,12 @@ impl Span {
     /// True for an empty span.
     pub fn is_empty(self) -> bool {
         self.end == self.start
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.start, self.end).serialize(s)
     }
 }
 
