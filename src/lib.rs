@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod export;
 pub mod parse;
 pub mod render;
+pub mod sample;
 pub mod span;
 
 pub use parse::{parse, NotAReport, ParseOutput};

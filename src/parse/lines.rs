@@ -44,6 +44,9 @@ pub struct BadLine {
 /// Iterator over the lines of the input.
 pub struct Lines<'a> {
     bytes: &'a [u8],
+    /// The whole input as text, when it is all valid UTF-8: then lines are
+    /// sliced from it without validating each one again.
+    text: Option<&'a str>,
     pos: usize,
 }
 
@@ -55,7 +58,11 @@ impl<'a> Lines<'a> {
         } else {
             0
         };
-        Lines { bytes, pos }
+        Lines {
+            bytes,
+            text: std::str::from_utf8(bytes).ok(),
+            pos,
+        }
     }
 }
 
@@ -72,7 +79,12 @@ impl<'a> Iterator for Lines<'a> {
             .unwrap_or(self.bytes.len());
         self.pos = end + 1;
         let raw = &self.bytes[start..end];
-        let text = match std::str::from_utf8(raw) {
+        // Lines end at `\n`, an ASCII byte, so slicing valid text there is safe.
+        let checked = match self.text {
+            Some(t) => Ok(&t[start..end]),
+            None => std::str::from_utf8(raw),
+        };
+        let text = match checked {
             Ok(t) => t,
             Err(e) => {
                 return Some(Err(BadLine {

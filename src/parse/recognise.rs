@@ -133,12 +133,14 @@ pub enum HeaderFit {
 
 /// Does the whole line segment into column-header words (and years)?
 pub fn column_header(line: &str) -> HeaderFit {
-    if line.len() > 160 {
+    // Cheap rejections first: this runs on every line of every table.
+    let first = line.as_bytes().first().copied().unwrap_or(b' ');
+    if line.len() > 160 || !(first.is_ascii_alphabetic() || first == b'1' || first == b'2') {
         return HeaderFit::No;
     }
     let mut strong = false;
     for word in line.split(is_blank).filter(|w| !w.is_empty()) {
-        match segment(word.to_ascii_uppercase().as_bytes()) {
+        match segment(word.as_bytes()) {
             Some(s) => strong |= s,
             None => return HeaderFit::No,
         }
@@ -150,10 +152,15 @@ pub fn column_header(line: &str) -> HeaderFit {
     }
 }
 
-/// Split a fused word into header words; `Some(has_strong)` when it splits fully.
+/// Split a fused word into header words (ignoring case); `Some(has_strong)`
+/// when it splits fully.
 fn segment(w: &[u8]) -> Option<bool> {
+    const MAX: usize = 64;
+    if w.len() > MAX {
+        return None;
+    }
     // best[i]: can w[..i] be split, and does the split use a strong word.
-    let mut best: Vec<Option<bool>> = vec![None; w.len() + 1];
+    let mut best: [Option<bool>; MAX + 1] = [None; MAX + 1];
     best[0] = Some(false);
     for i in 0..w.len() {
         let Some(strong_so_far) = best[i] else {
@@ -168,7 +175,8 @@ fn segment(w: &[u8]) -> Option<bool> {
             *e = Some(e.unwrap_or(false) | strong_so_far);
         }
         for (hw, strong) in HEADER_WORDS {
-            if tail.starts_with(hw.as_bytes()) {
+            let hw = hw.as_bytes();
+            if tail.len() >= hw.len() && tail[..hw.len()].eq_ignore_ascii_case(hw) {
                 let e = &mut best[i + hw.len()];
                 *e = Some(e.unwrap_or(false) | strong_so_far | strong);
             }
@@ -293,7 +301,7 @@ pub fn key_prefix(text: &str) -> Option<KeyPrefix<'_>> {
 
 /// The word `Totale` standing alone in a text.
 pub fn has_totale(text: &str) -> bool {
-    text.split(is_blank).any(|w| w == "Totale")
+    text.contains("Totale") && text.split(is_blank).any(|w| w == "Totale")
 }
 
 /// A line made of a two-digit code and a name: `12 DIRITTI SOCIALI...`.
