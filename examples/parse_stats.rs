@@ -33,7 +33,12 @@ fn main() {
     let t = Instant::now();
     let out = quadra::parse(&input).expect("a report");
     let secs = t.elapsed().as_secs_f64();
-    let rows: usize = out.documento.reports.iter().map(|r| r.righe().count()).sum();
+    let rows: usize = out
+        .documento
+        .reports
+        .iter()
+        .map(|r| r.righe().count())
+        .sum();
     let peak = peak_rss_bytes().unwrap_or(0);
     let mb = input.len() as f64 / 1e6;
     println!("input            {:>12} bytes", input.len());
@@ -42,6 +47,14 @@ fn main() {
     println!("diagnostics      {:>12}", out.diagnostics.len());
     println!("parse time       {:>12.3} s", secs);
     println!("throughput       {:>12.1} MB/s", mb / secs);
-    println!("peak RSS         {:>12} bytes ({:.2}x input)", peak, peak as f64 / input.len() as f64);
-    println!("RSS before parse {:>12} bytes ({:.2}x input)", rss_before, rss_before as f64 / input.len() as f64);
+    println!(
+        "peak RSS         {:>12} bytes ({:.2}x input)",
+        peak,
+        peak as f64 / input.len() as f64
+    );
+    println!(
+        "RSS before parse {:>12} bytes ({:.2}x input)",
+        rss_before,
+        rss_before as f64 / input.len() as f64
+    );
 }

@@ -53,6 +53,9 @@ pub enum ParseCode {
     /// An item found where its parent heading is missing (row before any Settore...).
     #[serde(rename = "parse::out-of-place")]
     OutOfPlace,
+    /// A control character (NUL...) inside a line: binary debris in the text.
+    #[serde(rename = "parse::control-character")]
+    ControlCharacter,
     /// Too many diagnostics: the rest are counted, not listed.
     #[serde(rename = "parse::too-many-diagnostics")]
     TooManyDiagnostics,
@@ -60,7 +63,7 @@ pub enum ParseCode {
 
 impl ParseCode {
     /// Every code, for the catalogue and the uniqueness test.
-    pub const ALL: [ParseCode; 11] = [
+    pub const ALL: [ParseCode; 12] = [
         ParseCode::UnrecognisedLine,
         ParseCode::InvalidUtf8,
         ParseCode::MalformedAmount,
@@ -71,6 +74,7 @@ impl ParseCode {
         ParseCode::UnexpectedText,
         ParseCode::EmptySection,
         ParseCode::OutOfPlace,
+        ParseCode::ControlCharacter,
         ParseCode::TooManyDiagnostics,
     ];
 
@@ -87,6 +91,7 @@ impl ParseCode {
             ParseCode::UnexpectedText => "parse::unexpected-text",
             ParseCode::EmptySection => "parse::empty-section",
             ParseCode::OutOfPlace => "parse::out-of-place",
+            ParseCode::ControlCharacter => "parse::control-character",
             ParseCode::TooManyDiagnostics => "parse::too-many-diagnostics",
         }
     }
@@ -112,6 +117,7 @@ impl ParseCode {
             ParseCode::UnexpectedText => "text where the layout has only amounts",
             ParseCode::EmptySection => "a section header with no rows or totals under it",
             ParseCode::OutOfPlace => "an item whose parent heading is missing",
+            ParseCode::ControlCharacter => "a control character (NUL...) inside a line of text",
             ParseCode::TooManyDiagnostics => {
                 "the input has so many problems that the rest are counted, not listed"
             }

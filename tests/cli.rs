@@ -81,7 +81,10 @@ fn output_file_option_writes_there() {
 
 #[test]
 fn not_a_report_exits_two_with_one_clear_error() {
-    let r = quadra(&["parse", "-"], Some(b"Gentile utente,\nla presente per comunicarle...\n"));
+    let r = quadra(
+        &["parse", "-"],
+        Some(b"Gentile utente,\nla presente per comunicarle...\n"),
+    );
     assert_eq!(r.code, 2);
     assert_eq!(r.stdout, "");
     insta::assert_snapshot!("not_a_report", r.stderr);
@@ -99,7 +102,12 @@ fn not_a_report_exits_two_with_one_clear_error() {
 fn unreadable_file_and_bad_usage_exit_two() {
     let r = quadra(&["parse", "no/such/file.txt"], None);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.starts_with("quadra: cannot read no/such/file.txt:"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .starts_with("quadra: cannot read no/such/file.txt:"),
+        "{}",
+        r.stderr
+    );
     let r = quadra(&["parse", REPORT, "--format", "xml"], None);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("invalid value 'xml'"), "{}", r.stderr);

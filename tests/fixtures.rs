@@ -418,29 +418,19 @@ fixtures! {
     quirk_bom: "quirk-bom.txt" =>
         quirk(1, 4, (1, PrevisionePrecedente, "70000.00"));
     // quirk-fused-columns.txt with tabs between tokens and trailing blanks/tabs.
-    // KNOWN BUG (documented, not fixed here): the missione-programma
-    // `12<TAB>04` of line 65 is rejected (`MissioneProgramma::parse` gets the
-    // raw text between amounts, whose inner blanks are not normalised), so the
-    // row `3752 5 0` is dropped with `parse::invalid-missione-programma`. Once
-    // fixed this must read like its base: 0 diagnostics, 7 rows, totals adding up.
-    quirk_tabs_trailing_blanks: "quirk-tabs-trailing-blanks.txt" => Expect {
-        reports: 1,
-        diagnostics: 1,
-        first: Some((65, 18, "parse::invalid-missione-programma")),
-        rows: 6,
-        amount: Some((0, Previsione, "16020000.00")),
-        quirk: false,
-    };
+    // Line 65 reads `V3.800,003.800,0012<TAB>04 0,00`: the tab inside the
+    // missione-programma is a blank like any other.
+    quirk_tabs_trailing_blanks: "quirk-tabs-trailing-blanks.txt" =>
+        quirk(1, 7, (0, Previsione, "16020000.00"));
     // DIR07 (1.A, 1.B) then DIR08 (1.A) in one file.
     quirk_multi_report: "quirk-multi-report.txt" =>
         quirk(2, 10, (9, Previsione, "400000.00"));
 
     // quirk-page-footer.txt with the footer inside the wrapped row printed
     // `Bilancio  di Previsione 2022  -  ENTRATE CORRENTI  pag. 5`.
-    // KNOWN BUG (documented, not fixed here): `recognise::page_footer` wants
-    // the exact prefix `Bilancio di Previsione`, so this footer is not set
-    // aside: it is silently glued into the description of row 73 16 24 (no
-    // diagnostic). See `footer_with_irregular_spacing_known_bug`.
+    // Titles and footers are recognised with their blanks collapsed; this
+    // footer was once glued into the description of row 73 16 24
+    // (see `footer_with_irregular_spacing_is_set_aside`).
     quirk_footer_spacing: "quirk-footer-spacing.txt" =>
         quirk(1, 5, (3, PrevisionePrecedente, "2610000.00"));
 
@@ -454,11 +444,9 @@ fixtures! {
     broken_garbage_line: "broken-garbage-line.txt" =>
         broken(1, (21, 1, "parse::unrecognised-line"), 2, Some((1, Previsione, "1990350.00")));
     // `\xff\xfe` inside a row, a line of NULs, a NUL inside a description.
-    // Note: the NUL inside the description of row 73 16 19 (line 25) is kept
-    // in the description without any diagnostic (see
-    // `nul_inside_a_description_is_kept_silently`).
+    // Each control character is reported (see `nul_inside_a_description_is_reported`).
     broken_binary_bytes: "broken-binary-bytes.txt" =>
-        broken(2, (21, 43, "parse::invalid-utf8"), 2, Some((1, Previsione, "101500.00")));
+        broken(4, (21, 43, "parse::invalid-utf8"), 2, Some((1, Previsione, "101500.00")));
     // `1.B        SPESE CORRENTI` followed straight by the 2.B header.
     broken_empty_section: "broken-empty-section.txt" =>
         broken(1, (28, 1, "parse::empty-section"), 2, Some((1, AltriNuoviStanziamenti, "5000.00")));
@@ -466,11 +454,8 @@ fixtures! {
     broken_amount_count: "broken-amount-count.txt" =>
         broken(1, (19, 1, "parse::amount-count"), 1, Some((0, RendicontoPrecedente, "745000.00")));
     // The two-amount row is the last before `...Totale TRASFERIMENTI CORRENTI`.
-    // KNOWN BUG (documented, not fixed here): the row waits for a third
-    // amount, takes the total line (it starts with an amount) as its
-    // continuation, and reports `row has 5 amounts` over lines 21-23; the
-    // Tipologia total is lost. Expected: `row has 2 amounts` on line 21 only,
-    // and the total kept (3 totals, not 2).
+    // The short row must not take the total line, which also starts with
+    // amounts, as its missing amounts (see `short_row_before_total_keeps_it`).
     broken_amount_count_before_total: "broken-amount-count-before-total.txt" =>
         broken(1, (21, 1, "parse::amount-count"), 1, Some((0, RendicontoPrecedente, "745000.00")));
     // `56 10 6201010`: too short for a sub-number and a 10-digit PDC.
@@ -530,11 +515,10 @@ fn not_a_report_inputs_are_rejected_with_the_right_reason() {
     );
 }
 
-/// Tabs and trailing blanks change nothing but bytes, except for the known bug
-/// on `12<TAB>04` (see `quirk_tabs_trailing_blanks`): every other row reads as
-/// in the base fixture.
+/// Tabs and trailing blanks change nothing but bytes: every row and total
+/// reads as in the base fixture, `12<TAB>04` included.
 #[test]
-fn tabs_variant_reads_like_its_base_but_for_the_known_bug() {
+fn tabs_variant_reads_like_its_base() {
     let (vb, bb) = (
         read("quirk-tabs-trailing-blanks.txt"),
         read("quirk-fused-columns.txt"),
@@ -553,13 +537,11 @@ fn tabs_variant_reads_like_its_base_but_for_the_known_bug() {
         .righe()
         .map(|rc| key(rc.riga))
         .collect();
-    let mut b: Vec<_> = bo.documento.reports[0]
+    let b: Vec<_> = bo.documento.reports[0]
         .righe()
         .map(|rc| key(rc.riga))
         .collect();
-    // The dropped row: 3752 5 0, `V3.800,003.800,0012<TAB>04 0,00`.
-    let dropped = b.remove(3);
-    assert_eq!(dropped.0.to_string(), "3752 5 0");
+    assert_eq!(b[3].0.to_string(), "3752 5 0");
     assert_eq!(v, b);
     let totals = |o: &ParseOutput| {
         totali(&o.documento.reports[0])
@@ -570,70 +552,72 @@ fn tabs_variant_reads_like_its_base_but_for_the_known_bug() {
     assert_eq!(totals(&vo), totals(&bo));
 }
 
-// ------------------------------------------------ known bugs, pinned down
+// ---------------------------------------- bugs found by these fixtures, fixed
 
-/// KNOWN BUG: a page footer with doubled blanks inside a wrapped description
-/// is not recognised and becomes part of the description. When fixed, the
-/// description must read as in quirk-page-footer.txt and the footer be
-/// counted as noise.
+/// A page footer with doubled blanks inside a wrapped description is page
+/// furniture, not part of the description.
 #[test]
-fn footer_with_irregular_spacing_known_bug() {
+fn footer_with_irregular_spacing_is_set_aside() {
     let bytes = read("quirk-footer-spacing.txt");
     let out = parse_ok("quirk-footer-spacing.txt", &bytes);
     let r = &out.documento.reports[0];
     let riga = r.righe().nth(3).expect("row 73 16 24").riga;
     assert_eq!(riga.chiave.to_string(), "73 16 24");
-    // Current (wrong) behaviour:
     assert_eq!(
         riga.descrizione,
-        "TRASFERIMENTI DA A.T.S. - PACCHETO FAMIGLIE Bilancio di Previsione 2022 - ENTRATE CORRENTI pag. 5 (EMERGENZA COVID 19)"
+        "TRASFERIMENTI DA A.T.S. - PACCHETO FAMIGLIE (EMERGENZA COVID 19)"
     );
     let footers = r
         .rumore
         .iter()
         .filter(|n| n.tipo == TipoRumore::PiePagina)
         .count();
-    assert_eq!(footers, 1, "the second footer is not recognised");
-    assert!(out.diagnostics.is_empty(), "and nothing says so");
+    assert_eq!(footers, 2);
+    assert!(out.diagnostics.is_empty());
 }
 
-/// A NUL byte is valid UTF-8: inside a description it is kept as is, with no
-/// diagnostic (the line of NULs alone is an unrecognised line).
+/// A NUL byte is valid UTF-8 but no report holds one: each control character
+/// is reported where it is, and the line is still read.
 #[test]
-fn nul_inside_a_description_is_kept_silently() {
+fn nul_inside_a_description_is_reported() {
     let bytes = read("broken-binary-bytes.txt");
     let out = parse_ok("broken-binary-bytes.txt", &bytes);
     let riga = out.documento.reports[0].righe().nth(1).expect("row").riga;
     assert_eq!(riga.chiave.to_string(), "73 16 19");
     assert_eq!(riga.descrizione, "TRASFERIMENTI DA\0A.T.S.");
     let idx = LineIndex::new(&bytes);
-    let lines: Vec<usize> = out
+    let at: Vec<(usize, usize, &str)> = out
         .diagnostics
         .iter()
-        .map(|d| idx.locate(&bytes, d.span).line)
+        .map(|d| {
+            let l = idx.locate(&bytes, d.span);
+            (l.line, l.column, d.code.as_str())
+        })
         .collect();
-    assert_eq!(lines, [21, 23], "no diagnostic on line 25");
+    assert_eq!(
+        at,
+        [
+            (21, 43, "parse::invalid-utf8"),
+            (23, 1, "parse::control-character"),
+            (23, 1, "parse::unrecognised-line"),
+            (25, 36, "parse::control-character"),
+        ]
+    );
 }
 
-/// KNOWN BUG: a row short of one amount, just before a total whose line
-/// starts with amounts, swallows that total. When fixed: the diagnostic covers
-/// line 21 only and says 2 amounts, and the Tipologia total is kept.
+/// A row short of one amount, just before a total whose line starts with
+/// amounts, is reported alone, and the total is kept.
 #[test]
-fn short_row_before_total_swallows_it_known_bug() {
+fn short_row_before_total_keeps_it() {
     let bytes = read("broken-amount-count-before-total.txt");
     let out = parse_ok("broken-amount-count-before-total.txt", &bytes);
     let d = &out.diagnostics[0];
     let loc = LineIndex::new(&bytes).locate(&bytes, d.span);
-    // Current (wrong) behaviour:
-    assert_eq!((loc.line, loc.end_line), (21, 23));
-    assert_eq!(d.message, "row has 5 amounts, expected 3");
+    assert_eq!((loc.line, loc.end_line), (21, 21));
+    assert_eq!(d.message, "row has 2 amounts, expected 3");
     let livelli: Vec<String> = totali(&out.documento.reports[0])
         .iter()
         .map(|(_, t)| format!("{:?}", t.livello))
         .collect();
-    assert_eq!(
-        livelli,
-        ["Settore", "Direzione"],
-        "the Gruppo total is lost"
-    );
+    assert_eq!(livelli, ["Gruppo", "Settore", "Direzione"]);
 }

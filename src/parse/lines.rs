@@ -9,7 +9,7 @@ use crate::span::Span;
 pub fn is_blank(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\u{0b}' | '\u{0c}' | '\r' | '\u{a0}' | '\u{2007}' | '\u{202f}'
+        ' ' | '\t' | '\u{0b}' | '\u{0c}' | '\r' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{feff}'
     )
 }
 

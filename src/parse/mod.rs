@@ -253,6 +253,17 @@ impl<'a> Driver<'a> {
 
     fn line(&mut self, line: Line<'a>) {
         let t = line.text;
+        if let Some(at) = t.find(|c: char| c.is_control() && !is_blank(c)) {
+            // Binary debris: report it, then read the line as well as we can.
+            let s = line.span.start + at;
+            self.ctx.push(ParseDiagnostic::new(
+                ParseCode::ControlCharacter,
+                Span::new(s, s + 1),
+                "control character inside the line",
+                "control character",
+                "a report is plain text; this byte is debris of the extraction or of a damaged file, and the text around it may be wrong",
+            ));
+        }
         if recognise::report_title(t).is_some() {
             // A title opens a report or a part of the current one; the next
             // section header tells which.

@@ -9,14 +9,22 @@ use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
 use super::lines::is_blank;
+use super::record::join_words;
 use crate::ast::SezioneId;
 
 fn blanks1(i: &str) -> IResult<&str, &str> {
     take_while1(is_blank).parse(i)
 }
 
+/// A line starting with `Bilancio`, blanks collapsed: extraction may double them.
+fn bilancio(line: &str) -> Option<String> {
+    line.starts_with("Bilancio")
+        .then(|| join_words(std::iter::once(line)))
+}
+
 /// `Bilancio di Previsione 2022 - REPORT COMMISSIONI -`: the year.
 pub fn report_title(line: &str) -> Option<u16> {
+    let line = bilancio(line)?;
     let rest = line.strip_prefix("Bilancio di Previsione")?;
     if !rest.contains("REPORT COMMISSIONI") {
         return None;
@@ -26,6 +34,9 @@ pub fn report_title(line: &str) -> Option<u16> {
 
 /// `Bilancio di Previsione 2022 - ENTRATE CORRENTI pag. 4`.
 pub fn page_footer(line: &str) -> bool {
+    let Some(line) = bilancio(line) else {
+        return false;
+    };
     let Some(rest) = line.strip_prefix("Bilancio di Previsione") else {
         return false;
     };

@@ -166,6 +166,20 @@ impl<'a> Parts<'a> {
     }
 }
 
+/// The line starts with amounts (or the `V` flag before them).
+pub fn starts_with_amount(toks: &[Tok<'_>]) -> bool {
+    matches!(
+        toks.first(),
+        Some(Tok::Amount(..) | Tok::V(..) | Tok::Malformed(..))
+    )
+}
+
+/// The line holds the word `Totale`: it is (part of) a declared total.
+pub fn has_totale(toks: &[Tok<'_>]) -> bool {
+    toks.iter()
+        .any(|t| matches!(t, Tok::Text(s, _) if super::recognise::has_totale(s)))
+}
+
 /// A column's header with the report's year, or a generic name without one.
 pub fn column_title(c: Colonna, anno: Option<u16>) -> String {
     match anno {

@@ -3,7 +3,7 @@
 
 use super::lines::Line;
 use super::recognise;
-use super::record::{importi, join_words, Parts, Record};
+use super::record::{has_totale, importi, join_words, starts_with_amount, Parts, Record};
 use super::tokens::Tok;
 use super::{layout, Ctx};
 use crate::ast::{
@@ -59,18 +59,6 @@ impl<'a> Pending<'a> {
         self.tentative = true;
         false
     }
-}
-
-fn starts_with_amount(toks: &[Tok<'_>]) -> bool {
-    matches!(
-        toks.first(),
-        Some(Tok::Amount(..) | Tok::V(..) | Tok::Malformed(..))
-    )
-}
-
-fn has_totale(toks: &[Tok<'_>]) -> bool {
-    toks.iter()
-        .any(|t| matches!(t, Tok::Text(s, _) if recognise::has_totale(s)))
 }
 
 fn single_text<'a>(toks: &[Tok<'a>]) -> Option<(&'a str, Span)> {
@@ -160,7 +148,7 @@ impl<'a> VincolateBuilder<'a> {
     pub fn line(&mut self, line: &Line<'a>, toks: &[Tok<'a>], ctx: &mut Ctx) {
         if self.p.rec.active {
             let continues = if self.p.tentative {
-                starts_with_amount(toks)
+                starts_with_amount(toks) && !has_totale(toks)
             } else {
                 !has_totale(toks) && single_text(toks).is_none_or(|(t, _)| !is_part_heading(t))
             };
@@ -378,7 +366,7 @@ impl<'a> MissioniBuilder<'a> {
                 recognise::coded_name(t).is_none() && !recognise::has_totale(t)
             });
             let continues = if self.p.tentative {
-                starts_with_amount(toks)
+                starts_with_amount(toks) && !has_totale(toks)
             } else if self.p.kind == Kind::Codice && !self.p.rec.has_amount() {
                 // A code and a name so far: a wrapped name, or the amounts of a 1.D row.
                 plain || (self.code_first() && starts_with_amount(toks))

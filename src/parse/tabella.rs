@@ -3,7 +3,7 @@
 
 use super::lines::Line;
 use super::recognise::{self, Heading};
-use super::record::{importi, join_words, Record};
+use super::record::{has_totale, importi, join_words, starts_with_amount, Record};
 use super::tokens::Tok;
 use super::{layout, Ctx};
 use crate::ast::{
@@ -68,10 +68,9 @@ impl<'a> TabellaBuilder<'a> {
     pub fn line(&mut self, line: &Line<'a>, toks: &[Tok<'a>], ctx: &mut Ctx) {
         if self.rec.active {
             let continues = if self.tentative {
-                matches!(
-                    toks.first(),
-                    Some(Tok::Amount(..) | Tok::V(..) | Tok::Malformed(..))
-                )
+                // Only a line of amounts completes a short record: a total
+                // line also starts with amounts, but carries its label.
+                starts_with_amount(toks) && !has_totale(toks)
             } else {
                 !self.starts_item(toks)
             };
@@ -311,13 +310,15 @@ impl<'a> TabellaBuilder<'a> {
         );
         let missione_programma = match (mp_at, mp_text) {
             (None, _) => None,
-            (Some(_), Some((s, sp))) => match MissioneProgramma::parse(s) {
-                Some(mp) => Some(mp),
-                None => {
-                    ctx.push(invalid_mp(sp, s));
-                    return None;
+            (Some(_), Some((s, sp))) => {
+                match MissioneProgramma::parse(&join_words(std::iter::once(s))) {
+                    Some(mp) => Some(mp),
+                    None => {
+                        ctx.push(invalid_mp(sp, s));
+                        return None;
+                    }
                 }
-            },
+            }
             (Some(_), None) => {
                 ctx.push(invalid_mp(parts.amounts_span(), ""));
                 return None;
@@ -501,11 +502,6 @@ impl<'a> TabellaBuilder<'a> {
 }
 
 const EXPECTED_TABELLA: &str = "expected a budget row (`CAPITOLO ARTICOLO NUMERO[PDC] DESCRIZIONE [V]amounts`), a total (`... Totale ...`), or a heading (`DIR..`, Settore, `...TITOLO`, `...TIPOLOGIA:`, `...MACROAGGR:`, `...CENTRO RESP:`)";
-
-fn has_totale(toks: &[Tok<'_>]) -> bool {
-    toks.iter()
-        .any(|t| matches!(t, Tok::Text(s, _) if recognise::has_totale(s)))
-}
 
 fn is_dir_code(w: &str) -> bool {
     w.strip_prefix("DIR")
