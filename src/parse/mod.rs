@@ -167,6 +167,17 @@ pub fn parse(bytes: &[u8]) -> Result<ParseOutput, NotAReport> {
     Ok(out)
 }
 
+/// `ANNO :` with no year after it.
+fn anno_without_year(sp: Span) -> ParseDiagnostic {
+    ParseDiagnostic::new(
+        ParseCode::UnrecognisedLine,
+        sp,
+        "`ANNO :` without a year",
+        "year expected after this",
+        "the budget year follows `ANNO :`, on the same line or the next one",
+    )
+}
+
 /// Why an input with no section is not a report.
 fn classify_non_report(bytes: &[u8]) -> NotAReport {
     let head = &bytes[..bytes.len().min(8192)];
@@ -360,13 +371,7 @@ impl<'a> Driver<'a> {
                 });
                 return;
             }
-            ctx.push(ParseDiagnostic::new(
-                ParseCode::UnrecognisedLine,
-                sp,
-                "`ANNO :` without a year",
-                "year expected after this",
-                "the budget year follows `ANNO :`, on the same line or the next one",
-            ));
+            ctx.push(anno_without_year(sp));
         }
         let fit = recognise::column_header(t);
         let is_header = match fit {
@@ -450,13 +455,7 @@ impl<'a> Driver<'a> {
         };
         let ctx = &mut self.ctx;
         if let Some(sp) = sec.anno_pending {
-            ctx.push(ParseDiagnostic::new(
-                ParseCode::UnrecognisedLine,
-                sp,
-                "`ANNO :` without a year",
-                "year expected after this",
-                "the budget year follows `ANNO :`, on the same line or the next one",
-            ));
+            ctx.push(anno_without_year(sp));
         }
         let (corpo, empty) = match sec.body {
             Body::Tabella(b) => {
