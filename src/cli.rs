@@ -1,7 +1,11 @@
-//! The command line: `quadra parse` and `quadra export`.
+//! The command line: `quadra check`, `quadra rules`, `quadra parse` and
+//! `quadra export`.
 //!
-//! Exit codes: 0 read cleanly, 1 the report has error diagnostics, 2 usage
-//! error, unreadable input, or input that is not a report.
+//! Exit codes: 0 no error-severity finding, 1 at least one, 2 usage error,
+//! unreadable input, invalid rule file, or input that is not a report.
+
+mod check;
+mod rules;
 
 use std::ffi::OsString;
 use std::fs::File;
@@ -17,11 +21,11 @@ use crate::parse::{parse, ParseOutput};
 use crate::render::{render_stderr, Located};
 use crate::span::LineIndex;
 
-/// Exit code: no error diagnostics.
+/// Exit code: no error-severity finding.
 pub const EXIT_OK: i32 = 0;
-/// Exit code: the report has error diagnostics (findings).
+/// Exit code: at least one error-severity finding.
 pub const EXIT_FINDINGS: i32 = 1;
-/// Exit code: usage error, unreadable input, not a report.
+/// Exit code: usage error, unreadable input, invalid rule file, not a report.
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Debug, Parser)]
@@ -30,10 +34,11 @@ pub const EXIT_USAGE: i32 = 2;
     version,
     about = "Checks that the accounts of an Italian municipal budget report add up",
     long_about = "quadra reads the text of a Comune di Milano 'Bilancio di Previsione - Report Commissioni' \
-(as extracted from the PDF), builds an exact model of every row and declared total, and reports \
-what it cannot read at the exact line and column.\n\n\
-Exit codes: 0 = read cleanly, 1 = the report has error diagnostics, \
-2 = usage error, unreadable input, or input that is not a report."
+(as extracted from the PDF), builds an exact model of every row and declared total, and checks \
+that the accounts add up: totals, summaries, codes, markers. Every finding points at the exact \
+line of the report.\n\n\
+Exit codes: 0 = no error-severity finding, 1 = at least one, \
+2 = usage error, unreadable input, invalid rule file, or input that is not a report."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -42,6 +47,14 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Cmd {
+    /// Check reports against the rules: totals, summaries, codes, markers, review aids.
+    ///
+    /// Rules come from the built-in rules/default.toml, then a quadra.toml in the
+    /// current directory or a parent, then each --rules FILE in order (later
+    /// files override earlier ones).
+    Check(check::CheckArgs),
+    /// List the rule catalogue, or explain one rule (`quadra rules explain total-mismatch`).
+    Rules(rules::RulesArgs),
     /// Parse a report and print its syntax tree (every row, total and narrative block, with byte spans).
     ///
     /// Diagnostics for lines that could not be read go to standard error and
@@ -95,6 +108,8 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         }
     };
     let result = match cli.cmd {
+        Cmd::Check(a) => check::run(a),
+        Cmd::Rules(a) => rules::run(a),
         Cmd::Parse {
             report,
             format: ParseFormat::Json,
@@ -172,7 +187,8 @@ fn with_report(
     Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-fn read_input(path: &str) -> io::Result<Vec<u8>> {
+/// Read a file, or standard input for `-`.
+pub(crate) fn read_input(path: &str) -> io::Result<Vec<u8>> {
     let mut buf = Vec::new();
     if path == "-" {
         io::stdin().lock().read_to_end(&mut buf)?;

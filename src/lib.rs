@@ -5,14 +5,22 @@
 //! output. Every output format locates things through
 //! [`span::LineIndex::locate`].
 
+pub mod amount;
 pub mod ast;
+pub mod classification;
 pub mod cli;
 pub mod codes;
+pub mod config;
 pub mod diagnostic;
 pub mod export;
+pub mod finding;
+pub mod lang;
+pub mod output;
 pub mod parse;
 pub mod render;
+pub mod rules;
 pub mod sample;
+pub mod sink;
 pub mod span;
 
 pub use parse::{parse, NotAReport, ParseOutput};

@@ -9,7 +9,9 @@ use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
 };
 
+use crate::config::ConfigError;
 use crate::diagnostic::{ParseDiagnostic, Severity};
+use crate::finding::Finding;
 use crate::parse::NotAReport;
 use crate::span::Span;
 
@@ -22,6 +24,7 @@ pub struct Located<'s> {
     label: String,
     help: String,
     span: Span,
+    related: Vec<(Span, String)>,
     source: &'s NamedSource<Vec<u8>>,
 }
 
@@ -35,6 +38,39 @@ impl<'s> Located<'s> {
             label: d.label.clone(),
             help: d.help.clone(),
             span: d.span,
+            related: Vec::new(),
+            source,
+        }
+    }
+
+    /// A finding of `quadra check`, with its related locations as extra labels.
+    pub fn finding(f: &Finding, source: &'s NamedSource<Vec<u8>>) -> Self {
+        Located {
+            code: f.rule.clone(),
+            severity: f.severity,
+            message: f.message.clone(),
+            label: f.label.clone(),
+            help: f.help.clone(),
+            span: f.span,
+            related: f
+                .related
+                .iter()
+                .map(|r| (r.span, r.message.clone()))
+                .collect(),
+            source,
+        }
+    }
+
+    /// A problem in a rule file.
+    pub fn config(e: &ConfigError, source: &'s NamedSource<Vec<u8>>) -> Self {
+        Located {
+            code: "config::invalid-rules".to_string(),
+            severity: Severity::Error,
+            message: e.message.clone(),
+            label: "here".into(),
+            help: e.help.clone(),
+            span: Span::new(e.span.start, e.span.end),
+            related: Vec::new(),
             source,
         }
     }
@@ -52,6 +88,7 @@ impl<'s> Located<'s> {
             },
             help: e.help().to_string(),
             span: Span::new(at, at),
+            related: Vec::new(),
             source,
         }
     }
@@ -87,10 +124,12 @@ impl Diagnostic for Located<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some(self.label.clone()),
-            self.span,
-        ))))
+        let primary = LabeledSpan::new_primary_with_span(Some(self.label.clone()), self.span);
+        let related = self
+            .related
+            .iter()
+            .map(|(s, m)| LabeledSpan::new_with_span(Some(m.clone()), *s));
+        Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }
 

@@ -1,0 +1,108 @@
+//! Amount helpers shared by every rule and output: overflow-safe sums, the
+//! Italian way of printing an amount (`1.234.567,89`), and the test that two
+//! amounts differ by one mistyped digit.
+
+use rust_decimal::Decimal;
+
+/// Sum amounts without panicking: `None` when the sum leaves the range of
+/// [`Decimal`] (only garbage input gets there; the rule then stays silent on
+/// that figure rather than invent one).
+pub fn somma<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
+}
+
+/// An amount as the report prints it: `.` between thousands, `,` before the
+/// two decimals, a leading `-` for negatives (`-1.234,50`).
+pub fn italiano(v: Decimal) -> String {
+    let v = v.round_dp(2);
+    let s = format!("{:.2}", v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
+    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
+    }
+    let digits = int.as_bytes();
+    for (i, d) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(*d as char);
+    }
+    out.push(',');
+    out.push_str(frac);
+    out
+}
+
+/// An amount in machine form: decimal point, no thousands separator, two
+/// decimals (`1234567.89`), as JSON and SARIF carry it.
+pub fn macchina(v: Decimal) -> String {
+    format!("{:.2}", v.round_dp(2))
+}
+
+/// True when `a` and `b` print with the same number of digits and differ in
+/// exactly one digit, or in two adjacent digits swapped: the mistakes of a
+/// hand-typed figure.
+pub fn un_errore_di_battitura(a: Decimal, b: Decimal) -> bool {
+    if a == b || a.is_sign_negative() != b.is_sign_negative() {
+        return false;
+    }
+    let da = macchina(a.abs());
+    let db = macchina(b.abs());
+    if da.len() != db.len() {
+        return false;
+    }
+    let diffs: Vec<usize> = da
+        .bytes()
+        .zip(db.bytes())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y)
+        .map(|(i, _)| i)
+        .collect();
+    match diffs.as_slice() {
+        [_] => true,
+        [i, j] if *j == i + 1 => {
+            let (ba, bb) = (da.as_bytes(), db.as_bytes());
+            ba[*i] == bb[*j] && ba[*j] == bb[*i]
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn prints_the_italian_way() {
+        assert_eq!(italiano(d("0")), "0,00");
+        assert_eq!(italiano(d("999.5")), "999,50");
+        assert_eq!(italiano(d("1000")), "1.000,00");
+        assert_eq!(italiano(d("117728790")), "117.728.790,00");
+        assert_eq!(italiano(d("-16829773.05")), "-16.829.773,05");
+        assert_eq!(macchina(d("16829773.05")), "16829773.05");
+        assert_eq!(macchina(d("-3")), "-3.00");
+    }
+
+    #[test]
+    fn sums_without_overflow_panics() {
+        assert_eq!(somma([d("1.5"), d("2.25")]), Some(d("3.75")));
+        assert_eq!(somma([Decimal::MAX, Decimal::ONE]), None);
+    }
+
+    #[test]
+    fn recognises_one_mistyped_digit() {
+        assert!(un_errore_di_battitura(d("1234.00"), d("1284.00")));
+        assert!(un_errore_di_battitura(d("1234.00"), d("1324.00")));
+        assert!(!un_errore_di_battitura(d("1234.00"), d("1234.00")));
+        assert!(!un_errore_di_battitura(d("1234.00"), d("12340.00")));
+        assert!(!un_errore_di_battitura(d("1234.00"), d("4231.00")));
+        assert!(!un_errore_di_battitura(d("1234.00"), d("1299.00")));
+    }
+}

@@ -1,0 +1,175 @@
+//! `quadra check`: parse each report, run the rules, print the findings.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use miette::NamedSource;
+
+use super::{read_input, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::config::{find_project_file, load, RuleSet, Sorgente};
+use crate::diagnostic::Severity;
+use crate::output::{self, Esito, Formato, Stile};
+use crate::parse::parse;
+use crate::render::{render_stderr, use_colour, Located};
+use crate::span::LineIndex;
+
+/// Arguments of `quadra check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Report text files; `-` reads standard input.
+    #[arg(required = true)]
+    reports: Vec<String>,
+    /// Rule files applied after the defaults and quadra.toml (repeatable; later ones win).
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Do not look for a quadra.toml in the current directory and its parents.
+    #[arg(long)]
+    no_config: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Formato::Human)]
+    format: Formato,
+    /// Write the output to this file instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+    /// `--deny warnings`: warnings count as errors (severity and exit code).
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Width of the human output (default: 100).
+    #[arg(long, default_value_t = 100)]
+    width: usize,
+}
+
+/// What `--deny` promotes to errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Warnings become errors.
+    Warnings,
+}
+
+/// Read, merge and validate the rule files; errors are printed located, and
+/// `None` is returned (exit 2).
+pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>, String> {
+    let mut sorgenti = vec![Sorgente::default_rules()];
+    let mut paths: Vec<PathBuf> = Vec::new();
+    if !no_config {
+        if let Some(p) = std::env::current_dir()
+            .ok()
+            .and_then(|d| find_project_file(&d))
+        {
+            paths.push(p);
+        }
+    }
+    paths.extend(extra.iter().cloned());
+    for p in paths {
+        let bytes = std::fs::read(&p)
+            .map_err(|e| format!("cannot read rules file {}: {e}", p.display()))?;
+        let testo = String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "rules file {} is not UTF-8 text (byte {})",
+                p.display(),
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        sorgenti.push(Sorgente {
+            nome: p.display().to_string(),
+            testo,
+        });
+    }
+    match load(&sorgenti) {
+        Ok(r) => Ok(Some(r)),
+        Err(errors) => {
+            let n = errors.len();
+            for e in &errors {
+                let s = &sorgenti[e.sorgente];
+                let source = NamedSource::new(&s.nome, s.testo.as_bytes().to_vec());
+                eprint!("{}", render_stderr(&[Located::config(e, &source)]));
+            }
+            eprintln!("quadra: {n} problem(s) in the rule files; nothing was checked");
+            Ok(None)
+        }
+    }
+}
+
+struct Letto {
+    path: String,
+    bytes: Vec<u8>,
+    index: LineIndex,
+    findings: Vec<crate::finding::Finding>,
+}
+
+/// Run `quadra check`.
+pub fn run(a: CheckArgs) -> Result<i32, String> {
+    let Some(rules) = load_rules(&a.rules, a.no_config)? else {
+        return Ok(EXIT_USAGE);
+    };
+    let deny = a.deny == Some(Deny::Warnings);
+    let mut usage = false;
+    let mut letti = Vec::new();
+    for path in &a.reports {
+        let bytes = match read_input(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("quadra: cannot read {path}: {e}");
+                usage = true;
+                continue;
+            }
+        };
+        match parse(&bytes) {
+            Ok(p) => {
+                let findings = crate::rules::check(&p.documento, &p.diagnostics, &rules, deny);
+                let index = LineIndex::new(&bytes);
+                letti.push(Letto {
+                    path: path.clone(),
+                    bytes,
+                    index,
+                    findings,
+                });
+            }
+            Err(e) => {
+                let name = if path == "-" {
+                    "<stdin>"
+                } else {
+                    path.as_str()
+                };
+                let source = NamedSource::new(name, bytes.clone());
+                eprint!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
+                usage = true;
+            }
+        }
+    }
+    let esiti: Vec<Esito<'_>> = letti
+        .iter()
+        .map(|l| Esito {
+            path: &l.path,
+            bytes: &l.bytes,
+            index: &l.index,
+            findings: &l.findings,
+        })
+        .collect();
+    let terminal = a.output.is_none() && io::stdout().is_terminal();
+    let stile = Stile {
+        colour: use_colour(terminal),
+        width: a.width,
+    };
+    {
+        let mut out: Box<dyn Write> = match &a.output {
+            Some(f) => Box::new(BufWriter::new(
+                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
+            )),
+            None => Box::new(BufWriter::new(io::stdout().lock())),
+        };
+        output::write(a.format, &mut out, &esiti, &rules, stile)
+            .and_then(|_| out.flush())
+            .map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    if usage {
+        return Ok(EXIT_USAGE);
+    }
+    let errors = letti
+        .iter()
+        .flat_map(|l| &l.findings)
+        .any(|f| f.severity == Severity::Error);
+    Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })
+}

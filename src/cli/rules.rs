@@ -1,0 +1,132 @@
+//! `quadra rules` and `quadra rules explain ID`.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::{EXIT_OK, EXIT_USAGE};
+use crate::config::{simili, RuleSet};
+use crate::diagnostic::Severity;
+use crate::rules::def::RuleDef;
+
+/// Arguments of `quadra rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    action: Option<RulesCmd>,
+    /// Rule files applied after the defaults and quadra.toml (repeatable).
+    #[arg(long = "rules", value_name = "FILE", global = true)]
+    rules: Vec<PathBuf>,
+    /// Do not look for a quadra.toml.
+    #[arg(long, global = true)]
+    no_config: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCmd {
+    /// Explain one rule: what it checks, why it matters, an example, its parameters.
+    Explain {
+        /// The rule id (`quadra rules` lists them).
+        id: String,
+    },
+}
+
+fn sev(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}
+
+/// The catalogue as a table.
+pub fn list(out: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
+    let w = rules
+        .rules
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    writeln!(
+        out,
+        "{:w$}  {:13}  {:8}  {:13}  SUMMARY",
+        "ID", "FAMILY", "SEVERITY", "KIND"
+    )?;
+    for r in &rules.rules {
+        let sev = if r.enabled { sev(r.severity) } else { "off" };
+        writeln!(
+            out,
+            "{:w$}  {:13}  {:8}  {:13}  {}",
+            r.id,
+            r.family,
+            sev,
+            r.kind(),
+            r.summary
+        )?;
+    }
+    writeln!(
+        out,
+        "\n{} rules. `quadra rules explain ID` explains one.",
+        rules.rules.len()
+    )
+}
+
+/// One rule's explanation.
+pub fn explain(out: &mut dyn Write, r: &RuleDef) -> io::Result<()> {
+    writeln!(out, "{}: {}\n", r.id, r.summary)?;
+    writeln!(
+        out,
+        "family: {}    severity: {}    kind: {}{}",
+        r.family,
+        sev(r.severity),
+        r.kind(),
+        if r.enabled { "" } else { "    (disabled)" }
+    )?;
+    if !r.params.is_empty() {
+        let p: Vec<String> = r.params.iter().map(|(n, v)| format!("{n} = {v}")).collect();
+        writeln!(out, "parameters: {}", p.join(", "))?;
+    }
+    for (title, text) in [
+        ("What it checks", &r.what),
+        ("Why it matters", &r.why),
+        ("Example", &r.example),
+    ] {
+        writeln!(
+            out,
+            "\n## {title}\n{}",
+            if text.trim().is_empty() {
+                "(not given)"
+            } else {
+                text.trim_end()
+            }
+        )?;
+    }
+    Ok(())
+}
+
+/// Run `quadra rules`.
+pub fn run(a: RulesArgs) -> Result<i32, String> {
+    let Some(rules) = super::check::load_rules(&a.rules, a.no_config)? else {
+        return Ok(EXIT_USAGE);
+    };
+    let mut out = io::stdout().lock();
+    let w = |e: io::Error| format!("cannot write output: {e}");
+    match a.action {
+        None => list(&mut out, &rules).map_err(w)?,
+        Some(RulesCmd::Explain { id }) => match rules.get(&id) {
+            Some(r) => explain(&mut out, r).map_err(w)?,
+            None => {
+                let sim = simili(&id, rules.rules.iter().map(|r| r.id.as_str()));
+                let hint = sim
+                    .first()
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                eprintln!("quadra: no rule `{id}`{hint}; `quadra rules` lists them");
+                return Ok(EXIT_USAGE);
+            }
+        },
+    }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,169 @@
+//! Typed reads of spanned TOML values, each reporting a located error when
+//! the value is not what the key needs.
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use toml::de::{DeTable, DeValue};
+
+use super::raw::{wrong_type, Val};
+use super::{ConfigError, Sorgente};
+
+/// Reads values and collects errors.
+pub(super) struct Lettore<'e> {
+    /// Errors so far.
+    pub errors: &'e mut Vec<ConfigError>,
+    /// The files, to read literal text under spans.
+    pub sorgenti: &'e [Sorgente],
+}
+
+impl Lettore<'_> {
+    /// Report an error at `span` of file `src`.
+    pub fn err(
+        &mut self,
+        src: usize,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.errors.push(ConfigError {
+            sorgente: src,
+            span,
+            message: message.into(),
+            help: help.into(),
+        });
+    }
+
+    /// A string.
+    pub fn string<'d>(&mut self, v: Val<'d>) -> Option<&'d str> {
+        match v.v.get_ref() {
+            DeValue::String(s) => Some(s.as_ref()),
+            other => {
+                self.errors
+                    .push(wrong_type(v.src, v.span(), "a string", other));
+                None
+            }
+        }
+    }
+
+    /// A boolean.
+    pub fn boolean(&mut self, v: Val<'_>) -> Option<bool> {
+        match v.v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                self.errors
+                    .push(wrong_type(v.src, v.span(), "true or false", other));
+                None
+            }
+        }
+    }
+
+    /// A table.
+    pub fn table<'d>(&mut self, v: Val<'d>) -> Option<&'d DeTable<'d>> {
+        match v.v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                self.errors
+                    .push(wrong_type(v.src, v.span(), "a table", other));
+                None
+            }
+        }
+    }
+
+    /// An exact decimal: an integer, a float literal read from its text (never
+    /// through `f64`), or a string such as `"0.01"`.
+    pub fn decimal(&mut self, v: Val<'_>) -> Option<Decimal> {
+        let help = "write an amount as 1000, 0.01 or \"0.01\" (decimal point, no exponent)";
+        let text: String = match v.v.get_ref() {
+            DeValue::Integer(i) if i.radix() == 10 => i.as_str().to_string(),
+            DeValue::Float(f) => f.as_str().to_string(),
+            DeValue::String(s) => s.to_string(),
+            other => {
+                self.errors
+                    .push(wrong_type(v.src, v.span(), "a number", other));
+                return None;
+            }
+        };
+        let clean: String = text.chars().filter(|&c| c != '_').collect();
+        match Decimal::from_str(clean.trim()) {
+            Ok(d) if !clean.contains(['e', 'E']) => Some(d),
+            _ => {
+                self.err(
+                    v.src,
+                    v.span(),
+                    format!("`{text}` is not an exact decimal amount"),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    /// One value or an array of values, each read by `f`.
+    pub fn list<'d, T>(
+        &mut self,
+        v: Val<'d>,
+        mut f: impl FnMut(&mut Self, Val<'d>) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        match v.v.get_ref() {
+            DeValue::Array(a) => {
+                let mut out = Vec::with_capacity(a.len());
+                let mut ok = true;
+                for x in a.iter() {
+                    match f(self, Val { src: v.src, v: x }) {
+                        Some(t) => out.push(t),
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(out)
+            }
+            _ => f(self, v).map(|t| vec![t]),
+        }
+    }
+
+    /// An unsigned integer in `range`.
+    pub fn numero(&mut self, v: Val<'_>, max: u32, what: &str) -> Option<u32> {
+        match v.v.get_ref() {
+            DeValue::Integer(i) if i.radix() == 10 => {
+                match i.as_str().replace('_', "").parse::<u32>() {
+                    Ok(n) if n <= max => Some(n),
+                    _ => {
+                        self.err(
+                            v.src,
+                            v.span(),
+                            format!("{} is not a valid {what}", i.as_str()),
+                            format!("a {what} is a whole number from 0 to {max}"),
+                        );
+                        None
+                    }
+                }
+            }
+            other => {
+                self.errors
+                    .push(wrong_type(v.src, v.span(), "an integer", other));
+                None
+            }
+        }
+    }
+
+    /// The span of the characters inside a string literal, so that an error at
+    /// `start..end` of the string's value points at the right columns. Falls
+    /// back to the whole literal when escapes make offsets differ.
+    pub fn inside(&self, v: Val<'_>, value: &str, start: usize, end: usize) -> Range<usize> {
+        let span = v.span();
+        let text = &self.sorgenti[v.src].testo;
+        let lit = text.get(span.clone()).unwrap_or("");
+        let q = if lit.starts_with("\"\"\"") || lit.starts_with("'''") {
+            3
+        } else {
+            1
+        };
+        if lit.len() >= 2 * q && &lit[q..lit.len() - q] == value {
+            span.start + q + start
+                ..span.start + q + end.max(start + 1).min(value.len().max(start + 1))
+        } else {
+            span
+        }
+    }
+}

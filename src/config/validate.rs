@@ -1,0 +1,604 @@
+//! Phase 2: merged rule entries -> validated [`RuleDef`]s. Every problem is a
+//! located [`ConfigError`]; a rule with errors is left out and loading fails.
+
+use regex::RegexBuilder;
+use rust_decimal::Decimal;
+use toml::de::DeTable;
+
+use super::raw::{unknown_key, Chiave, Val, Voce};
+use super::read::Lettore;
+use super::{ConfigError, Sorgente};
+use crate::ast::{Colonna, LivelloTotale, SezioneId};
+use crate::diagnostic::Severity;
+use crate::lang::expr::parse_condition;
+use crate::lang::item::{Genere, Parte, Raggruppa};
+use crate::lang::selector::{Glob, Selettore};
+use crate::lang::template::Template;
+use crate::rules::builtin;
+use crate::rules::def::{
+    Aggregato, Ambito, CorpoRegola, Lato, Predicato, RuleDef, FAMIGLIE, OPERATORI,
+};
+
+const COMMON: &[&str] = &["enabled", "severity", "params", "scope"];
+const DEFINITION: &[&str] = &["kind", "family", "summary", "what", "why", "example"];
+const PREDICATE: &[&str] = &["select", "when", "message", "help"];
+const AGGREGATE: &[&str] = &[
+    "left", "right", "group_by", "columns", "op", "message", "help",
+];
+const KINDS: &[&str] = &["builtin", "row-predicate", "aggregate"];
+const SCOPE: &[&str] = &["section", "settore", "key"];
+const SELECTOR: &[&str] = &[
+    "item",
+    "section",
+    "settore",
+    "titolo",
+    "gruppo",
+    "level",
+    "part",
+    "key",
+    "missione_programma",
+    "pdc",
+    "description",
+    "vincolato",
+    "non_ripetuto",
+    "asterisco",
+];
+const LEVELS: &[(&str, LivelloTotale)] = &[
+    ("gruppo", LivelloTotale::Gruppo),
+    ("titolo", LivelloTotale::Titolo),
+    ("settore", LivelloTotale::Settore),
+    ("direzione", LivelloTotale::Direzione),
+    ("missione", LivelloTotale::Missione),
+    ("parte", LivelloTotale::Parte),
+    ("sezione", LivelloTotale::Sezione),
+];
+const COLUMNS: &[Colonna] = &[
+    Colonna::Previsione,
+    Colonna::PrevisionePrecedente,
+    Colonna::RendicontoPrecedente,
+    Colonna::CronoAnniPrecedenti,
+    Colonna::AltriNuoviStanziamenti,
+    Colonna::ProgrammaTriennaleLp,
+    Colonna::PrevisionePrecedenteRipetuta,
+];
+
+/// Validate every merged entry.
+pub(super) fn validate(
+    voci: &[Voce<'_>],
+    sorgenti: &[Sorgente],
+    errors: &mut Vec<ConfigError>,
+) -> Vec<RuleDef> {
+    let mut l = Lettore { errors, sorgenti };
+    voci.iter().filter_map(|v| rule(&mut l, v)).collect()
+}
+
+fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
+    let before = l.errors.len();
+    let get = |k: &str| v.keys.get(k).map(|c| c.val);
+    // `kind` is present: merge only creates entries from a defining file.
+    let kind_val = get("kind")?;
+    let kind = l.string(kind_val)?;
+    let specific: &[&str] = match kind {
+        "builtin" => &[],
+        "row-predicate" => PREDICATE,
+        "aggregate" => AGGREGATE,
+        other => {
+            l.err(
+                kind_val.src,
+                kind_val.span(),
+                format!("unknown rule kind `{other}`"),
+                format!("a rule's kind is one of: {}", KINDS.join(", ")),
+            );
+            return None;
+        }
+    };
+    let allowed: Vec<&str> = COMMON
+        .iter()
+        .chain(DEFINITION)
+        .chain(specific)
+        .copied()
+        .collect();
+    for (name, c) in &v.keys {
+        if !allowed.contains(&name.as_str()) {
+            let place = format!("in a {kind} rule");
+            l.errors.push(unknown_key(
+                c.val.src,
+                c.key_span.clone(),
+                name,
+                &allowed,
+                &place,
+            ));
+        }
+    }
+    let text = |l: &mut Lettore<'_>, k: &str| get(k).and_then(|x| l.string(x)).map(str::to_string);
+    let family = match get("family") {
+        Some(f) => {
+            let name = l.string(f)?.to_string();
+            if !FAMIGLIE.iter().any(|(n, _)| *n == name) {
+                let names: Vec<&str> = FAMIGLIE.iter().map(|(n, _)| *n).collect();
+                l.err(
+                    f.src,
+                    f.span(),
+                    format!("unknown family `{name}`"),
+                    format!("families: {}", names.join(", ")),
+                );
+            }
+            name
+        }
+        None => "custom".to_string(),
+    };
+    let summary = match get("summary") {
+        Some(s) => l.string(s)?.to_string(),
+        None => {
+            l.err(
+                v.src,
+                v.id_span.clone(),
+                format!("rule `{}` has no `summary`", v.id),
+                "add `summary = \"one line on what it checks\"`",
+            );
+            String::new()
+        }
+    };
+    let severity = match get("severity") {
+        Some(s) => severity(l, s),
+        None => {
+            l.err(
+                v.src,
+                v.id_span.clone(),
+                format!("rule `{}` has no `severity`", v.id),
+                "add `severity = \"error\"`, `\"warning\"` or `\"info\"`",
+            );
+            None
+        }
+    };
+    let enabled = get("enabled").and_then(|e| l.boolean(e)).unwrap_or(true);
+
+    // Parameters: only those the defining file declared, non-negative amounts.
+    let mut params = Vec::new();
+    for (name, c) in &v.params {
+        if !v.declared_params.contains(name) {
+            let help = if v.declared_params.is_empty() {
+                format!("rule `{}` takes no parameters", v.id)
+            } else {
+                format!("rule `{}` has: {}", v.id, v.declared_params.join(", "))
+            };
+            l.err(
+                c.val.src,
+                c.key_span.clone(),
+                format!("rule `{}` has no parameter `{name}`", v.id),
+                help,
+            );
+            continue;
+        }
+        if let Some(d) = l.decimal(c.val) {
+            if d.is_sign_negative() && !d.is_zero() {
+                l.err(
+                    c.val.src,
+                    c.val.span(),
+                    format!("parameter `{name}` cannot be negative"),
+                    "tolerances, percentages and thresholds are zero or more",
+                );
+            } else {
+                params.push((name.clone(), d));
+            }
+        }
+    }
+    let param = |n: &str| params.iter().find(|(p, _)| p == n).map(|(_, d)| *d);
+
+    let scope = ambito(l, &v.scope);
+    let corpo = match kind {
+        "builtin" => {
+            match builtin::BUILTIN.iter().find(|b| b.id == v.id) {
+                None => {
+                    let ids: Vec<&str> = builtin::BUILTIN.iter().map(|b| b.id).collect();
+                    l.err(
+                        kind_val.src,
+                        kind_val.span(),
+                        format!("there is no built-in rule `{}`", v.id),
+                        format!("built-in rules: {}", ids.join(", ")),
+                    );
+                }
+                Some(b) => {
+                    for p in b.params {
+                        if !v.declared_params.iter().any(|d| d == p) {
+                            l.err(
+                                v.src,
+                                v.id_span.clone(),
+                                format!("built-in rule `{}` needs parameter `{p}`", v.id),
+                                format!("add `params = {{ {p} = 0 }}`"),
+                            );
+                        }
+                    }
+                }
+            }
+            Some(CorpoRegola::Builtin)
+        }
+        "row-predicate" => predicato(l, v, &param),
+        _ => aggregato(l, v, &param),
+    };
+    let rule = RuleDef {
+        id: v.id.clone(),
+        family,
+        summary,
+        what: text(l, "what").unwrap_or_default(),
+        why: text(l, "why").unwrap_or_default(),
+        example: text(l, "example").unwrap_or_default(),
+        severity: severity?,
+        enabled,
+        params: params.clone(),
+        scope: scope?,
+        corpo: corpo?,
+    };
+    (l.errors.len() == before).then_some(rule)
+}
+
+fn severity(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Severity> {
+    match l.string(v)? {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "info" => Some(Severity::Info),
+        other => {
+            l.err(
+                v.src,
+                v.span(),
+                format!("unknown severity `{other}`"),
+                "severity is \"error\", \"warning\" or \"info\"",
+            );
+            None
+        }
+    }
+}
+
+fn sezione(l: &mut Lettore<'_>, v: Val<'_>) -> Option<SezioneId> {
+    let s = l.string(v)?;
+    SezioneId::from_code(s).or_else(|| {
+        l.err(
+            v.src,
+            v.span(),
+            format!("unknown section `{s}`"),
+            "sections are 1.A, 1.B, 1.C, 1.D, 2.A, 2.B, 2.C",
+        );
+        None
+    })
+}
+
+fn glob(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Glob> {
+    l.string(v).map(|s| Glob(s.to_string()))
+}
+
+fn ambito(
+    l: &mut Lettore<'_>,
+    scope: &std::collections::BTreeMap<String, Chiave<'_>>,
+) -> Option<Ambito> {
+    let mut a = Ambito::default();
+    let mut ok = true;
+    for (k, c) in scope {
+        let v = c.val;
+        match k.as_str() {
+            "section" => match l.list(v, sezione) {
+                Some(s) => a.sezioni = s,
+                None => ok = false,
+            },
+            "settore" => match l.list(v, |l, x| l.numero(x, 999_999, "Settore code")) {
+                Some(s) => a.settori = s,
+                None => ok = false,
+            },
+            "key" => match glob(l, v) {
+                Some(g) => a.chiave = Some(g),
+                None => ok = false,
+            },
+            other => {
+                l.errors.push(unknown_key(
+                    v.src,
+                    c.key_span.clone(),
+                    other,
+                    SCOPE,
+                    "in `scope`",
+                ));
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(a)
+}
+
+fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettore> {
+    let t: &DeTable<'_> = l.table(v)?;
+    let mut s = Selettore {
+        generi: vec![Genere::Riga],
+        ..Selettore::default()
+    };
+    let mut ok = true;
+    let allowed: Vec<&str> = SELECTOR.iter().chain(extra).copied().collect();
+    for (k, x) in t.iter() {
+        let key: &str = k.get_ref();
+        let x = Val { src: v.src, v: x };
+        let done = match key {
+            "item" => l
+                .list(x, |l, y| {
+                    let n = l.string(y)?;
+                    Genere::ALL.into_iter().find(|g| g.name() == n).or_else(|| {
+                        l.err(
+                            y.src,
+                            y.span(),
+                            format!("unknown item kind `{n}`"),
+                            "items are \"row\", \"summary\" or \"total\"",
+                        );
+                        None
+                    })
+                })
+                .map(|g| s.generi = g),
+            "section" => l.list(x, sezione).map(|v| s.sezioni = v),
+            "settore" => l
+                .list(x, |l, y| l.numero(y, 999_999, "Settore code"))
+                .map(|v| s.settori = v),
+            "titolo" => l
+                .list(x, |l, y| l.numero(y, 9, "titolo code").map(|n| n as u8))
+                .map(|v| s.titoli = v),
+            "gruppo" => l
+                .list(x, |l, y| {
+                    l.numero(y, 99, "tipologia / macroaggregato code")
+                        .map(|n| n as u8)
+                })
+                .map(|v| s.gruppi = v),
+            "level" => l
+                .list(x, |l, y| {
+                    let n = l.string(y)?;
+                    LEVELS
+                        .iter()
+                        .find(|(m, _)| *m == n)
+                        .map(|(_, lv)| *lv)
+                        .or_else(|| {
+                            let names: Vec<&str> = LEVELS.iter().map(|(m, _)| *m).collect();
+                            l.err(
+                                y.src,
+                                y.span(),
+                                format!("unknown total level `{n}`"),
+                                format!("levels: {}", names.join(", ")),
+                            );
+                            None
+                        })
+                })
+                .map(|v| s.livelli = v),
+            "part" => l
+                .string(x)
+                .and_then(|n| match n {
+                    "entrate" => Some(Parte::Entrate),
+                    "spese" => Some(Parte::Spese),
+                    _ => {
+                        l.err(
+                            x.src,
+                            x.span(),
+                            format!("unknown part `{n}`"),
+                            "1.C has the parts \"entrate\" and \"spese\"",
+                        );
+                        None
+                    }
+                })
+                .map(|p| s.parte = Some(p)),
+            "key" => glob(l, x).map(|g| s.chiave = Some(g)),
+            "missione_programma" => glob(l, x).map(|g| s.missione_programma = Some(g)),
+            "pdc" => glob(l, x).map(|g| s.pdc = Some(g)),
+            "description" => {
+                l.string(x)
+                    .and_then(|p| match RegexBuilder::new(p).size_limit(1 << 20).build() {
+                        Ok(r) => {
+                            s.descrizione = Some(r);
+                            Some(())
+                        }
+                        Err(e) => {
+                            l.err(
+                                x.src,
+                                x.span(),
+                                "invalid description pattern",
+                                format!("a regular expression (Rust regex syntax): {e}"),
+                            );
+                            None
+                        }
+                    })
+            }
+            "vincolato" => l.boolean(x).map(|b| s.vincolato = Some(b)),
+            "non_ripetuto" => l.boolean(x).map(|b| s.non_ripetuto = Some(b)),
+            "asterisco" => l.boolean(x).map(|b| s.asterisco = Some(b)),
+            _ if extra.contains(&key) => Some(()),
+            other => {
+                l.errors.push(unknown_key(
+                    v.src,
+                    k.span(),
+                    other,
+                    &allowed,
+                    "in a selector",
+                ));
+                None
+            }
+        };
+        ok &= done.is_some();
+    }
+    ok.then_some(s)
+}
+
+fn template(
+    l: &mut Lettore<'_>,
+    v: Val<'_>,
+    item: bool,
+    aggregato: bool,
+    param: &dyn Fn(&str) -> Option<Decimal>,
+) -> Option<Template> {
+    let s = l.string(v)?;
+    match Template::parse(s, item, aggregato, param) {
+        Ok(t) => Some(t),
+        Err((a, b, m, h)) => {
+            let span = l.inside(v, s, a, b);
+            l.err(v.src, span, m, h);
+            None
+        }
+    }
+}
+
+fn required<'d>(l: &mut Lettore<'_>, v: &Voce<'d>, key: &str, help: &str) -> Option<Val<'d>> {
+    let got = v.keys.get(key).map(|c| c.val);
+    if got.is_none() {
+        l.err(
+            v.src,
+            v.id_span.clone(),
+            format!("rule `{}` has no `{key}`", v.id),
+            help,
+        );
+    }
+    got
+}
+
+fn predicato(
+    l: &mut Lettore<'_>,
+    v: &Voce<'_>,
+    param: &dyn Fn(&str) -> Option<Decimal>,
+) -> Option<CorpoRegola> {
+    let select = required(
+        l,
+        v,
+        "select",
+        "add `select = { section = \"1.B\" }` (which rows the rule looks at)",
+    )
+    .and_then(|s| selettore(l, s, &[]));
+    let when = match v.keys.get("when") {
+        Some(c) => {
+            let s = l.string(c.val)?;
+            match parse_condition(s, param) {
+                Ok(e) => Some(Some(e)),
+                Err(e) => {
+                    let span = l.inside(c.val, s, e.start, e.end);
+                    l.err(c.val.src, span, e.message, e.help);
+                    None
+                }
+            }
+        }
+        None => Some(None),
+    };
+    let message = required(
+        l,
+        v,
+        "message",
+        "add `message = \"{key} {descrizione}: ...\"`",
+    )
+    .and_then(|m| template(l, m, true, false, param));
+    let help = match v.keys.get("help") {
+        Some(c) => Some(Some(template(l, c.val, true, false, param)?)),
+        None => Some(None),
+    };
+    Some(CorpoRegola::Predicato(Box::new(Predicato {
+        select: select?,
+        when: when?,
+        message: message?,
+        help: help?,
+    })))
+}
+
+fn aggregato(
+    l: &mut Lettore<'_>,
+    v: &Voce<'_>,
+    param: &dyn Fn(&str) -> Option<Decimal>,
+) -> Option<CorpoRegola> {
+    let left = required(
+        l,
+        v,
+        "left",
+        "add `left = { item = \"total\", section = \"1.C\" }` (the declared side)",
+    )
+    .and_then(|s| selettore(l, s, &[]));
+    let right = required(
+        l,
+        v,
+        "right",
+        "add `right = { section = \"1.A\" }` or `right = { value = 0 }`",
+    )
+    .and_then(|r| {
+        let t = l.table(r)?;
+        match t.get("value") {
+            Some(x) if t.len() == 1 => l.decimal(Val { src: r.src, v: x }).map(Lato::Costante),
+            Some(_) => {
+                l.err(
+                    r.src,
+                    r.span(),
+                    "`value` compares with a constant and takes no selector keys",
+                    "write either `right = { value = 0 }` or a selector",
+                );
+                None
+            }
+            None => selettore(l, r, &[]).map(|s| Lato::Somma(Box::new(s))),
+        }
+    });
+    let group_by = match v.keys.get("group_by") {
+        Some(c) => {
+            let n = l.string(c.val)?;
+            match Raggruppa::ALL.iter().find(|(_, m)| *m == n) {
+                Some((g, _)) => Some(Some(*g)),
+                None => {
+                    let names: Vec<&str> = Raggruppa::ALL.iter().map(|(_, m)| *m).collect();
+                    l.err(
+                        c.val.src,
+                        c.val.span(),
+                        format!("cannot group by `{n}`"),
+                        format!("group_by is one of: {}", names.join(", ")),
+                    );
+                    None
+                }
+            }
+        }
+        None => Some(None),
+    };
+    let columns = match v.keys.get("columns") {
+        Some(c) => l.list(c.val, |l, x| {
+            let n = l.string(x)?;
+            COLUMNS.iter().find(|c| c.name() == n).copied().or_else(|| {
+                let names: Vec<&str> = COLUMNS.iter().map(|c| c.name()).collect();
+                l.err(
+                    x.src,
+                    x.span(),
+                    format!("unknown column `{n}`"),
+                    format!("columns: {}", names.join(", ")),
+                );
+                None
+            })
+        }),
+        None => Some(Vec::new()),
+    };
+    let op = match v.keys.get("op") {
+        Some(c) => {
+            let n = l.string(c.val)?;
+            match OPERATORI.iter().find(|(s, _)| *s == n) {
+                Some((_, o)) => Some(*o),
+                None => {
+                    let names: Vec<&str> = OPERATORI.iter().map(|(s, _)| *s).collect();
+                    l.err(
+                        c.val.src,
+                        c.val.span(),
+                        format!("unknown operator `{n}`"),
+                        format!("operators: {}", names.join(" ")),
+                    );
+                    None
+                }
+            }
+        }
+        None => Some(crate::lang::expr::Op::Eq),
+    };
+    let message = required(
+        l,
+        v,
+        "message",
+        "add `message = \"{left} {op} {right} in {column}\"`",
+    )
+    .and_then(|m| template(l, m, false, true, param));
+    let help = match v.keys.get("help") {
+        Some(c) => Some(Some(template(l, c.val, false, true, param)?)),
+        None => Some(None),
+    };
+    Some(CorpoRegola::Aggregato(Box::new(Aggregato {
+        left: left?,
+        right: right?,
+        group_by: group_by?,
+        columns: columns?,
+        op: op?,
+        message: message?,
+        help: help?,
+    })))
+}

@@ -1,0 +1,117 @@
+//! A finding: what a rule reports about a report. Rules build findings with
+//! their default severity; the [`crate::sink::Sink`] alone decides the final
+//! severity and whether a finding is kept.
+
+use rust_decimal::Decimal;
+
+use crate::ast::SezioneId;
+use crate::codes::ChiavePeg;
+use crate::diagnostic::{ParseDiagnostic, Severity};
+use crate::span::Span;
+
+/// A located finding with the amounts involved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable rule id (`total-mismatch`) or parse code (`parse::malformed-amount`).
+    pub rule: String,
+    /// Severity (the rule's default until the sink resolves it).
+    pub severity: Severity,
+    /// What is wrong, with the amounts, formatted for people.
+    pub message: String,
+    /// The primary location.
+    pub span: Span,
+    /// Short text under the primary location.
+    pub label: String,
+    /// What to do about it.
+    pub help: String,
+    /// The PEG key of the chapter concerned, when there is one.
+    pub key: Option<ChiavePeg>,
+    /// Amounts involved, by name (`previsione_declared`...), in order.
+    pub amounts: Vec<(String, Decimal)>,
+    /// Other places that explain the finding (the rows summed, likely causes).
+    pub related: Vec<Related>,
+    /// Where in the document the finding is, for scoping and fingerprints.
+    pub context: Contesto,
+}
+
+/// A related location with a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// Where.
+    pub span: Span,
+    /// Why it matters (`first row summed`, `likely cause: ...`).
+    pub message: String,
+}
+
+/// The position of a finding in the document's hierarchy.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contesto {
+    /// The section.
+    pub sezione: Option<SezioneId>,
+    /// The Settore code.
+    pub settore: Option<u32>,
+    /// What the finding is about when there is no PEG key (`Totale Settore 51`,
+    /// `missione-programma 12 04`): with the rule id it identifies the finding
+    /// across edits that move lines.
+    pub soggetto: String,
+}
+
+impl Finding {
+    /// A finding of `rule` at `span`; the other fields start empty.
+    pub fn new(rule: &str, severity: Severity, span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            rule: rule.to_string(),
+            severity,
+            message: message.into(),
+            span,
+            label: String::new(),
+            help: String::new(),
+            key: None,
+            amounts: Vec::new(),
+            related: Vec::new(),
+            context: Contesto::default(),
+        }
+    }
+
+    /// A parse diagnostic as a finding (it is reported by `check` like any other).
+    pub fn from_parse(d: &ParseDiagnostic) -> Self {
+        Finding {
+            rule: d.code.as_str().to_string(),
+            severity: d.severity,
+            message: d.message.clone(),
+            span: d.span,
+            label: d.label.clone(),
+            help: d.help.clone(),
+            key: None,
+            amounts: Vec::new(),
+            related: Vec::new(),
+            context: Contesto::default(),
+        }
+    }
+
+    /// Add a related location.
+    pub fn related(&mut self, span: Span, message: impl Into<String>) {
+        self.related.push(Related {
+            span,
+            message: message.into(),
+        });
+    }
+
+    /// The identity of the finding that survives line moves: rule, then the PEG
+    /// key, or else the section and subject.
+    pub fn fingerprint_basis(&self) -> String {
+        match self.key {
+            Some(k) => format!("{}|{}", self.rule, k),
+            None => format!(
+                "{}|{}|{}|{}",
+                self.rule,
+                self.context.sezione.map(|s| s.code()).unwrap_or(""),
+                self.context
+                    .settore
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                self.context.soggetto
+            ),
+        }
+    }
+}

@@ -1,0 +1,681 @@
+//! The condition language of TOML rules (`when = "..."`): arithmetic and
+//! comparisons on an item's amounts, flags and codes, and the rule's
+//! parameters.
+//!
+//! ```text
+//! expr    := or
+//! or      := and ("or" and)*
+//! and     := not ("and" not)*
+//! not     := "not" not | cmp
+//! cmp     := sum (("=" | "==" | "!=" | "<" | "<=" | ">" | ">=") sum)?
+//! sum     := product (("+" | "-") product)*
+//! product := unary (("*" | "/") unary)*
+//! unary   := "-" unary | atom
+//! atom    := number | "true" | "false" | name | "abs" "(" sum ")" | "(" expr ")"
+//! ```
+//!
+//! Numbers are exact decimals (`0.5`, `1_000_000`). A value the item does not
+//! have (the PDC of a capital row, a capital column of a current row) is
+//! *missing*: arithmetic on it stays missing and a comparison with it is
+//! false, so a rule never fires on data that is not there. Expressions are
+//! type-checked when the rule file is loaded.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::ast::Colonna;
+use crate::lang::item::Item;
+
+/// A field of an item that an expression can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Campo {
+    /// An amount column.
+    Colonna(Colonna),
+    /// The V flag.
+    Vincolato,
+    /// `(ART.NON RIPETUTO)`.
+    NonRipetuto,
+    /// The leading `*`.
+    Asterisco,
+    /// Every amount column is zero.
+    AllZero,
+    /// Titolo code of the heading above (or of a 1.C row).
+    Titolo,
+    /// Tipologia / Macroaggregato code of the heading above.
+    Gruppo,
+    /// Settore code.
+    Settore,
+    /// First digit of the PDC.
+    PdcTitolo,
+    /// Second level (digits 2-3) of the PDC.
+    PdcGruppo,
+    /// Missione code.
+    Missione,
+    /// Programma code.
+    Programma,
+    /// Capitolo of the PEG key.
+    Capitolo,
+    /// Articolo of the PEG key.
+    Articolo,
+}
+
+/// Field names, their field and whether they are boolean.
+pub const CAMPI: &[(&str, Campo)] = &[
+    ("previsione", Campo::Colonna(Colonna::Previsione)),
+    (
+        "previsione_precedente",
+        Campo::Colonna(Colonna::PrevisionePrecedente),
+    ),
+    (
+        "rendiconto_precedente",
+        Campo::Colonna(Colonna::RendicontoPrecedente),
+    ),
+    (
+        "crono_anni_precedenti",
+        Campo::Colonna(Colonna::CronoAnniPrecedenti),
+    ),
+    (
+        "altri_nuovi_stanziamenti",
+        Campo::Colonna(Colonna::AltriNuoviStanziamenti),
+    ),
+    (
+        "programma_triennale_lp",
+        Campo::Colonna(Colonna::ProgrammaTriennaleLp),
+    ),
+    (
+        "previsione_precedente_ripetuta",
+        Campo::Colonna(Colonna::PrevisionePrecedenteRipetuta),
+    ),
+    ("vincolato", Campo::Vincolato),
+    ("non_ripetuto", Campo::NonRipetuto),
+    ("asterisco", Campo::Asterisco),
+    ("all_zero", Campo::AllZero),
+    ("titolo", Campo::Titolo),
+    ("gruppo", Campo::Gruppo),
+    ("settore", Campo::Settore),
+    ("pdc_titolo", Campo::PdcTitolo),
+    ("pdc_gruppo", Campo::PdcGruppo),
+    ("missione", Campo::Missione),
+    ("programma", Campo::Programma),
+    ("capitolo", Campo::Capitolo),
+    ("articolo", Campo::Articolo),
+];
+
+impl Campo {
+    fn is_bool(self) -> bool {
+        matches!(
+            self,
+            Campo::Vincolato | Campo::NonRipetuto | Campo::Asterisco | Campo::AllZero
+        )
+    }
+}
+
+/// Binary operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// `or`
+    Or,
+    /// `and`
+    And,
+    /// `=` / `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+}
+
+/// A checked expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    /// A number.
+    Num(Decimal),
+    /// `true` / `false`.
+    Bool(bool),
+    /// A field of the item.
+    Campo(Campo),
+    /// `-x`.
+    Neg(Box<Expr>),
+    /// `not x`.
+    Not(Box<Expr>),
+    /// `abs(x)`.
+    Abs(Box<Expr>),
+    /// `x op y`.
+    Bin(Op, Box<Expr>, Box<Expr>),
+}
+
+/// The value of an expression on an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Valore {
+    /// A number.
+    Num(Decimal),
+    /// A truth value.
+    Bool(bool),
+    /// The item has no such value.
+    Mancante,
+}
+
+/// An error in an expression: where (byte offsets into the expression) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExprError {
+    /// Start offset into the expression text.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What was expected.
+    pub help: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tipo {
+    Num,
+    Bool,
+}
+
+impl Tipo {
+    fn name(self) -> &'static str {
+        match self {
+            Tipo::Num => "a number",
+            Tipo::Bool => "a true/false condition",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok<'s> {
+    Num(Decimal),
+    Name(&'s str),
+    Sym(&'static str),
+    End,
+}
+
+struct Parser<'s, 'p> {
+    toks: Vec<(Tok<'s>, usize, usize)>,
+    pos: usize,
+    params: &'p dyn Fn(&str) -> Option<Decimal>,
+}
+
+const SYMBOLS: [&str; 14] = [
+    "==", "!=", "<=", ">=", "=", "<", ">", "+", "-", "*", "/", "(", ")", ",",
+];
+
+fn tokenize(src: &str) -> Result<Vec<(Tok<'_>, usize, usize)>, ExprError> {
+    let b = src.as_bytes();
+    let mut i = 0;
+    let mut out = Vec::new();
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit() {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b'_' || b[i] == b'.') {
+                i += 1;
+            }
+            let text: String = src[start..i].chars().filter(|&c| c != '_').collect();
+            let n = Decimal::from_str(&text).map_err(|_| ExprError {
+                start,
+                end: i,
+                message: format!("`{}` is not a number", &src[start..i]),
+                help: "write numbers with a decimal point and no thousands separator: 1000000.50"
+                    .into(),
+            })?;
+            out.push((Tok::Num(n), start, i));
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            out.push((Tok::Name(&src[start..i]), start, i));
+        } else if let Some(s) = SYMBOLS.iter().find(|s| src[i..].starts_with(**s)) {
+            out.push((Tok::Sym(s), i, i + s.len()));
+            i += s.len();
+        } else {
+            let ch = src[i..].chars().next().unwrap_or('?');
+            return Err(ExprError {
+                start: i,
+                end: i + ch.len_utf8(),
+                message: format!("unexpected character `{ch}`"),
+                help: "conditions use names, numbers, + - * /, comparisons (= != < <= > >=), and, or, not, abs(), parentheses".into(),
+            });
+        }
+    }
+    out.push((Tok::End, b.len(), b.len()));
+    Ok(out)
+}
+
+/// Parse and type-check a condition; `params` resolves the rule's parameter
+/// names to their values.
+pub fn parse_condition(
+    src: &str,
+    params: &dyn Fn(&str) -> Option<Decimal>,
+) -> Result<Expr, ExprError> {
+    let mut p = Parser {
+        toks: tokenize(src)?,
+        pos: 0,
+        params,
+    };
+    let (e, t, s, end) = p.or()?;
+    if let (Tok::End, ..) = p.peek() {
+    } else {
+        let (_, a, b) = p.toks[p.pos].clone();
+        return Err(p.err(
+            a,
+            b,
+            "unexpected text after the condition",
+            "join conditions with `and` / `or`",
+        ));
+    }
+    if t != Tipo::Bool {
+        return Err(p.err(
+            s,
+            end,
+            "this is a number, not a condition",
+            "compare it: e.g. `previsione > 0`",
+        ));
+    }
+    Ok(e)
+}
+
+type Parsed = (Expr, Tipo, usize, usize);
+
+impl<'s> Parser<'s, '_> {
+    fn peek(&self) -> (Tok<'s>, usize, usize) {
+        self.toks[self.pos].clone()
+    }
+
+    fn err(&self, start: usize, end: usize, message: &str, help: &str) -> ExprError {
+        ExprError {
+            start,
+            end,
+            message: message.to_string(),
+            help: help.to_string(),
+        }
+    }
+
+    fn expect_type(&self, p: &Parsed, t: Tipo, what: &str) -> Result<(), ExprError> {
+        if p.1 == t {
+            Ok(())
+        } else {
+            Err(self.err(
+                p.2,
+                p.3,
+                &format!("{what} needs {}, this is {}", t.name(), p.1.name()),
+                "numbers combine with + - * / and compare with = != < <= > >=; conditions combine with and, or, not",
+            ))
+        }
+    }
+
+    fn eat_sym(&mut self, s: &'static str) -> bool {
+        if self.toks[self.pos].0 == Tok::Sym(s) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_word(&mut self, w: &str) -> bool {
+        if matches!(self.toks[self.pos].0, Tok::Name(n) if n == w) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn logic(
+        &mut self,
+        word: &str,
+        op: Op,
+        next: fn(&mut Self) -> Result<Parsed, ExprError>,
+    ) -> Result<Parsed, ExprError> {
+        let mut l = next(self)?;
+        while self.eat_word(word) {
+            let r = next(self)?;
+            self.expect_type(&l, Tipo::Bool, &format!("`{word}`"))?;
+            self.expect_type(&r, Tipo::Bool, &format!("`{word}`"))?;
+            l = (
+                Expr::Bin(op, Box::new(l.0), Box::new(r.0)),
+                Tipo::Bool,
+                l.2,
+                r.3,
+            );
+        }
+        Ok(l)
+    }
+
+    fn or(&mut self) -> Result<Parsed, ExprError> {
+        self.logic("or", Op::Or, Self::and)
+    }
+
+    fn and(&mut self) -> Result<Parsed, ExprError> {
+        self.logic("and", Op::And, Self::not)
+    }
+
+    fn not(&mut self) -> Result<Parsed, ExprError> {
+        let start = self.toks[self.pos].1;
+        if self.eat_word("not") {
+            let e = self.not()?;
+            self.expect_type(&e, Tipo::Bool, "`not`")?;
+            return Ok((Expr::Not(Box::new(e.0)), Tipo::Bool, start, e.3));
+        }
+        self.cmp()
+    }
+
+    fn cmp(&mut self) -> Result<Parsed, ExprError> {
+        let l = self.sum()?;
+        let op = match self.peek().0 {
+            Tok::Sym("=") | Tok::Sym("==") => Op::Eq,
+            Tok::Sym("!=") => Op::Ne,
+            Tok::Sym("<") => Op::Lt,
+            Tok::Sym("<=") => Op::Le,
+            Tok::Sym(">") => Op::Gt,
+            Tok::Sym(">=") => Op::Ge,
+            _ => return Ok(l),
+        };
+        self.pos += 1;
+        let r = self.sum()?;
+        if l.1 != r.1 {
+            return Err(self.err(
+                l.2,
+                r.3,
+                &format!("cannot compare {} with {}", l.1.name(), r.1.name()),
+                "compare numbers with numbers, flags with true / false",
+            ));
+        }
+        if l.1 == Tipo::Bool && !matches!(op, Op::Eq | Op::Ne) {
+            return Err(self.err(
+                l.2,
+                r.3,
+                "true/false values can only be compared with = or !=",
+                "use `vincolato`, `not vincolato`, or `vincolato = true`",
+            ));
+        }
+        Ok((
+            Expr::Bin(op, Box::new(l.0), Box::new(r.0)),
+            Tipo::Bool,
+            l.2,
+            r.3,
+        ))
+    }
+
+    fn arith(
+        &mut self,
+        ops: [(&'static str, Op); 2],
+        next: fn(&mut Self) -> Result<Parsed, ExprError>,
+    ) -> Result<Parsed, ExprError> {
+        let mut l = next(self)?;
+        loop {
+            let Some(op) = ops
+                .iter()
+                .find(|(s, _)| self.peek().0 == Tok::Sym(s))
+                .map(|(_, o)| *o)
+            else {
+                return Ok(l);
+            };
+            self.pos += 1;
+            let r = next(self)?;
+            self.expect_type(&l, Tipo::Num, "arithmetic")?;
+            self.expect_type(&r, Tipo::Num, "arithmetic")?;
+            l = (
+                Expr::Bin(op, Box::new(l.0), Box::new(r.0)),
+                Tipo::Num,
+                l.2,
+                r.3,
+            );
+        }
+    }
+
+    fn sum(&mut self) -> Result<Parsed, ExprError> {
+        self.arith([("+", Op::Add), ("-", Op::Sub)], Self::product)
+    }
+
+    fn product(&mut self) -> Result<Parsed, ExprError> {
+        self.arith([("*", Op::Mul), ("/", Op::Div)], Self::unary)
+    }
+
+    fn unary(&mut self) -> Result<Parsed, ExprError> {
+        let start = self.toks[self.pos].1;
+        if self.eat_sym("-") {
+            let e = self.unary()?;
+            self.expect_type(&e, Tipo::Num, "`-`")?;
+            return Ok((Expr::Neg(Box::new(e.0)), Tipo::Num, start, e.3));
+        }
+        self.atom()
+    }
+
+    fn atom(&mut self) -> Result<Parsed, ExprError> {
+        let (tok, start, end) = self.peek();
+        match tok {
+            Tok::Num(n) => {
+                self.pos += 1;
+                Ok((Expr::Num(n), Tipo::Num, start, end))
+            }
+            Tok::Sym("(") => {
+                self.pos += 1;
+                let e = self.or()?;
+                let close = self.toks[self.pos].2;
+                if !self.eat_sym(")") {
+                    return Err(self.err(start, end, "this `(` is never closed", "add `)`"));
+                }
+                Ok((e.0, e.1, start, close))
+            }
+            Tok::Name("true") | Tok::Name("false") => {
+                self.pos += 1;
+                Ok((Expr::Bool(tok == Tok::Name("true")), Tipo::Bool, start, end))
+            }
+            Tok::Name("abs") => {
+                self.pos += 1;
+                if !self.eat_sym("(") {
+                    return Err(self.err(start, end, "`abs` needs `(`", "write abs(x)"));
+                }
+                let e = self.sum()?;
+                self.expect_type(&e, Tipo::Num, "`abs`")?;
+                let close = self.toks[self.pos].2;
+                if !self.eat_sym(")") {
+                    return Err(self.err(start, end, "`abs(` is never closed", "add `)`"));
+                }
+                Ok((Expr::Abs(Box::new(e.0)), Tipo::Num, start, close))
+            }
+            Tok::Name(n) => {
+                self.pos += 1;
+                if let Some((_, c)) = CAMPI.iter().find(|(name, _)| *name == n) {
+                    let t = if c.is_bool() { Tipo::Bool } else { Tipo::Num };
+                    return Ok((Expr::Campo(*c), t, start, end));
+                }
+                if let Some(v) = (self.params)(n) {
+                    return Ok((Expr::Num(v), Tipo::Num, start, end));
+                }
+                let names: Vec<&str> = CAMPI.iter().map(|(n, _)| *n).collect();
+                Err(self.err(
+                    start,
+                    end,
+                    &format!("unknown name `{n}`"),
+                    &format!(
+                        "a condition can use the rule's parameters and these fields: {}",
+                        names.join(", ")
+                    ),
+                ))
+            }
+            Tok::End => Err(self.err(
+                start,
+                end,
+                "the condition ends too early",
+                "complete it: e.g. `previsione > 0`",
+            )),
+            Tok::Sym(s) => Err(self.err(
+                start,
+                end,
+                &format!("unexpected `{s}`"),
+                "expected a number, a field name, `not`, `abs(` or `(`",
+            )),
+        }
+    }
+}
+
+impl Expr {
+    /// Evaluate on an item.
+    pub fn eval(&self, it: &Item<'_>) -> Valore {
+        match self {
+            Expr::Num(n) => Valore::Num(*n),
+            Expr::Bool(b) => Valore::Bool(*b),
+            Expr::Campo(c) => campo(*c, it),
+            Expr::Neg(e) => match e.eval(it) {
+                Valore::Num(n) => Valore::Num(-n),
+                v => v,
+            },
+            Expr::Abs(e) => match e.eval(it) {
+                Valore::Num(n) => Valore::Num(n.abs()),
+                v => v,
+            },
+            Expr::Not(e) => Valore::Bool(!e.holds(it)),
+            Expr::Bin(Op::And, l, r) => Valore::Bool(l.holds(it) && r.holds(it)),
+            Expr::Bin(Op::Or, l, r) => Valore::Bool(l.holds(it) || r.holds(it)),
+            Expr::Bin(op, l, r) => {
+                let (a, b) = (l.eval(it), r.eval(it));
+                match (a, b) {
+                    (Valore::Num(x), Valore::Num(y)) => match op {
+                        Op::Add => x.checked_add(y).map_or(Valore::Mancante, Valore::Num),
+                        Op::Sub => x.checked_sub(y).map_or(Valore::Mancante, Valore::Num),
+                        Op::Mul => x.checked_mul(y).map_or(Valore::Mancante, Valore::Num),
+                        Op::Div => x.checked_div(y).map_or(Valore::Mancante, Valore::Num),
+                        _ => Valore::Bool(compare(*op, x.cmp(&y))),
+                    },
+                    (Valore::Bool(x), Valore::Bool(y)) => Valore::Bool(match op {
+                        Op::Eq => x == y,
+                        Op::Ne => x != y,
+                        _ => false,
+                    }),
+                    _ if matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div) => Valore::Mancante,
+                    _ => Valore::Bool(false),
+                }
+            }
+        }
+    }
+
+    /// True when the condition holds (a missing value never holds).
+    pub fn holds(&self, it: &Item<'_>) -> bool {
+        self.eval(it) == Valore::Bool(true)
+    }
+}
+
+fn compare(op: Op, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        Op::Eq => o == Equal,
+        Op::Ne => o != Equal,
+        Op::Lt => o == Less,
+        Op::Le => o != Greater,
+        Op::Gt => o == Greater,
+        Op::Ge => o != Less,
+        _ => false,
+    }
+}
+
+fn num<T: Into<Decimal>>(v: Option<T>) -> Valore {
+    v.map_or(Valore::Mancante, |v| Valore::Num(v.into()))
+}
+
+fn campo(c: Campo, it: &Item<'_>) -> Valore {
+    match c {
+        Campo::Colonna(col) => num(it.importo(col)),
+        Campo::Vincolato => Valore::Bool(it.vincolato),
+        Campo::NonRipetuto => Valore::Bool(it.non_ripetuto),
+        Campo::Asterisco => Valore::Bool(it.asterisco),
+        Campo::AllZero => Valore::Bool(
+            it.importi
+                .columns()
+                .iter()
+                .all(|c| it.importi.get(*c).is_none_or(|v| v.is_zero())),
+        ),
+        Campo::Titolo => num(it.titolo),
+        Campo::Gruppo => num(it.gruppo),
+        Campo::Settore => num(it.settore),
+        Campo::PdcTitolo => num(it.pdc.map(|p| p.titolo())),
+        Campo::PdcGruppo => num(it.pdc.map(|p| p.secondo_livello())),
+        Campo::Missione => num(it.missione),
+        Campo::Programma => num(it.missione_programma.map(|mp| mp.programma)),
+        Campo::Capitolo => num(it.chiave.map(|k| k.capitolo)),
+        Campo::Articolo => num(it.chiave.map(|k| k.articolo)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_params(_: &str) -> Option<Decimal> {
+        None
+    }
+
+    #[test]
+    fn parses_precedence_and_checks_types() {
+        let e =
+            parse_condition("previsione > 0 and not vincolato or all_zero", &no_params).unwrap();
+        match e {
+            Expr::Bin(Op::Or, l, _) => assert!(matches!(*l, Expr::Bin(Op::And, ..))),
+            other => panic!("wrong tree {other:?}"),
+        }
+        let e = parse_condition(
+            "abs(previsione - previsione_precedente) >= 2 * 1_000",
+            &no_params,
+        )
+        .unwrap();
+        assert!(matches!(e, Expr::Bin(Op::Ge, ..)));
+    }
+
+    #[test]
+    fn errors_point_at_the_culprit() {
+        let e = parse_condition("previsione > 0 and prevsione < 3", &no_params).unwrap_err();
+        assert_eq!((e.start, e.end), (19, 28));
+        assert_eq!(e.message, "unknown name `prevsione`");
+        let e = parse_condition("previsione + 1", &no_params).unwrap_err();
+        assert_eq!(e.message, "this is a number, not a condition");
+        let e = parse_condition("vincolato > 1", &no_params).unwrap_err();
+        assert_eq!(
+            e.message,
+            "cannot compare a true/false condition with a number"
+        );
+        let e = parse_condition("(previsione > 0", &no_params).unwrap_err();
+        assert_eq!(
+            (e.start, e.message.as_str()),
+            (0, "this `(` is never closed")
+        );
+        let e = parse_condition("previsione > 1,5", &no_params).unwrap_err();
+        assert_eq!(e.message, "unexpected text after the condition");
+        let e = parse_condition("", &no_params).unwrap_err();
+        assert_eq!(e.message, "the condition ends too early");
+    }
+
+    #[test]
+    fn parameters_resolve_to_their_values() {
+        let p = |n: &str| (n == "soglia").then(|| Decimal::from(5));
+        let e = parse_condition("previsione > soglia", &p).unwrap();
+        assert_eq!(
+            e,
+            Expr::Bin(
+                Op::Gt,
+                Box::new(Expr::Campo(Campo::Colonna(Colonna::Previsione))),
+                Box::new(Expr::Num(Decimal::from(5)))
+            )
+        );
+    }
+}

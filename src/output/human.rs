@@ -1,0 +1,44 @@
+//! The human format: every finding as a miette report (the line of the
+//! report underlined, related locations labelled), then one summary line.
+
+use std::io::{self, Write};
+
+use miette::NamedSource;
+
+use super::{totale, Esito, Stile};
+use crate::render::{render, Located};
+use crate::sink::Conteggi;
+
+/// `2 errors, 1 warning, 0 infos`.
+pub fn conteggi(c: Conteggi) -> String {
+    let s = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{}, {}, {}",
+        s(c.errors, "error", "errors"),
+        s(c.warnings, "warning", "warnings"),
+        s(c.infos, "info", "infos")
+    )
+}
+
+/// Write the human report.
+pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Result<()> {
+    for f in files {
+        if f.findings.is_empty() {
+            continue;
+        }
+        let source = NamedSource::new(f.nome(), f.bytes.to_vec());
+        let located: Vec<_> = f
+            .findings
+            .iter()
+            .map(|x| Located::finding(x, &source))
+            .collect();
+        out.write_all(render(&located, stile.colour, stile.width).as_bytes())?;
+    }
+    for f in files {
+        writeln!(out, "{}: {}", f.nome(), conteggi(Conteggi::of(f.findings)))?;
+    }
+    if files.len() > 1 {
+        writeln!(out, "total: {}", conteggi(totale(files)))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! SARIF 2.1.0: the rules table from the catalogue (and the parse codes),
+//! one result per finding with its region and related locations, and
+//! `partialFingerprints` keyed on rule + PEG key (or section and subject), not
+//! on line numbers, so that a finding keeps its identity when lines move.
+
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+
+use super::Esito;
+use crate::amount::macchina;
+use crate::config::RuleSet;
+use crate::diagnostic::{ParseCode, Severity};
+use crate::finding::Finding;
+use crate::span::Location;
+
+/// The key of quadra's entry in `partialFingerprints`.
+pub const FINGERPRINT_KEY: &str = "quadraFinding/v1";
+
+/// A stable hash (FNV-1a, 64 bits, hex) of the finding's identity.
+pub fn fingerprint(f: &Finding) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in f.fingerprint_basis().bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative path as a URI reference: forward slashes, unsafe bytes %-encoded.
+fn uri(path: &str) -> String {
+    if path == "-" {
+        return "stdin".into();
+    }
+    let mut out = String::new();
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn region(l: Location) -> Value {
+    json!({
+        "startLine": l.line,
+        "startColumn": l.column,
+        "endLine": l.end_line,
+        "endColumn": l.end_column.max(if l.end_line == l.line { l.column } else { 1 }),
+    })
+}
+
+/// Write the SARIF log.
+pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::Result<()> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut table: Vec<Value> = Vec::new();
+    for r in &rules.rules {
+        ids.push(r.id.clone());
+        table.push(json!({
+            "id": r.id,
+            "name": r.id,
+            "shortDescription": { "text": r.summary },
+            "fullDescription": { "text": r.what.trim() },
+            "help": { "text": format!("{}\n\nWhy: {}\n\nExample:\n{}", r.what.trim(), r.why.trim(), r.example.trim_end()) },
+            "defaultConfiguration": { "level": level(r.severity), "enabled": r.enabled },
+            "properties": { "family": r.family, "kind": r.kind() },
+        }));
+    }
+    for c in ParseCode::ALL {
+        ids.push(c.as_str().to_string());
+        table.push(json!({
+            "id": c.as_str(),
+            "name": c.as_str(),
+            "shortDescription": { "text": c.description() },
+            "defaultConfiguration": { "level": level(c.severity()) },
+            "properties": { "family": "parse" },
+        }));
+    }
+    let mut results = Vec::new();
+    for f in files {
+        let uri = uri(f.path);
+        for x in f.findings {
+            let loc = |span| {
+                json!({
+                    "artifactLocation": { "uri": uri },
+                    "region": region(f.locate(span)),
+                })
+            };
+            let related: Vec<Value> = x
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, r)| json!({ "id": i, "physicalLocation": loc(r.span), "message": { "text": r.message } }))
+                .collect();
+            let amounts: serde_json::Map<String, Value> = x
+                .amounts
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(macchina(*v))))
+                .collect();
+            let mut result = json!({
+                "ruleId": x.rule,
+                "level": level(x.severity),
+                "message": { "text": format!("{}\n{}", x.message, x.help) },
+                "locations": [ { "physicalLocation": loc(x.span) } ],
+                "partialFingerprints": { FINGERPRINT_KEY: fingerprint(x) },
+                "properties": { "amounts": amounts, "key": x.key.map(|k| k.to_string()) },
+            });
+            if let Some(i) = ids.iter().position(|id| *id == x.rule) {
+                result["ruleIndex"] = json!(i);
+            }
+            if !related.is_empty() {
+                result["relatedLocations"] = Value::Array(related);
+            }
+            results.push(result);
+        }
+    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "quadra",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": table,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("reports/a b.txt"), "reports/a%20b.txt");
+        assert_eq!(uri("-"), "stdin");
+        assert_eq!(uri("dir\\x.txt"), "dir/x.txt");
+    }
+}

@@ -1,0 +1,246 @@
+//! The aggregate-comparison engine: the sum of the left selection (what the
+//! document declares: a summary row, a total) against the sum of the right
+//! selection (what it should equal) or a constant, per group and per column.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::def::{op_str, Aggregato, Lato, RuleDef};
+use super::hints::{spiega, Addendo};
+use super::Ctx;
+use crate::amount::somma;
+use crate::ast::Colonna;
+use crate::finding::Finding;
+use crate::lang::expr::Op;
+use crate::lang::item::{Gruppo, Item};
+use crate::lang::selector::Selettore;
+use crate::lang::template::ValoriAggregato;
+use crate::sink::Sink;
+
+/// Findings per rule and report that get likely causes searched.
+const MAX_SPIEGATI: usize = 50;
+
+type Gruppi<'i, 'a> = BTreeMap<Gruppo, Vec<&'i Item<'a>>>;
+
+fn raggruppa<'i, 'a>(ctx: &'i Ctx<'a>, a: &Aggregato, sel: &Selettore) -> Gruppi<'i, 'a> {
+    let mut g: Gruppi<'i, 'a> = BTreeMap::new();
+    for it in ctx.items.iter().filter(|it| sel.matches(it)) {
+        let key = match a.group_by {
+            None => Some(Gruppo::Tutto),
+            Some(by) => by.chiave(it),
+        };
+        if let Some(k) = key {
+            g.entry(k).or_default().push(it);
+        }
+    }
+    g
+}
+
+fn holds(op: Op, l: Decimal, r: Decimal, tol: Decimal) -> bool {
+    match op {
+        Op::Le => l <= r + tol,
+        Op::Ge => l + tol >= r,
+        Op::Lt => l < r,
+        Op::Gt => l > r,
+        _ => (l - r).abs() <= tol,
+    }
+}
+
+/// Run one aggregate rule.
+pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) {
+    let tol = rule.param("tolerance");
+    let left = raggruppa(ctx, a, &a.left);
+    let right = match &a.right {
+        Lato::Somma(sel) => raggruppa(ctx, a, sel),
+        Lato::Costante(_) => BTreeMap::new(),
+    };
+    let mut gruppi: Vec<Gruppo> = left.keys().chain(right.keys()).copied().collect();
+    gruppi.sort();
+    gruppi.dedup();
+    let vuoto = Vec::new();
+    // Looking for likely causes scans the report: bounded, so that a report
+    // with thousands of broken groups stays linear.
+    let mut da_spiegare = MAX_SPIEGATI;
+    for g in gruppi {
+        let l = left.get(&g).unwrap_or(&vuoto);
+        let r = right.get(&g).unwrap_or(&vuoto);
+        let Some(primo) = l.first().or(r.first()) else {
+            continue;
+        };
+        let colonne: &[Colonna] = if a.columns.is_empty() {
+            primo.importi.columns()
+        } else {
+            &a.columns
+        };
+        let mut diverse = Vec::new();
+        for &c in colonne {
+            let Some(ls) = somma(l.iter().filter_map(|i| i.importo(c))) else {
+                continue;
+            };
+            let rs = match &a.right {
+                Lato::Costante(k) => Some(*k),
+                Lato::Somma(_) => somma(r.iter().filter_map(|i| i.importo(c))),
+            };
+            let Some(rs) = rs else { continue };
+            if !holds(a.op, ls, rs, tol) {
+                diverse.push((c, ls, rs));
+            }
+        }
+        if diverse.is_empty() {
+            continue;
+        }
+        let gruppo = g.to_string();
+        let messaggi: Vec<String> = diverse
+            .iter()
+            .map(|(c, ls, rs)| {
+                a.message.render(
+                    None,
+                    Some(&ValoriAggregato {
+                        gruppo: gruppo.clone(),
+                        colonna: ctx.colonna(*c),
+                        sinistra: *ls,
+                        destra: *rs,
+                        operatore: op_str(a.op),
+                    }),
+                )
+            })
+            .collect();
+        let mut f = Finding::new(&rule.id, rule.severity, primo.span, messaggi.join("; "));
+        f.label = if l.is_empty() {
+            "no counterpart on the declared side".into()
+        } else {
+            format!("declared here ({})", rule.summary)
+        };
+        f.help = match &a.help {
+            Some(h) => {
+                let (c, ls, rs) = diverse[0];
+                h.render(
+                    None,
+                    Some(&ValoriAggregato {
+                        gruppo: gruppo.clone(),
+                        colonna: ctx.colonna(c),
+                        sinistra: ls,
+                        destra: rs,
+                        operatore: op_str(a.op),
+                    }),
+                )
+            }
+            None => format!("`quadra rules explain {}` says what must agree", rule.id),
+        };
+        if l.len() == 1 && r.is_empty() {
+            f.key = primo.chiave;
+        }
+        f.context.sezione = Some(primo.sezione);
+        f.context.settore = primo.settore;
+        f.context.soggetto = gruppo.clone();
+        for (c, ls, rs) in &diverse {
+            f.amounts.push((format!("{}_left", c.name()), *ls));
+            f.amounts.push((format!("{}_right", c.name()), *rs));
+            f.amounts
+                .push((format!("{}_difference", c.name()), *ls - *rs));
+        }
+        if let (Lato::Somma(sel), true) = (&a.right, da_spiegare > 0) {
+            da_spiegare -= 1;
+            for (c, ls, rs) in &diverse {
+                let addendi: Vec<Addendo> = r
+                    .iter()
+                    .filter_map(|i| {
+                        i.importo(*c).map(|valore| Addendo {
+                            span: i.span,
+                            valore,
+                        })
+                    })
+                    .collect();
+                let vicini = vicini(ctx, a, sel, g, *c);
+                let dichiarato = (l.len() == 1).then(|| l[0].span);
+                spiega(
+                    &mut f,
+                    &ctx.colonna(*c),
+                    *ls,
+                    *rs,
+                    dichiarato,
+                    &addendi,
+                    &vicini,
+                );
+            }
+        }
+        if l.len() > 1 {
+            f.related(
+                l[l.len() - 1].span,
+                format!("last of the {} declared items", l.len()),
+            );
+        }
+        match r.len() {
+            0 => {}
+            1 => f.related(r[0].span, "the only item summed on the other side"),
+            n => {
+                f.related(
+                    r[0].span,
+                    format!("first of the {n} items summed on the other side"),
+                );
+                f.related(r[n - 1].span, "last item summed on the other side");
+            }
+        }
+        if l.is_empty() {
+            f.related(
+                primo.span,
+                "first item summed; no declared item has this group",
+            );
+        }
+        sink.push(f);
+    }
+}
+
+/// Items that a wrong flag or code put on the wrong side of the comparison:
+/// selected but for the V flag, or selected but in another group.
+fn vicini(
+    ctx: &Ctx<'_>,
+    a: &Aggregato,
+    sel: &Selettore,
+    g: Gruppo,
+    c: Colonna,
+) -> Vec<(Addendo, String)> {
+    let mut out = Vec::new();
+    let relaxed = sel.senza_vincolo();
+    for it in &ctx.items {
+        let Some(valore) = it.importo(c) else {
+            continue;
+        };
+        if valore.is_zero() {
+            continue;
+        }
+        let in_group = a.group_by.is_none_or(|by| by.chiave(it) == Some(g));
+        let chi = it
+            .chiave
+            .map(|k| format!("chapter {k}"))
+            .unwrap_or_else(|| "this item".into());
+        if sel.vincolato.is_some() && in_group && relaxed.matches(it) && !sel.matches(it) {
+            let stato = if it.vincolato {
+                "is marked V"
+            } else {
+                "is not marked V"
+            };
+            out.push((
+                Addendo {
+                    span: it.span,
+                    valore,
+                },
+                format!("{chi} {stato}; with its V flag the other way the figures agree"),
+            ));
+        } else if let Some(by) = a.group_by {
+            if !in_group && sel.matches(it) {
+                if let Some(other) = by.chiave(it) {
+                    out.push((
+                        Addendo {
+                            span: it.span,
+                            valore,
+                        },
+                        format!("{chi} is under {other}; under {g} the figures agree"),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,250 @@
+//! Family `totals`: every declared total equals the sum of what it totals,
+//! in every column (the fifth column of 1.B subtotals included).
+//!
+//! Each total is compared with the level just below it: a Macroaggregato
+//! total with its rows, a Settore total with its Macroaggregato totals (or
+//! their rows where a group prints no total). So a mistyped row shows up at
+//! its own group, and a mistyped group total at the group and the level above,
+//! each with the likely cause among its related locations.
+//! The Direzione totals of 1.A-2.B are the `direzione-equals-settori` rule.
+
+use rust_decimal::Decimal;
+
+use super::def::RuleDef;
+use super::hints::{spiega, Addendo};
+use super::Ctx;
+use crate::amount::{italiano, somma};
+use crate::ast::{Colonna, Corpo, Importi, SezioneId, Totale};
+use crate::codes::ChiavePeg;
+use crate::finding::Finding;
+use crate::sink::Sink;
+use crate::span::Span;
+
+/// Rule id.
+pub const TOTAL_MISMATCH: &str = "total-mismatch";
+
+/// Something a total sums: a row, a summary row or a lower total.
+#[derive(Clone, Copy)]
+struct Parte<'a> {
+    span: Span,
+    importi: &'a Importi,
+    chiave: Option<ChiavePeg>,
+}
+
+impl<'a> Parte<'a> {
+    fn di(t: &'a Totale) -> Self {
+        Parte {
+            span: t.span,
+            importi: &t.importi,
+            chiave: None,
+        }
+    }
+}
+
+struct Confronto<'c, 'a, 'r> {
+    ctx: &'c Ctx<'a>,
+    rule: &'c RuleDef,
+    sink: &'c mut Sink<'r>,
+    sezione: SezioneId,
+    settore: Option<u32>,
+    tolleranza: Decimal,
+}
+
+/// Run the rule.
+pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
+    let tolleranza = rule.param("tolerance");
+    for s in &ctx.report.sezioni {
+        let mut c = Confronto {
+            ctx,
+            rule,
+            sink,
+            sezione: s.id,
+            settore: None,
+            tolleranza,
+        };
+        match &s.corpo {
+            Corpo::Tabella(t) => {
+                for settore in &t.settori {
+                    c.settore = settore.intestazione.as_ref().map(|i| i.codice);
+                    let mut del_settore = Vec::new();
+                    for titolo in &settore.titoli {
+                        let mut del_titolo = Vec::new();
+                        for gruppo in &titolo.gruppi {
+                            let righe: Vec<Parte<'_>> = gruppo
+                                .righe
+                                .iter()
+                                .map(|r| Parte {
+                                    span: r.span,
+                                    importi: &r.importi,
+                                    chiave: Some(r.chiave),
+                                })
+                                .collect();
+                            c.livello(gruppo.totale.as_ref(), righe, &mut del_titolo);
+                        }
+                        c.livello(titolo.totale.as_ref(), del_titolo, &mut del_settore);
+                    }
+                    c.livello(settore.totale.as_ref(), del_settore, &mut Vec::new());
+                }
+            }
+            Corpo::Vincolate(v) => {
+                for p in &v.parti {
+                    let righe = p
+                        .righe
+                        .iter()
+                        .map(|r| Parte {
+                            span: r.span,
+                            importi: &r.importi,
+                            chiave: None,
+                        })
+                        .collect();
+                    c.livello(p.totale.as_ref(), righe, &mut Vec::new());
+                }
+            }
+            Corpo::Missioni(m) => {
+                let mut della_direzione = Vec::new();
+                for mis in &m.missioni {
+                    let righe = mis
+                        .programmi
+                        .iter()
+                        .map(|r| Parte {
+                            span: r.span,
+                            importi: &r.importi,
+                            chiave: None,
+                        })
+                        .collect();
+                    c.livello(mis.totale.as_ref(), righe, &mut della_direzione);
+                }
+                let mut generale = Vec::new();
+                c.livello(m.totale_direzione.as_ref(), della_direzione, &mut generale);
+                c.livello(m.totale_generale.as_ref(), generale, &mut Vec::new());
+            }
+        }
+    }
+}
+
+impl<'a> Confronto<'_, 'a, '_> {
+    /// Check `totale` (if declared) against `parti`, then pass up to the level
+    /// above either the total or, when none is printed, the parts themselves.
+    fn livello(
+        &mut self,
+        totale: Option<&'a Totale>,
+        parti: Vec<Parte<'a>>,
+        sopra: &mut Vec<Parte<'a>>,
+    ) {
+        match totale {
+            Some(t) => {
+                self.confronta(t, &parti);
+                sopra.push(Parte::di(t));
+            }
+            None => sopra.extend(parti),
+        }
+    }
+
+    fn confronta(&mut self, t: &Totale, parti: &[Parte<'_>]) {
+        let mut colonne: Vec<(Colonna, Decimal, Decimal)> = Vec::new();
+        for &col in t.importi.columns() {
+            let Some(dichiarato) = t.importi.get(col) else {
+                continue;
+            };
+            let Some(calcolato) = somma(parti.iter().filter_map(|p| p.importi.get(col))) else {
+                continue;
+            };
+            colonne.push((col, dichiarato, calcolato));
+        }
+        if let Some(rip) = t.previsione_precedente_ripetuta {
+            if let Some(calcolato) = somma(
+                parti
+                    .iter()
+                    .filter_map(|p| p.importi.get(Colonna::PrevisionePrecedente)),
+            ) {
+                colonne.push((Colonna::PrevisionePrecedenteRipetuta, rip, calcolato));
+            }
+        }
+        let diverse: Vec<_> = colonne
+            .into_iter()
+            .filter(|(_, d, c)| (*d - *c).abs() > self.tolleranza)
+            .collect();
+        if diverse.is_empty() {
+            return;
+        }
+        let cosa = match parti.len() {
+            0 => "nothing is listed under it".to_string(),
+            1 => "the 1 item it totals sums to".to_string(),
+            n => format!("the {n} items it totals sum to"),
+        };
+        let dettagli: Vec<String> = diverse
+            .iter()
+            .map(|(col, d, c)| {
+                format!(
+                    "{}: declared {}, computed {} (difference {})",
+                    self.ctx.colonna(*col),
+                    italiano(*d),
+                    italiano(*c),
+                    italiano(*d - *c)
+                )
+            })
+            .collect();
+        let mut f = Finding::new(
+            &self.rule.id,
+            self.rule.severity,
+            t.span,
+            format!(
+                "`{}` does not equal the sum of what it totals; {}",
+                t.etichetta,
+                dettagli.join("; ")
+            ),
+        );
+        f.label = format!("declared total ({cosa})");
+        if parti.is_empty() {
+            f.label = format!("declared total, but {cosa}");
+        }
+        f.help = "find the row whose amount is wrong (the likely causes below), or correct the total; every column of a total must equal the sum of the rows above it".into();
+        for (col, d, c) in &diverse {
+            f.amounts.push((format!("{}_declared", col.name()), *d));
+            f.amounts.push((format!("{}_computed", col.name()), *c));
+            f.amounts
+                .push((format!("{}_difference", col.name()), *d - *c));
+        }
+        f.context.sezione = Some(self.sezione);
+        f.context.settore = self.settore;
+        f.context.soggetto = t.etichetta.clone();
+        // Likely causes come first: they are what an auditor should open.
+        for (col, d, c) in &diverse {
+            let base = match col {
+                Colonna::PrevisionePrecedenteRipetuta => Colonna::PrevisionePrecedente,
+                c => *c,
+            };
+            let addendi: Vec<Addendo> = parti
+                .iter()
+                .filter_map(|p| {
+                    p.importi.get(base).map(|valore| Addendo {
+                        span: p.span,
+                        valore,
+                    })
+                })
+                .collect();
+            spiega(
+                &mut f,
+                &self.ctx.colonna(*col),
+                *d,
+                *c,
+                Some(t.span),
+                &addendi,
+                &[],
+            );
+        }
+        if let (Some(first), Some(last)) = (parti.first(), parti.last()) {
+            let key = |p: &Parte<'_>| p.chiave.map(|k| format!(" ({k})")).unwrap_or_default();
+            if parti.len() == 1 {
+                f.related(first.span, format!("the only item summed{}", key(first)));
+            } else {
+                f.related(
+                    first.span,
+                    format!("first of the {} items summed{}", parti.len(), key(first)),
+                );
+                f.related(last.span, format!("last item summed{}", key(last)));
+            }
+        }
+        self.sink.push(f);
+    }
+}
