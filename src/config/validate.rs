@@ -99,15 +99,32 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
         .copied()
         .collect();
     for (name, c) in &v.keys {
-        if !allowed.contains(&name.as_str()) {
-            let place = format!("in a {kind} rule");
-            l.errors.push(unknown_key(
+        if allowed.contains(&name.as_str()) {
+            continue;
+        }
+        let other = [("row-predicate", PREDICATE), ("aggregate", AGGREGATE)]
+            .into_iter()
+            .find(|(_, keys)| keys.contains(&name.as_str()));
+        match other {
+            Some((k, _)) => l.err(
                 c.val.src,
                 c.key_span.clone(),
-                name,
-                &allowed,
-                &place,
-            ));
+                format!(
+                    "`{name}` is a key of {k} rules, and `{}` is a {kind} rule",
+                    v.id
+                ),
+                format!("a {kind} rule takes: {}", allowed.join(", ")),
+            ),
+            None => {
+                let place = format!("in a {kind} rule");
+                l.errors.push(unknown_key(
+                    c.val.src,
+                    c.key_span.clone(),
+                    name,
+                    &allowed,
+                    &place,
+                ));
+            }
         }
     }
     let text = |l: &mut Lettore<'_>, k: &str| get(k).and_then(|x| l.string(x)).map(str::to_string);
@@ -387,11 +404,20 @@ fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettor
                             Some(())
                         }
                         Err(e) => {
+                            // The regex error is a drawing over several lines; its
+                            // last line says what is wrong.
+                            let text = e.to_string();
+                            let why = text
+                                .lines()
+                                .last()
+                                .unwrap_or("")
+                                .trim_start_matches("error: ")
+                                .to_string();
                             l.err(
                                 x.src,
                                 x.span(),
-                                "invalid description pattern",
-                                format!("a regular expression (Rust regex syntax): {e}"),
+                                format!("invalid description pattern: {why}"),
+                                "a regular expression in Rust regex syntax, e.g. '(?i)FINANZIAT'",
                             );
                             None
                         }

@@ -138,6 +138,7 @@ pub struct Aggregato {
 /// The operators an aggregate can use, as written.
 pub const OPERATORI: &[(&str, Op)] = &[
     ("=", Op::Eq),
+    ("==", Op::Eq),
     ("<=", Op::Le),
     (">=", Op::Ge),
     ("<", Op::Lt),
