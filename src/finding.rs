@@ -32,6 +32,22 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// Where in the document the finding is, for scoping and fingerprints.
     pub context: Contesto,
+    /// Rows that one mistyped digit would explain, too many to list alone;
+    /// named when other findings suspect the same slip (not printed).
+    pub sospetti: Vec<Sospetto>,
+}
+
+/// A row suspected of holding a mistyped amount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sospetto {
+    /// The row.
+    pub span: Span,
+    /// The column.
+    pub colonna: crate::ast::Colonna,
+    /// The change that would make the figures agree.
+    pub correzione: Decimal,
+    /// The related-location message naming it.
+    pub messaggio: String,
 }
 
 /// A related location with a message.
@@ -70,6 +86,7 @@ impl Finding {
             amounts: Vec::new(),
             related: Vec::new(),
             context: Contesto::default(),
+            sospetti: Vec::new(),
         }
     }
 
@@ -86,6 +103,7 @@ impl Finding {
             amounts: Vec::new(),
             related: Vec::new(),
             context: Contesto::default(),
+            sospetti: Vec::new(),
         }
     }
 

@@ -6,8 +6,16 @@ use std::collections::HashMap;
 
 use crate::config::RuleSet;
 use crate::diagnostic::Severity;
-use crate::finding::Finding;
+use rust_decimal::Decimal;
+
+use crate::ast::Colonna;
+use crate::finding::{Finding, Related};
 use crate::rules::def::RuleDef;
+use crate::rules::hints::MAX_CAUSE;
+use crate::span::Span;
+
+/// A suspected slip: the row, the column, the correction.
+type Slip = (Span, Colonna, Decimal);
 
 /// Collects the findings of one file.
 pub struct Sink<'r> {
@@ -80,6 +88,66 @@ impl<'r> Sink<'r> {
             f.severity = Severity::Error;
         }
         self.findings.push(f);
+    }
+
+    /// Number of findings kept so far.
+    pub fn len(&self) -> usize {
+        self.findings.len()
+    }
+
+    /// True when no finding was kept.
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    /// Corroborate the findings kept since `from` (one report's): a row that
+    /// two or more findings suspect of the same mistyped digit (same column,
+    /// same correction) is named first among the likely causes of each.
+    pub fn corrobora(&mut self, from: usize) {
+        let mut per_row: HashMap<Slip, Vec<usize>> = HashMap::new();
+        for (i, f) in self.findings.iter().enumerate().skip(from) {
+            for s in &f.sospetti {
+                let v = per_row
+                    .entry((s.span, s.colonna, s.correzione))
+                    .or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
+            }
+        }
+        // Each finding names the suspects that the most checks share, when
+        // they are few: a units-digit slip makes nearly every row a suspect
+        // of each check, but only the real row is suspected by all of them.
+        let mut best: HashMap<usize, (usize, Vec<Slip>)> = HashMap::new();
+        for (key, idx) in per_row.into_iter().filter(|(_, v)| v.len() > 1) {
+            for &i in &idx {
+                let e = best.entry(i).or_insert((0, Vec::new()));
+                if idx.len() > e.0 {
+                    *e = (idx.len(), vec![key]);
+                } else if idx.len() == e.0 {
+                    e.1.push(key);
+                }
+            }
+        }
+        for (i, (n, mut keys)) in best {
+            if keys.len() > MAX_CAUSE {
+                continue;
+            }
+            keys.sort_by_key(|(span, ..)| std::cmp::Reverse(span.start));
+            let f = &mut self.findings[i];
+            for (span, colonna, correzione) in keys {
+                let Some(s) = f
+                    .sospetti
+                    .iter()
+                    .find(|s| s.span == span && s.colonna == colonna && s.correzione == correzione)
+                else {
+                    continue;
+                };
+                let message = format!("{} ({n} checks point at this row)", s.messaggio);
+                f.related.retain(|r| r.span != span);
+                f.related.insert(0, Related { span, message });
+            }
+        }
     }
 
     /// The findings, ordered by position, then rule.

@@ -173,7 +173,7 @@ message = "{key} {descrizione}: {previsione} (threshold {soglia})"
     assert_eq!(keys, expected);
     assert!(found.iter().all(|f| f.severity == Severity::Warning));
     assert!(
-        found[0].message.ends_with("(threshold 10000000)"),
+        found[0].message.ends_with("(threshold 10.000.000)"),
         "{}",
         found[0].message
     );

@@ -210,10 +210,22 @@ fn names(item: bool, aggregato: bool) -> String {
     v.join(", ")
 }
 
+/// A parameter as people read it: `1.000.000` for whole amounts, `0,01`
+/// otherwise.
+fn parametro(d: Decimal) -> String {
+    let d = d.normalize();
+    if d.fract().is_zero() {
+        let s = italiano(d);
+        s.trim_end_matches(",00").to_string()
+    } else {
+        d.to_string().replace('.', ",")
+    }
+}
+
 fn render_voce(s: &mut String, v: &Voce, it: Option<&Item<'_>>, agg: Option<&ValoriAggregato>) {
     use crate::lang::expr::{Expr, Valore};
     match (v, it, agg) {
-        (Voce::Parametro(d), ..) => s.push_str(&d.normalize().to_string()),
+        (Voce::Parametro(d), ..) => s.push_str(&parametro(*d)),
         (Voce::Aggregato(a), _, Some(g)) => match a {
             VoceAggregato::Gruppo => s.push_str(&g.gruppo),
             VoceAggregato::Colonna => s.push_str(&g.colonna),
@@ -224,6 +236,15 @@ fn render_voce(s: &mut String, v: &Voce, it: Option<&Item<'_>>, agg: Option<&Val
         },
         (Voce::Campo(c), Some(it), _) => match Expr::Campo(*c).eval(it) {
             Valore::Num(n) if matches!(c, Campo::Colonna(_)) => s.push_str(&italiano(n)),
+            // Two-digit codes print as the report prints them (`05`).
+            Valore::Num(n)
+                if matches!(
+                    c,
+                    Campo::Gruppo | Campo::PdcGruppo | Campo::Missione | Campo::Programma
+                ) =>
+            {
+                let _ = write!(s, "{n:0>2}");
+            }
             Valore::Num(n) => {
                 let _ = write!(s, "{n}");
             }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use miette::NamedSource;
 
 use super::{totale, Esito, Stile};
+use crate::diagnostic::Severity;
 use crate::render::{render, Located};
 use crate::sink::Conteggi;
 
@@ -20,19 +21,36 @@ pub fn conteggi(c: Conteggi) -> String {
     )
 }
 
-/// Write the human report.
+/// Write the human report: errors and warnings in full, with the lines of
+/// the report they concern; infos (review aids) one line each, so that they
+/// do not bury the findings that matter.
 pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Result<()> {
     for f in files {
-        if f.findings.is_empty() {
-            continue;
-        }
-        let source = NamedSource::new(f.nome(), f.bytes.to_vec());
-        let located: Vec<_> = f
+        let (infos, full): (Vec<_>, Vec<_>) = f
             .findings
             .iter()
-            .map(|x| Located::finding(x, &source))
-            .collect();
-        out.write_all(render(&located, stile.colour, stile.width).as_bytes())?;
+            .partition(|x| x.severity == Severity::Info);
+        if !full.is_empty() {
+            let source = NamedSource::new(f.nome(), f.bytes.to_vec());
+            let located: Vec<_> = full.iter().map(|x| Located::finding(x, &source)).collect();
+            out.write_all(render(&located, stile.colour, stile.width).as_bytes())?;
+        }
+        if !infos.is_empty() {
+            writeln!(out, "{}: {} review aid(s), info:", f.nome(), infos.len())?;
+            for x in infos {
+                let l = f.locate(x.span);
+                writeln!(
+                    out,
+                    "  {}:{}:{}: {}: {}",
+                    f.nome(),
+                    l.line,
+                    l.column,
+                    x.rule,
+                    x.message
+                )?;
+            }
+            writeln!(out)?;
+        }
     }
     for f in files {
         writeln!(out, "{}: {}", f.nome(), conteggi(Conteggi::of(f.findings)))?;

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::def::{op_str, Aggregato, Lato, RuleDef};
-use super::hints::{spiega, Addendo};
+use super::hints::{spiega, Differenza, Ruolo, Voce};
 use super::Ctx;
-use crate::amount::somma;
+use crate::amount::{italiano, somma};
 use crate::ast::Colonna;
 use crate::finding::Finding;
 use crate::lang::expr::Op;
@@ -87,26 +87,36 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
                 diverse.push((c, ls, rs));
             }
         }
+        // The report's own year first, whatever the print order of the section.
+        diverse.sort_by_key(|(c, ..)| *c);
         if diverse.is_empty() {
             continue;
         }
         let gruppo = g.to_string();
-        let messaggi: Vec<String> = diverse
-            .iter()
-            .map(|(c, ls, rs)| {
-                a.message.render(
-                    None,
-                    Some(&ValoriAggregato {
-                        gruppo: gruppo.clone(),
-                        colonna: ctx.colonna(*c),
-                        sinistra: *ls,
-                        destra: *rs,
-                        operatore: op_str(a.op),
-                    }),
-                )
-            })
-            .collect();
-        let mut f = Finding::new(&rule.id, rule.severity, primo.span, messaggi.join("; "));
+        // The rule's sentence for the first column that differs; the other
+        // columns briefly, so that a row missing in all three columns reads
+        // as one sentence, not three.
+        let (c0, l0, r0) = diverse[0];
+        let mut messaggio = a.message.render(
+            None,
+            Some(&ValoriAggregato {
+                gruppo: gruppo.clone(),
+                colonna: ctx.colonna(c0),
+                sinistra: l0,
+                destra: r0,
+                operatore: op_str(a.op),
+            }),
+        );
+        for (c, ls, rs) in &diverse[1..] {
+            messaggio.push_str(&format!(
+                "; {}: {} against {} (difference {})",
+                ctx.colonna(*c),
+                italiano(*ls),
+                italiano(*rs),
+                italiano(*ls - *rs)
+            ));
+        }
+        let mut f = Finding::new(&rule.id, rule.severity, primo.span, messaggio);
         f.label = if l.is_empty() {
             "no counterpart on the declared side".into()
         } else {
@@ -142,28 +152,26 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
         }
         if let (Lato::Somma(sel), true) = (&a.right, da_spiegare > 0) {
             da_spiegare -= 1;
-            for (c, ls, rs) in &diverse {
-                let addendi: Vec<Addendo> = r
-                    .iter()
-                    .filter_map(|i| {
-                        i.importo(*c).map(|valore| Addendo {
-                            span: i.span,
-                            valore,
-                        })
-                    })
-                    .collect();
-                let vicini = vicini(ctx, a, sel, g, *c);
-                let dichiarato = (l.len() == 1).then(|| l[0].span);
-                spiega(
-                    &mut f,
-                    &ctx.colonna(*c),
-                    *ls,
-                    *rs,
-                    dichiarato,
-                    &addendi,
-                    &vicini,
-                );
-            }
+            let diffs: Vec<Differenza> = diverse
+                .iter()
+                .map(|(c, ls, rs)| Differenza {
+                    colonna: *c,
+                    nome: ctx.colonna(*c),
+                    dichiarato: *ls,
+                    calcolato: *rs,
+                })
+                .collect();
+            let mut voci: Vec<Voce<'_>> = r
+                .iter()
+                .map(|i| Voce {
+                    span: i.span,
+                    importi: i.importi,
+                    ruolo: Ruolo::Sommato(perche_sommato(a, sel, i, g)),
+                })
+                .collect();
+            voci.extend(vicini(ctx, a, sel, g));
+            let dichiarato = (l.len() == 1).then(|| l[0].span);
+            spiega(&mut f, colonne, &diffs, dichiarato, &voci);
         }
         if l.len() > 1 {
             f.related(
@@ -171,76 +179,73 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
                 format!("last of the {} declared items", l.len()),
             );
         }
+        // The rows summed, unless the primary location already is the row.
         match r.len() {
             0 => {}
+            1 if r[0].span == primo.span => {}
             1 => f.related(r[0].span, "the only item summed on the other side"),
             n => {
-                f.related(
-                    r[0].span,
-                    format!("first of the {n} items summed on the other side"),
-                );
+                if r[0].span != primo.span {
+                    f.related(
+                        r[0].span,
+                        format!("first of the {n} items summed on the other side"),
+                    );
+                }
                 f.related(r[n - 1].span, "last item summed on the other side");
             }
-        }
-        if l.is_empty() {
-            f.related(
-                primo.span,
-                "first item summed; no declared item has this group",
-            );
         }
         sink.push(f);
     }
 }
 
-/// Items that a wrong flag or code put on the wrong side of the comparison:
-/// selected but for the V flag, or selected but in another group.
-fn vicini(
-    ctx: &Ctx<'_>,
-    a: &Aggregato,
-    sel: &Selettore,
-    g: Gruppo,
-    c: Colonna,
-) -> Vec<(Addendo, String)> {
+fn chi(it: &Item<'_>) -> String {
+    it.chiave
+        .map(|k| format!("chapter {k}"))
+        .unwrap_or_else(|| format!("`{}`", it.testo))
+}
+
+/// Why a summed item might not belong in the sum.
+fn perche_sommato(a: &Aggregato, sel: &Selettore, it: &Item<'_>, g: Gruppo) -> String {
+    let chi = chi(it);
+    match (sel.vincolato, a.group_by) {
+        (Some(true), _) => format!("{chi} is marked V; without the V flag the figures agree"),
+        (Some(false), _) => format!("{chi} is not marked V; with the V flag the figures agree"),
+        (None, Some(_)) => format!("{chi} is under {g}; it may belong under another one"),
+        (None, None) => format!("{chi} is summed and its amounts are exactly the difference"),
+    }
+}
+
+/// Items that a wrong flag or code left out of the sum: selected but for the
+/// V flag, or selected but in another group.
+fn vicini<'a>(ctx: &Ctx<'a>, a: &Aggregato, sel: &Selettore, g: Gruppo) -> Vec<Voce<'a>> {
     let mut out = Vec::new();
     let relaxed = sel.senza_vincolo();
     for it in &ctx.items {
-        let Some(valore) = it.importo(c) else {
-            continue;
-        };
-        if valore.is_zero() {
-            continue;
-        }
         let in_group = a.group_by.is_none_or(|by| by.chiave(it) == Some(g));
-        let chi = it
-            .chiave
-            .map(|k| format!("chapter {k}"))
-            .unwrap_or_else(|| "this item".into());
-        if sel.vincolato.is_some() && in_group && relaxed.matches(it) && !sel.matches(it) {
-            let stato = if it.vincolato {
-                "is marked V"
-            } else {
-                "is not marked V"
-            };
-            out.push((
-                Addendo {
-                    span: it.span,
-                    valore,
-                },
-                format!("{chi} {stato}; with its V flag the other way the figures agree"),
-            ));
-        } else if let Some(by) = a.group_by {
-            if !in_group && sel.matches(it) {
-                if let Some(other) = by.chiave(it) {
-                    out.push((
-                        Addendo {
-                            span: it.span,
-                            valore,
-                        },
-                        format!("{chi} is under {other}; under {g} the figures agree"),
-                    ));
+        let chi = chi(it);
+        let ruolo =
+            if sel.vincolato.is_some() && in_group && relaxed.matches(it) && !sel.matches(it) {
+                let (stato, fix) = if it.vincolato {
+                    ("is marked V", "without")
+                } else {
+                    ("is not marked V", "with")
+                };
+                format!("{chi} {stato}; {fix} the V flag the figures agree")
+            } else if let (Some(by), false) = (a.group_by, in_group) {
+                match by.chiave(it) {
+                    Some(other) if sel.matches(it) => {
+                        format!("{chi} is under {other}; under {g} the figures agree")
+                    }
+                    _ => continue,
                 }
-            }
-        }
+            } else {
+                continue;
+            };
+        out.push(Voce {
+            span: it.span,
+            importi: it.importi,
+            ruolo: Ruolo::Escluso(ruolo),
+        });
     }
     out
 }

@@ -1,99 +1,160 @@
-//! Likely causes of a sum that does not agree: so that an auditor lands on
+//! Likely causes of figures that do not agree, so that an auditor lands on
 //! the wrong line, not only on the total. Each cause becomes a related
-//! location labelled `likely cause: ...`.
+//! location labelled `likely cause: ...`:
+//!
+//! - a row whose amounts are exactly the difference in every column compared
+//!   (counted where it should not be, or left out where it should be: by its
+//!   V flag, its missione-programma, or a missing row);
+//! - a row where one mistyped digit explains the difference (listed when at
+//!   most [`MAX_CAUSE`] rows could; otherwise kept as a suspect, and
+//!   [`crate::sink::Sink::corrobora`] names it when other checks suspect the
+//!   same row of the same slip);
+//! - the declared figure itself, when it differs from the sum in one digit.
 
 use rust_decimal::Decimal;
 
 use crate::amount::{italiano, un_errore_di_battitura};
-use crate::finding::Finding;
+use crate::ast::{Colonna, Importi};
+use crate::finding::{Finding, Sospetto};
 use crate::span::Span;
-
-/// One of the amounts that were summed (or could have been).
-#[derive(Debug, Clone, Copy)]
-pub struct Addendo {
-    /// Where it is printed.
-    pub span: Span,
-    /// Its amount in the column compared.
-    pub valore: Decimal,
-}
 
 /// How many likely causes a finding lists at most.
 pub const MAX_CAUSE: usize = 3;
 
-/// Add the likely causes of `dichiarato != calcolato` in `colonna` to `f`.
-///
-/// - `dichiarato_span`: the declared figure, which may itself be mistyped;
-/// - `addendi`: what was summed, where one amount may be mistyped or wrong;
-/// - `vicini`: items left out of the sum (or counted in it) by a flag or a
-///   code, each with the message to show when its amount is the difference.
+/// A column where the declared figure and the computed one differ.
+#[derive(Debug, Clone)]
+pub struct Differenza {
+    /// The column.
+    pub colonna: Colonna,
+    /// Its name for people (`PREVISIONE 2022`).
+    pub nome: String,
+    /// What the document declares.
+    pub dichiarato: Decimal,
+    /// What the rows sum to.
+    pub calcolato: Decimal,
+}
+
+impl Differenza {
+    fn diff(&self) -> Decimal {
+        self.dichiarato - self.calcolato
+    }
+}
+
+/// A row (or lower total) that may explain the difference.
+#[derive(Debug, Clone)]
+pub struct Voce<'a> {
+    /// Where it is.
+    pub span: Span,
+    /// Its amounts.
+    pub importi: &'a Importi,
+    /// Its part in the comparison.
+    pub ruolo: Ruolo,
+}
+
+/// Whether an item was summed, and what to say if it explains the difference.
+#[derive(Debug, Clone)]
+pub enum Ruolo {
+    /// In the computed sum; the text says why it might not belong there.
+    Sommato(String),
+    /// Left out of the sum; the text says why it might belong there.
+    Escluso(String),
+}
+
+fn valore(importi: &Importi, c: Colonna) -> Decimal {
+    let c = match c {
+        Colonna::PrevisionePrecedenteRipetuta => Colonna::PrevisionePrecedente,
+        c => c,
+    };
+    importi.get(c).unwrap_or(Decimal::ZERO)
+}
+
+/// Add the likely causes of the differences `diffs` (over the compared
+/// columns `colonne`) to `f`.
 pub fn spiega(
     f: &mut Finding,
-    colonna: &str,
-    dichiarato: Decimal,
-    calcolato: Decimal,
+    colonne: &[Colonna],
+    diffs: &[Differenza],
     dichiarato_span: Option<Span>,
-    addendi: &[Addendo],
-    vicini: &[(Addendo, String)],
+    voci: &[Voce<'_>],
 ) {
-    let diff = dichiarato - calcolato;
-    if diff.is_zero() {
+    if diffs.is_empty() {
         return;
     }
+    let diff_of = |c: Colonna| {
+        diffs
+            .iter()
+            .find(|d| d.colonna == c)
+            .map_or(Decimal::ZERO, Differenza::diff)
+    };
+    // The whole row explains it when, in every column compared, its amount
+    // is the difference (and zero where the figures agree).
+    let spiega_tutto = |v: &Voce<'_>, segno: Decimal| {
+        colonne
+            .iter()
+            .all(|&c| valore(v.importi, c) == diff_of(c) * segno)
+            && diffs
+                .iter()
+                .any(|d| !valore(v.importi, d.colonna).is_zero())
+    };
     let mut cause: Vec<(Span, String)> = Vec::new();
-    for (a, why) in vicini {
-        if a.valore == diff.abs() {
-            cause.push((a.span, format!("likely cause: {why}")));
+    for v in voci {
+        match &v.ruolo {
+            Ruolo::Sommato(why) if spiega_tutto(v, Decimal::NEGATIVE_ONE) => {
+                cause.push((v.span, format!("likely cause: {why}")));
+            }
+            Ruolo::Escluso(why) if spiega_tutto(v, Decimal::ONE) => {
+                cause.push((v.span, format!("likely cause: {why}")));
+            }
+            _ => {}
         }
     }
-    for a in addendi {
-        let giusto = a.valore + diff;
-        if un_errore_di_battitura(a.valore, giusto) {
-            cause.push((
-                a.span,
-                format!(
-                    "likely cause: one mistyped digit? {colonna} {} here; with {} the figures agree",
-                    italiano(a.valore),
-                    italiano(giusto)
-                ),
-            ));
+    if let [d] = diffs {
+        let mut sospetti = Vec::new();
+        for v in voci {
+            let Ruolo::Sommato(_) = v.ruolo else { continue };
+            let printed = valore(v.importi, d.colonna);
+            let giusto = printed + d.diff();
+            if un_errore_di_battitura(printed, giusto) {
+                sospetti.push(Sospetto {
+                    span: v.span,
+                    colonna: d.colonna,
+                    correzione: d.diff(),
+                    messaggio: format!(
+                        "likely cause: one mistyped digit? {} {} here; with {} the figures agree",
+                        d.nome,
+                        italiano(printed),
+                        italiano(giusto)
+                    ),
+                });
+            }
+        }
+        if sospetti.len() <= MAX_CAUSE {
+            cause.extend(sospetti.iter().map(|s| (s.span, s.messaggio.clone())));
+        }
+        f.sospetti.extend(sospetti);
+        if let Some(span) = dichiarato_span {
+            if un_errore_di_battitura(d.dichiarato, d.calcolato) {
+                cause.push((
+                    span,
+                    format!(
+                        "likely cause: the declared {} differs from the sum {} in one digit: the declared figure itself may be mistyped",
+                        italiano(d.dichiarato),
+                        italiano(d.calcolato)
+                    ),
+                ));
+            }
         }
     }
-    if let Some(span) = dichiarato_span {
-        if un_errore_di_battitura(dichiarato, calcolato) {
-            cause.push((
-                span,
-                format!(
-                    "likely cause: the declared {} differs from the sum {} in one digit: the total itself may be mistyped",
-                    italiano(dichiarato),
-                    italiano(calcolato)
-                ),
-            ));
-        }
-    }
-    for a in addendi {
-        if a.valore == diff.abs() {
-            let verso = if diff.is_sign_negative() {
-                "counted in the sum but not in the declared figure?"
-            } else {
-                "counted in the declared figure twice?"
-            };
-            cause.push((
-                a.span,
-                format!(
-                    "likely cause: {colonna} here ({}) equals the difference: {verso}",
-                    italiano(a.valore)
-                ),
-            ));
-        }
-    }
-    let mut seen = Vec::new();
+    let mut seen: Vec<Span> = f.related.iter().map(|r| r.span).collect();
+    let mut added = 0;
     for (span, msg) in cause {
-        if seen.len() == MAX_CAUSE {
+        if added == MAX_CAUSE {
             break;
         }
         if !seen.contains(&span) {
             seen.push(span);
             f.related(span, msg);
+            added += 1;
         }
     }
 }

@@ -60,6 +60,7 @@ pub fn check(
         sink.push(Finding::from_parse(d));
     }
     for report in &doc.reports {
+        let from = sink.len();
         let ctx = Ctx::new(report);
         for rule in rules.rules.iter().filter(|r| r.enabled) {
             match &rule.corpo {
@@ -72,6 +73,7 @@ pub fn check(
                 CorpoRegola::Aggregato(a) => aggregate::check(&ctx, rule, a, &mut sink),
             }
         }
+        sink.corrobora(from);
     }
     sink.finish()
 }

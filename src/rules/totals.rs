@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 
 use super::def::RuleDef;
-use super::hints::{spiega, Addendo};
+use super::hints::{spiega, Differenza, Ruolo, Voce};
 use super::Ctx;
 use crate::amount::{italiano, somma};
 use crate::ast::{Colonna, Corpo, Importi, SezioneId, Totale};
@@ -160,10 +160,13 @@ impl<'a> Confronto<'_, 'a, '_> {
                 colonne.push((Colonna::PrevisionePrecedenteRipetuta, rip, calcolato));
             }
         }
-        let diverse: Vec<_> = colonne
+        let confrontate: Vec<Colonna> = colonne.iter().map(|(c, ..)| *c).collect();
+        let mut diverse: Vec<_> = colonne
             .into_iter()
             .filter(|(_, d, c)| (*d - *c).abs() > self.tolleranza)
             .collect();
+        // The report's own year first, whatever the print order of the section.
+        diverse.sort_by_key(|(c, ..)| *c);
         if diverse.is_empty() {
             return;
         }
@@ -174,11 +177,19 @@ impl<'a> Confronto<'_, 'a, '_> {
         };
         let dettagli: Vec<String> = diverse
             .iter()
-            .map(|(col, d, c)| {
+            .enumerate()
+            .map(|(i, (col, d, c))| {
+                let verbi = if i == 0 {
+                    ("declared ", "computed ")
+                } else {
+                    ("", "against ")
+                };
                 format!(
-                    "{}: declared {}, computed {} (difference {})",
+                    "{}: {}{}, {}{} (difference {})",
                     self.ctx.colonna(*col),
+                    verbi.0,
                     italiano(*d),
+                    verbi.1,
                     italiano(*c),
                     italiano(*d - *c)
                 )
@@ -198,7 +209,7 @@ impl<'a> Confronto<'_, 'a, '_> {
         if parti.is_empty() {
             f.label = format!("declared total, but {cosa}");
         }
-        f.help = "find the row whose amount is wrong (the likely causes below), or correct the total; every column of a total must equal the sum of the rows above it".into();
+        f.help = "find the row whose amount is wrong (see the likely causes), or correct the total; every column of a total must equal the sum of the rows above it".into();
         for (col, d, c) in &diverse {
             f.amounts.push((format!("{}_declared", col.name()), *d));
             f.amounts.push((format!("{}_computed", col.name()), *c));
@@ -209,30 +220,26 @@ impl<'a> Confronto<'_, 'a, '_> {
         f.context.settore = self.settore;
         f.context.soggetto = t.etichetta.clone();
         // Likely causes come first: they are what an auditor should open.
-        for (col, d, c) in &diverse {
-            let base = match col {
-                Colonna::PrevisionePrecedenteRipetuta => Colonna::PrevisionePrecedente,
-                c => *c,
-            };
-            let addendi: Vec<Addendo> = parti
-                .iter()
-                .filter_map(|p| {
-                    p.importi.get(base).map(|valore| Addendo {
-                        span: p.span,
-                        valore,
-                    })
-                })
-                .collect();
-            spiega(
-                &mut f,
-                &self.ctx.colonna(*col),
-                *d,
-                *c,
-                Some(t.span),
-                &addendi,
-                &[],
-            );
-        }
+        let diffs: Vec<Differenza> = diverse
+            .iter()
+            .map(|(col, d, c)| Differenza {
+                colonna: *col,
+                nome: self.ctx.colonna(*col),
+                dichiarato: *d,
+                calcolato: *c,
+            })
+            .collect();
+        let voci: Vec<Voce<'_>> = parti
+            .iter()
+            .map(|p| Voce {
+                span: p.span,
+                importi: p.importi,
+                ruolo: Ruolo::Sommato(
+                    "its amounts are exactly the excess of the sum: listed under the wrong total, or twice?".into(),
+                ),
+            })
+            .collect();
+        spiega(&mut f, &confrontate, &diffs, Some(t.span), &voci);
         if let (Some(first), Some(last)) = (parti.first(), parti.last()) {
             let key = |p: &Parte<'_>| p.chiave.map(|k| format!(" ({k})")).unwrap_or_default();
             if parti.len() == 1 {
