@@ -30,11 +30,6 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Spans a finding points at: the primary one and the related ones.
-fn points_at(f: &Finding, s: Span) -> bool {
-    overlaps(f.span, s) || f.related.iter().any(|r| overlaps(r.span, s))
-}
-
 /// Replace `range` of the report with `with`.
 fn splice(range: std::ops::Range<usize>, with: &str) -> Vec<u8> {
     let mut v = REAL[..range.start].to_vec();
