@@ -1,4 +1,4 @@
-//! Parse a large input once and print throughput and peak memory.
+//! Parse and check a large input once and print throughput and peak memory.
 //!
 //! `cargo run --release --example parse_stats -- --mb 100` builds a 100 MB
 //! city-wide document from copies of the real report (see `quadra::sample`);
@@ -39,6 +39,10 @@ fn main() {
         .iter()
         .map(|r| r.righe().count())
         .sum();
+    let rules = quadra::config::RuleSet::default_rules().expect("default rules");
+    let t = Instant::now();
+    let findings = quadra::rules::check(&out.documento, &out.diagnostics, &rules, false);
+    let check_secs = t.elapsed().as_secs_f64();
     let peak = peak_rss_bytes().unwrap_or(0);
     let mb = input.len() as f64 / 1e6;
     println!("input            {:>12} bytes", input.len());
@@ -47,6 +51,12 @@ fn main() {
     println!("diagnostics      {:>12}", out.diagnostics.len());
     println!("parse time       {:>12.3} s", secs);
     println!("throughput       {:>12.1} MB/s", mb / secs);
+    println!("findings         {:>12}", findings.len());
+    println!("check time       {:>12.3} s (rules, after parsing)", check_secs);
+    println!(
+        "parse + check    {:>12.1} MB/s",
+        mb / (secs + check_secs)
+    );
     println!(
         "peak RSS         {:>12} bytes ({:.2}x input)",
         peak,

@@ -257,3 +257,19 @@ fn scope_limits_a_rule_to_sections_settori_and_keys() {
         Corpo::Tabella(_) | Corpo::Vincolate(_) | Corpo::Missioni(_)
     )));
 }
+
+#[test]
+fn the_rule_files_in_the_readme_are_valid() {
+    let readme = include_str!("../README.md");
+    let blocks: Vec<&str> = readme
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 3);
+    for b in blocks {
+        if let Err(e) = with(b) {
+            panic!("README rule file is invalid: {e:?}\n{b}");
+        }
+    }
+}
