@@ -2,7 +2,7 @@
 //! Italian way of printing an amount (`1.234.567,89`), and the test that two
 //! amounts differ by one mistyped digit.
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Sum amounts without panicking: `None` when the sum leaves the range of
 /// [`Decimal`] (only garbage input gets there; the rule then stays silent on
@@ -13,14 +13,26 @@ pub fn somma<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
         .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
 }
 
+/// The amount rounded to cents, as a sign and a count of cents. Integer
+/// arithmetic: formatting with `{:.2}` is many times slower, and every
+/// finding prints several amounts.
+fn centesimi(v: Decimal) -> (bool, u128) {
+    // Half a cent rounds away from zero, as people round money.
+    let r = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let m = r.mantissa();
+    // After rounding the scale is at most 2; a 96-bit mantissa times 100
+    // fits in 128 bits.
+    let cents = m.unsigned_abs() * 10u128.pow(2 - r.scale().min(2));
+    (m < 0, cents)
+}
+
 /// An amount as the report prints it: `.` between thousands, `,` before the
 /// two decimals, a leading `-` for negatives (`-1.234,50`).
 pub fn italiano(v: Decimal) -> String {
-    let v = v.round_dp(2);
-    let s = format!("{:.2}", v.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, "00"));
-    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
-    if v.is_sign_negative() && !v.is_zero() {
+    let (neg, cents) = centesimi(v);
+    let int = (cents / 100).to_string();
+    let mut out = String::with_capacity(int.len() + int.len() / 3 + 4);
+    if neg {
         out.push('-');
     }
     let digits = int.as_bytes();
@@ -30,15 +42,23 @@ pub fn italiano(v: Decimal) -> String {
         }
         out.push(*d as char);
     }
+    let frac = (cents % 100) as u8;
     out.push(',');
-    out.push_str(frac);
+    out.push((b'0' + frac / 10) as char);
+    out.push((b'0' + frac % 10) as char);
     out
 }
 
 /// An amount in machine form: decimal point, no thousands separator, two
 /// decimals (`1234567.89`), as JSON and SARIF carry it.
 pub fn macchina(v: Decimal) -> String {
-    format!("{:.2}", v.round_dp(2))
+    let (neg, cents) = centesimi(v);
+    format!(
+        "{}{}.{:02}",
+        if neg { "-" } else { "" },
+        cents / 100,
+        cents % 100
+    )
 }
 
 /// True when `a` and `b` print with the same number of digits and differ in
@@ -88,6 +108,10 @@ mod tests {
         assert_eq!(italiano(d("-16829773.05")), "-16.829.773,05");
         assert_eq!(macchina(d("16829773.05")), "16829773.05");
         assert_eq!(macchina(d("-3")), "-3.00");
+        assert_eq!(macchina(d("0.005")), "0.01");
+        assert_eq!(italiano(d("-0.001")), "0,00");
+        assert_eq!(italiano(d("1234567.891")), "1.234.567,89");
+        assert_eq!(macchina(Decimal::MAX), "79228162514264337593543950335.00");
     }
 
     #[test]

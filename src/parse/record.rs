@@ -214,6 +214,20 @@ pub fn importi(
 pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str>) -> String {
     let mut out = String::new();
     for piece in pieces {
+        out.reserve(piece.len() + 1);
+        if piece.is_ascii() {
+            // Fast path: ASCII blanks are single bytes, no character decoding.
+            for w in piece
+                .split(|c: char| matches!(c, ' ' | '\t' | '\u{0b}' | '\u{0c}' | '\r'))
+                .filter(|w| !w.is_empty())
+            {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+            continue;
+        }
         for w in piece
             .split(super::lines::is_blank)
             .filter(|w| !w.is_empty())

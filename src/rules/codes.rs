@@ -33,11 +33,15 @@ pub fn check_missione_programma(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'
         let Some(mp) = it.missione_programma else {
             continue;
         };
+        let p = c.programma(mp);
+        if p.is_some_and(|p| !p.solo_regioni) {
+            continue;
+        }
         let cosa = match it.chiave {
             Some(k) => format!("chapter {k}"),
             None => format!("{} row `{}`", it.sezione.code(), it.testo),
         };
-        let (message, label) = match c.programma(mp) {
+        let (message, label) = match p {
             Some(p) if !p.solo_regioni => continue,
             Some(p) => (
                 format!("{cosa} is classified under missione-programma {mp} ({}), which only Regioni use", p.nome),
