@@ -218,7 +218,7 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str>) -> String {
         if piece.is_ascii() {
             // Fast path: ASCII blanks are single bytes, no character decoding.
             for w in piece
-                .split(|c: char| matches!(c, ' ' | '\t' | '\u{0b}' | '\u{0c}' | '\r'))
+                .split([' ', '\t', '\u{0b}', '\u{0c}', '\r'])
                 .filter(|w| !w.is_empty())
             {
                 if !out.is_empty() {
