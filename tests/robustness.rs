@@ -1,7 +1,12 @@
-//! No input makes the parser panic, hang or grow without bound: truncations
-//! of the real report at many points, byte-level mutations, and garbage.
+//! No input makes quadra panic, hang or grow without bound: truncations of
+//! the real report at many points, byte-level mutations, garbage, amounts at
+//! the edge of the decimal range, and broken rule files. Every parsed input
+//! is also checked with the default rules and printed in every format.
 
+use quadra::config::{load, RuleSet, Sorgente};
+use quadra::output::{self, Esito, Formato, Stile};
 use quadra::parse::MAX_DIAGNOSTICS;
+use quadra::span::LineIndex;
 
 const REPORT: &str = "reports/milano-2022-dir07-welfare-e-salute.txt";
 
@@ -20,7 +25,32 @@ impl Lcg {
 
 fn check(bytes: &[u8]) {
     match quadra::parse(bytes) {
-        Ok(out) => assert!(out.diagnostics.len() <= MAX_DIAGNOSTICS + 1),
+        Ok(out) => {
+            assert!(out.diagnostics.len() <= MAX_DIAGNOSTICS + 1);
+            let rules = RuleSet::default_rules().unwrap();
+            let findings = quadra::rules::check(&out.documento, &out.diagnostics, &rules, true);
+            let index = LineIndex::new(bytes);
+            let files = [Esito {
+                path: "mutant.txt",
+                bytes,
+                index: &index,
+                findings: &findings,
+            }];
+            for f in [
+                Formato::Human,
+                Formato::Json,
+                Formato::Sarif,
+                Formato::Github,
+            ] {
+                let mut sink = Vec::new();
+                let stile = Stile {
+                    colour: false,
+                    width: 80,
+                };
+                output::write(f, &mut sink, &files, &rules, stile).unwrap();
+                assert!(!sink.is_empty());
+            }
+        }
         Err(e) => assert!(!e.to_string().is_empty()),
     }
 }
@@ -77,4 +107,63 @@ fn garbage_is_bounded() {
         .unwrap()
         .message
         .starts_with("4001 more problems"));
+}
+
+#[test]
+fn amounts_at_the_edge_of_the_decimal_range_do_not_overflow_the_sums() {
+    // The largest amount the grammar accepts, on every row and total: every
+    // sum overflows, and the rules stay silent on those figures instead of
+    // panicking.
+    let text = std::fs::read_to_string("fixtures/rules/total-mismatch.txt").unwrap();
+    let huge = "79.228.162.514.264.337.593.543.950,33";
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut l = line.to_string();
+        for a in ["2.500,00", "1.000,00", "2.600,00", "3.600,00"] {
+            l = l.replace(a, huge);
+        }
+        out.push_str(&l);
+        out.push('\n');
+    }
+    assert!(out.contains(huge));
+    check(out.as_bytes());
+}
+
+#[test]
+fn broken_rule_files_never_panic() {
+    let text = quadra::config::DEFAULT_RULES;
+    let bytes = text.as_bytes();
+    let mut rng = Lcg(11);
+    let mut rejected = 0;
+    for i in 0..120 {
+        let candidate: Vec<u8> = if i % 2 == 0 {
+            bytes[..(rng.next() as usize) % bytes.len()].to_vec()
+        } else {
+            let mut m = bytes.to_vec();
+            for _ in 0..5 {
+                let at = (rng.next() as usize) % m.len();
+                m[at] = b"=[]{}\"'#,.0x"[(rng.next() % 12) as usize];
+            }
+            m
+        };
+        let testo = String::from_utf8_lossy(&candidate).into_owned();
+        let custom = Sorgente {
+            nome: "broken.toml".into(),
+            testo,
+        };
+        // As the only file (it redefines rules) and as an override.
+        for set in [
+            vec![custom.clone()],
+            vec![Sorgente::default_rules(), custom],
+        ] {
+            if let Err(errors) = load(&set) {
+                rejected += 1;
+                for e in errors {
+                    assert!(!e.message.is_empty() && !e.help.is_empty());
+                    assert!(e.span.end <= set[e.sorgente].testo.len());
+                }
+            }
+        }
+    }
+    assert!(rejected > 100, "{rejected}");
 }
