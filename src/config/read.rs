@@ -100,6 +100,29 @@ impl Lettore<'_> {
         }
     }
 
+    /// A string naming one of `options`; otherwise an error `{what} `x``
+    /// whose help lists the options after `label`.
+    pub fn scelta<T: Copy>(
+        &mut self,
+        v: Val<'_>,
+        options: &[(&str, T)],
+        what: &str,
+        label: &str,
+    ) -> Option<T> {
+        let n = self.string(v)?;
+        if let Some((_, t)) = options.iter().find(|(name, _)| *name == n) {
+            return Some(*t);
+        }
+        let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+        self.err(
+            v.src,
+            v.span(),
+            format!("{what} `{n}`"),
+            format!("{label}: {}", names.join(", ")),
+        );
+        None
+    }
+
     /// One value or an array of values, each read by `f`.
     pub fn list<'d, T>(
         &mut self,

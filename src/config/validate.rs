@@ -360,21 +360,7 @@ fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettor
                 .map(|v| s.gruppi = v),
             "level" => l
                 .list(x, |l, y| {
-                    let n = l.string(y)?;
-                    LEVELS
-                        .iter()
-                        .find(|(m, _)| *m == n)
-                        .map(|(_, lv)| *lv)
-                        .or_else(|| {
-                            let names: Vec<&str> = LEVELS.iter().map(|(m, _)| *m).collect();
-                            l.err(
-                                y.src,
-                                y.span(),
-                                format!("unknown total level `{n}`"),
-                                format!("levels: {}", names.join(", ")),
-                            );
-                            None
-                        })
+                    l.scelta(y, LEVELS, "unknown total level", "levels")
                 })
                 .map(|v| s.livelli = v),
             "part" => l
@@ -474,6 +460,24 @@ fn required<'d>(l: &mut Lettore<'_>, v: &Voce<'d>, key: &str, help: &str) -> Opt
     got
 }
 
+/// The `message` (required) and `help` templates of a rule: item values
+/// for row predicates, aggregate values for aggregates.
+fn messaggi(
+    l: &mut Lettore<'_>,
+    v: &Voce<'_>,
+    aggregato: bool,
+    param: &dyn Fn(&str) -> Option<Decimal>,
+    esempio: &str,
+) -> (Option<Template>, Option<Option<Template>>) {
+    let message = required(l, v, "message", esempio)
+        .and_then(|m| template(l, m, !aggregato, aggregato, param));
+    let help = match v.keys.get("help") {
+        Some(c) => template(l, c.val, !aggregato, aggregato, param).map(Some),
+        None => Some(None),
+    };
+    (message, help)
+}
+
 fn predicato(
     l: &mut Lettore<'_>,
     v: &Voce<'_>,
@@ -500,17 +504,13 @@ fn predicato(
         }
         None => Some(None),
     };
-    let message = required(
+    let (message, help) = messaggi(
         l,
         v,
-        "message",
+        false,
+        param,
         "add `message = \"{key} {descrizione}: ...\"`",
-    )
-    .and_then(|m| template(l, m, true, false, param));
-    let help = match v.keys.get("help") {
-        Some(c) => Some(Some(template(l, c.val, true, false, param)?)),
-        None => Some(None),
-    };
+    );
     Some(CorpoRegola::Predicato(Box::new(Predicato {
         select: select?,
         when: when?,
@@ -553,71 +553,31 @@ fn aggregato(
             None => selettore(l, r, &[]).map(|s| Lato::Somma(Box::new(s))),
         }
     });
+    let gruppi: Vec<(&str, Raggruppa)> = Raggruppa::ALL.iter().map(|(g, n)| (*n, *g)).collect();
     let group_by = match v.keys.get("group_by") {
-        Some(c) => {
-            let n = l.string(c.val)?;
-            match Raggruppa::ALL.iter().find(|(_, m)| *m == n) {
-                Some((g, _)) => Some(Some(*g)),
-                None => {
-                    let names: Vec<&str> = Raggruppa::ALL.iter().map(|(_, m)| *m).collect();
-                    l.err(
-                        c.val.src,
-                        c.val.span(),
-                        format!("cannot group by `{n}`"),
-                        format!("group_by is one of: {}", names.join(", ")),
-                    );
-                    None
-                }
-            }
-        }
+        Some(c) => l
+            .scelta(c.val, &gruppi, "cannot group by", "group_by is one of")
+            .map(Some),
         None => Some(None),
     };
+    let colonne: Vec<(&str, Colonna)> = COLUMNS.iter().map(|c| (c.name(), *c)).collect();
     let columns = match v.keys.get("columns") {
         Some(c) => l.list(c.val, |l, x| {
-            let n = l.string(x)?;
-            COLUMNS.iter().find(|c| c.name() == n).copied().or_else(|| {
-                let names: Vec<&str> = COLUMNS.iter().map(|c| c.name()).collect();
-                l.err(
-                    x.src,
-                    x.span(),
-                    format!("unknown column `{n}`"),
-                    format!("columns: {}", names.join(", ")),
-                );
-                None
-            })
+            l.scelta(x, &colonne, "unknown column", "columns")
         }),
         None => Some(Vec::new()),
     };
     let op = match v.keys.get("op") {
-        Some(c) => {
-            let n = l.string(c.val)?;
-            match OPERATORI.iter().find(|(s, _)| *s == n) {
-                Some((_, o)) => Some(*o),
-                None => {
-                    let names: Vec<&str> = OPERATORI.iter().map(|(s, _)| *s).collect();
-                    l.err(
-                        c.val.src,
-                        c.val.span(),
-                        format!("unknown operator `{n}`"),
-                        format!("operators: {}", names.join(" ")),
-                    );
-                    None
-                }
-            }
-        }
+        Some(c) => l.scelta(c.val, OPERATORI, "unknown operator", "operators"),
         None => Some(crate::lang::expr::Op::Eq),
     };
-    let message = required(
+    let (message, help) = messaggi(
         l,
         v,
-        "message",
+        true,
+        param,
         "add `message = \"{left} {op} {right} in {column}\"`",
-    )
-    .and_then(|m| template(l, m, false, true, param));
-    let help = match v.keys.get("help") {
-        Some(c) => Some(Some(template(l, c.val, false, true, param)?)),
-        None => Some(None),
-    };
+    );
     Some(CorpoRegola::Aggregato(Box::new(Aggregato {
         left: left?,
         right: right?,

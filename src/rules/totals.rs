@@ -32,12 +32,17 @@ struct Parte<'a> {
 }
 
 impl<'a> Parte<'a> {
-    fn di(t: &'a Totale) -> Self {
+    /// A summary row (1.C titolo, 1.D / 2.C programma): no PEG key.
+    fn riepilogo(span: Span, importi: &'a Importi) -> Self {
         Parte {
-            span: t.span,
-            importi: &t.importi,
+            span,
+            importi,
             chiave: None,
         }
+    }
+
+    fn di(t: &'a Totale) -> Self {
+        Parte::riepilogo(t.span, &t.importi)
     }
 }
 
@@ -91,11 +96,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                     let righe = p
                         .righe
                         .iter()
-                        .map(|r| Parte {
-                            span: r.span,
-                            importi: &r.importi,
-                            chiave: None,
-                        })
+                        .map(|r| Parte::riepilogo(r.span, &r.importi))
                         .collect();
                     c.livello(p.totale.as_ref(), righe, &mut Vec::new());
                 }
@@ -106,11 +107,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                     let righe = mis
                         .programmi
                         .iter()
-                        .map(|r| Parte {
-                            span: r.span,
-                            importi: &r.importi,
-                            chiave: None,
-                        })
+                        .map(|r| Parte::riepilogo(r.span, &r.importi))
                         .collect();
                     c.livello(mis.totale.as_ref(), righe, &mut della_direzione);
                 }
