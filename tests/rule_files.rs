@@ -273,3 +273,49 @@ fn the_rule_files_in_the_readme_are_valid() {
         }
     }
 }
+
+#[test]
+fn the_review_aids_on_the_real_report_are_exactly_the_rows_their_definition_describes() {
+    let p = quadra::parse(REAL).unwrap();
+    let found = check(&RuleSet::default_rules().unwrap());
+    let keys = |id: &str| -> Vec<String> {
+        found
+            .iter()
+            .filter(|f| f.rule == id)
+            .map(|f| f.key.unwrap().to_string())
+            .collect()
+    };
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let rows: Vec<_> = p.documento.reports[0].righe().collect();
+    let col = |r: &quadra::ast::RigaInContesto<'_>, c: Colonna| r.riga.importi.get(c).unwrap();
+    // forecast-change: |change| >= 1.000.000 and >= 50 % of the prior forecast.
+    let expected: Vec<String> = rows
+        .iter()
+        .filter(|r| {
+            let (now, before) = (
+                col(r, Colonna::Previsione),
+                col(r, Colonna::PrevisionePrecedente),
+            );
+            let change = (now - before).abs();
+            change >= d("1000000") && change * d("100") >= d("50") * before
+        })
+        .map(|r| r.riga.chiave.to_string())
+        .collect();
+    assert_eq!(expected.len(), 42);
+    assert_eq!(keys("forecast-change"), expected);
+    // low-execution: prior forecast >= 1.000.000 and actual below half of it.
+    let expected: Vec<String> = rows
+        .iter()
+        .filter(|r| {
+            let (before, actual) = (
+                col(r, Colonna::PrevisionePrecedente),
+                col(r, Colonna::RendicontoPrecedente),
+            );
+            before >= d("1000000") && actual * d("100") < d("50") * before
+        })
+        .map(|r| r.riga.chiave.to_string())
+        .collect();
+    assert_eq!(expected.len(), 25);
+    assert_eq!(keys("low-execution"), expected);
+    assert_eq!(keys("all-zero"), Vec::<String>::new());
+}
