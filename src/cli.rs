@@ -13,12 +13,11 @@ use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use miette::NamedSource;
 
 use crate::diagnostic::Severity;
 use crate::export;
 use crate::parse::{parse, ParseOutput};
-use crate::render::{render_stderr, Located};
+use crate::render::{render_stderr, Fonte, Located};
 use crate::span::LineIndex;
 
 /// Exit code: no error-severity finding.
@@ -152,7 +151,7 @@ fn with_report(
     let p = match parsed {
         Ok(p) => p,
         Err(e) => {
-            let source = NamedSource::new(name, bytes.clone());
+            let source = Fonte::new(name, &bytes);
             eprint!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
             return Ok(EXIT_USAGE);
         }
@@ -171,7 +170,7 @@ fn with_report(
             .map_err(|e| format!("cannot write output: {e}"))?;
     }
     if !p.diagnostics.is_empty() {
-        let source = NamedSource::new(name, bytes.clone());
+        let source = Fonte::new(name, &bytes);
         let located: Vec<_> = p
             .diagnostics
             .iter()

@@ -6,14 +6,83 @@ use std::fmt;
 use std::io::IsTerminal;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::config::ConfigError;
 use crate::diagnostic::{ParseDiagnostic, Severity};
 use crate::finding::Finding;
 use crate::parse::NotAReport;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
+
+/// A file as miette reads it. miette's own reader scans the whole input
+/// from its first byte for every label, which makes a report with many
+/// findings quadratic; this one finds the lines through [`LineIndex`] (the
+/// one span-to-location function) and hands miette only the lines around a
+/// span. A `\r` not followed by `\n` is shown as a space, so that miette's
+/// line numbers agree with every other output (it would count it as a line
+/// break); offsets do not change.
+#[derive(Debug)]
+pub struct Fonte {
+    nome: String,
+    testo: Vec<u8>,
+    index: LineIndex,
+}
+
+impl Fonte {
+    /// The source of a file with this name.
+    pub fn new(nome: &str, bytes: &[u8]) -> Self {
+        let mut testo = bytes.to_vec();
+        for i in 0..testo.len() {
+            if testo[i] == b'\r' && testo.get(i + 1) != Some(&b'\n') {
+                testo[i] = b' ';
+            }
+        }
+        Fonte {
+            nome: nome.to_string(),
+            index: LineIndex::new(&testo),
+            testo,
+        }
+    }
+}
+
+impl SourceCode for Fonte {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let len = self.testo.len();
+        let start = span.offset().min(len);
+        let end = (span.offset() + span.len()).min(len).max(start);
+        let first = self.index.line_of(start);
+        let last = self.index.line_of(end.saturating_sub(1).max(start));
+        let l0 = first.saturating_sub(before);
+        let l1 = last + after + 1;
+        let ws = self.index.line_start(l0, len);
+        let we = self.index.line_start(l1, len);
+        let window = &self.testo[ws..we];
+        let inner = window.read_span(
+            &SourceSpan::new((start - ws).into(), end - start),
+            before,
+            after,
+        )?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.nome.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + ws).into(), inner.span().len()),
+            inner.line() + l0,
+            inner.column(),
+            // Lines in this snippet. miette merges two labels' snippets when
+            // `line + line_count` of the first reaches the second; its own
+            // reader counts from the start of the file, which merges labels
+            // hundreds of lines apart into one huge snippet.
+            inner.line_count(),
+        )))
+    }
+}
 
 /// A diagnostic bound to its source, ready for miette.
 #[derive(Debug)]
@@ -25,12 +94,12 @@ pub struct Located<'s> {
     help: String,
     span: Span,
     related: Vec<(Span, String)>,
-    source: &'s NamedSource<Vec<u8>>,
+    source: &'s Fonte,
 }
 
 impl<'s> Located<'s> {
     /// A parse diagnostic over its file.
-    pub fn parse(d: &ParseDiagnostic, source: &'s NamedSource<Vec<u8>>) -> Self {
+    pub fn parse(d: &ParseDiagnostic, source: &'s Fonte) -> Self {
         Located {
             code: d.code.as_str().to_string(),
             severity: d.severity,
@@ -43,8 +112,9 @@ impl<'s> Located<'s> {
         }
     }
 
-    /// A finding of `quadra check`, with its related locations as extra labels.
-    pub fn finding(f: &Finding, source: &'s NamedSource<Vec<u8>>) -> Self {
+    /// A finding of `quadra check`, with its related locations as extra labels
+    /// (drawn as snippets of their own when they are far from the primary span).
+    pub fn finding(f: &Finding, source: &'s Fonte) -> Self {
         Located {
             code: f.rule.clone(),
             severity: f.severity,
@@ -62,7 +132,7 @@ impl<'s> Located<'s> {
     }
 
     /// A problem in a rule file.
-    pub fn config(e: &ConfigError, source: &'s NamedSource<Vec<u8>>) -> Self {
+    pub fn config(e: &ConfigError, source: &'s Fonte) -> Self {
         Located {
             code: "config::invalid-rules".to_string(),
             severity: Severity::Error,
@@ -76,7 +146,7 @@ impl<'s> Located<'s> {
     }
 
     /// The error for an input that is not a report.
-    pub fn not_a_report(e: &NotAReport, source: &'s NamedSource<Vec<u8>>) -> Self {
+    pub fn not_a_report(e: &NotAReport, source: &'s Fonte) -> Self {
         let at = e.offset();
         Located {
             code: "input::not-a-report".to_string(),
@@ -159,4 +229,39 @@ pub fn render(diags: &[Located<'_>], colour: bool, width: usize) -> String {
 /// Render for standard error, deciding colour and width from the terminal.
 pub fn render_stderr(diags: &[Located<'_>]) -> String {
     render(diags, use_colour(std::io::stderr().is_terminal()), 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snippet_holds_only_the_lines_around_its_span() {
+        let mut text = String::new();
+        for i in 0..10_000 {
+            text.push_str(&format!("line {i}\n"));
+        }
+        let f = Fonte::new("big.txt", text.as_bytes());
+        let at = text.find("line 9000\n").unwrap();
+        let c = f.read_span(&SourceSpan::new(at.into(), 9), 2, 2).unwrap();
+        // 0-based: the snippet starts two lines before `line 9000`.
+        assert_eq!(c.line(), 8998);
+        assert_eq!(
+            std::str::from_utf8(c.data()).unwrap(),
+            "line 8998\nline 8999\nline 9000\nline 9001\nline 9002\n"
+        );
+        assert_eq!(c.line_count(), 5);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_does_not_shift_line_numbers() {
+        let text = b"one\ntwo \r three\nfour\n";
+        let f = Fonte::new("cr.txt", text);
+        let at = 16; // "four"
+        let c = f.read_span(&SourceSpan::new(at.into(), 4), 0, 0).unwrap();
+        // Line 3 (0-based 2), as LineIndex::locate says.
+        assert_eq!(c.line(), 2);
+        assert_eq!(c.data(), b"four");
+        assert_eq!(LineIndex::new(text).locate(text, Span::new(16, 20)).line, 3);
+    }
 }

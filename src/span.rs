@@ -92,10 +92,7 @@ impl LineIndex {
     /// character.
     pub fn position(&self, text: &[u8], offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let line = self.line_of(offset);
         let line_start = self.starts[line];
         let column = count_chars(&text[line_start..offset]) + 1;
         (line + 1, column)
@@ -117,6 +114,19 @@ impl LineIndex {
     /// Number of lines (a final line without `\n` counts).
     pub fn line_count(&self) -> usize {
         self.starts.len()
+    }
+
+    /// The 0-based line holding byte `offset` (clamped to the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts (`len` past the last line).
+    pub fn line_start(&self, line: usize, len: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(len).min(len)
     }
 }
 

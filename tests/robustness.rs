@@ -130,6 +130,42 @@ fn amounts_at_the_edge_of_the_decimal_range_do_not_overflow_the_sums() {
 }
 
 #[test]
+fn a_difference_beyond_the_decimal_range_is_not_reported_and_does_not_panic() {
+    // 100 rows of the largest amount and a negative declared total: the sum
+    // overflows, and so would declared minus computed.
+    let bytes = std::fs::read("fixtures/edge-amount-overflow.txt").unwrap();
+    check(&bytes);
+    let p = quadra::parse(&bytes).unwrap();
+    assert_eq!(p.diagnostics, vec![]);
+}
+
+#[test]
+fn a_lone_carriage_return_is_located_alike_in_every_format() {
+    let bytes = std::fs::read("fixtures/quirk-lone-cr.txt").unwrap();
+    let p = quadra::parse(&bytes).unwrap();
+    let rules = RuleSet::default_rules().unwrap();
+    let findings = quadra::rules::check(&p.documento, &p.diagnostics, &rules, false);
+    assert_eq!(findings.len(), 1);
+    let index = LineIndex::new(&bytes);
+    let line = index.locate(&bytes, findings[0].span).line;
+    assert_eq!(line, 23);
+    let files = [Esito {
+        path: "cr.txt",
+        bytes: &bytes,
+        index: &index,
+        findings: &findings,
+    }];
+    let mut human = Vec::new();
+    let stile = Stile {
+        colour: false,
+        width: 100,
+    };
+    output::write(Formato::Human, &mut human, &files, &rules, stile).unwrap();
+    let human = String::from_utf8(human).unwrap();
+    assert!(human.contains("[cr.txt:23:1]"), "{human}");
+}
+
+#[test]
 fn broken_rule_files_never_panic() {
     let text = quadra::config::DEFAULT_RULES;
     let bytes = text.as_bytes();

@@ -48,6 +48,10 @@ const BAD: &[(&str, &str)] = &[
     ("unknown-key", "[rules.total-mismatch]\nseverty = \"info\"\n"),
     ("negative-parameter", "[rules.total-mismatch]\nparams = { tolerance = -1 }\n"),
     ("unknown-parameter", "[rules.forecast-change]\nparams = { percentage = 10 }\n"),
+    (
+        "parameter-too-large",
+        "[rules.direzione-equals-settori]\nop = \">=\"\nparams = { tolerance = 79228162514264337593543950335 }\n",
+    ),
     ("float-with-exponent", "[rules.total-mismatch]\nparams = { tolerance = 1e3 }\n"),
     ("unknown-scope-key", "[rules.all-zero]\nscope = { sezione = \"1.B\" }\n"),
     ("unknown-section", "[rules.all-zero]\nscope = { section = \"1.E\" }\n"),

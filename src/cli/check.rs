@@ -5,14 +5,13 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use miette::NamedSource;
 
 use super::{read_input, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::config::{find_project_file, load, RuleSet, Sorgente};
 use crate::diagnostic::Severity;
 use crate::output::{self, Esito, Formato, Stile};
 use crate::parse::parse;
-use crate::render::{render_stderr, use_colour, Located};
+use crate::render::{render_stderr, use_colour, Fonte, Located};
 use crate::span::LineIndex;
 
 /// Arguments of `quadra check`.
@@ -48,6 +47,9 @@ pub enum Deny {
     Warnings,
 }
 
+/// How many rule-file problems are drawn; the rest are counted.
+const MAX_CONFIG_ERRORS: usize = 50;
+
 /// Read, merge and validate the rule files; errors are printed located, and
 /// `None` is returned (exit 2).
 pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>, String> {
@@ -81,10 +83,21 @@ pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>,
         Ok(r) => Ok(Some(r)),
         Err(errors) => {
             let n = errors.len();
-            for e in &errors {
-                let s = &sorgenti[e.sorgente];
-                let source = NamedSource::new(&s.nome, s.testo.as_bytes().to_vec());
-                eprint!("{}", render_stderr(&[Located::config(e, &source)]));
+            let fonti: Vec<Fonte> = sorgenti
+                .iter()
+                .map(|s| Fonte::new(&s.nome, s.testo.as_bytes()))
+                .collect();
+            let shown: Vec<Located<'_>> = errors
+                .iter()
+                .take(MAX_CONFIG_ERRORS)
+                .map(|e| Located::config(e, &fonti[e.sorgente]))
+                .collect();
+            eprint!("{}", render_stderr(&shown));
+            if n > MAX_CONFIG_ERRORS {
+                eprintln!(
+                    "quadra: {} more problem(s) not shown",
+                    n - MAX_CONFIG_ERRORS
+                );
             }
             eprintln!("quadra: {n} problem(s) in the rule files; nothing was checked");
             Ok(None)
@@ -133,7 +146,7 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
                 } else {
                     path.as_str()
                 };
-                let source = NamedSource::new(name, bytes.clone());
+                let source = Fonte::new(name, &bytes);
                 eprint!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
                 usage = true;
             }

@@ -19,6 +19,10 @@ use crate::rules::def::{
     Aggregato, Ambito, CorpoRegola, Lato, Predicato, RuleDef, FAMIGLIE, OPERATORI,
 };
 
+/// The largest parameter a rule file may set: far above any budget figure,
+/// far below where sums of amounts and parameters could overflow.
+const MAX_PARAM: i64 = 1_000_000_000_000_000;
+
 const COMMON: &[&str] = &["enabled", "severity", "params", "scope"];
 const DEFINITION: &[&str] = &["kind", "family", "summary", "what", "why", "example"];
 const PREDICATE: &[&str] = &["select", "when", "message", "help"];
@@ -194,6 +198,13 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                     c.val.span(),
                     format!("parameter `{name}` cannot be negative"),
                     "tolerances, percentages and thresholds are zero or more",
+                );
+            } else if d > Decimal::from(MAX_PARAM) {
+                l.err(
+                    c.val.src,
+                    c.val.span(),
+                    format!("parameter `{name}` is too large"),
+                    "parameters are at most 1.000.000.000.000.000, far above any budget figure",
                 );
             } else {
                 params.push((name.clone(), d));

@@ -16,9 +16,11 @@
 //!
 //! Numbers are exact decimals (`0.5`, `1_000_000`). A value the item does not
 //! have (the PDC of a capital row, a capital column of a current row) is
-//! *missing*: arithmetic on it stays missing and a comparison with it is
-//! false, so a rule never fires on data that is not there. Expressions are
-//! type-checked when the rule file is loaded.
+//! *missing*: arithmetic and comparisons on it stay missing, `not` of a
+//! missing condition is missing, `and` / `or` are missing unless the other
+//! side decides them, and a missing condition never holds, so a rule never
+//! fires on data that is not there. Expressions are type-checked when the
+//! rule file is loaded; their length and nesting are bounded.
 
 use std::str::FromStr;
 
@@ -206,7 +208,15 @@ enum Tok<'s> {
     End,
 }
 
+/// Longest condition accepted, in bytes: evaluation recurses over the tree,
+/// and a bounded text bounds the tree.
+pub const MAX_LUNGHEZZA: usize = 2_000;
+
+/// Deepest nesting of `(`, `not`, `-` and `abs(` accepted.
+pub const MAX_PROFONDITA: usize = 64;
+
 struct Parser<'s, 'p> {
+    depth: usize,
     toks: Vec<(Tok<'s>, usize, usize)>,
     pos: usize,
     params: &'p dyn Fn(&str) -> Option<Decimal>,
@@ -267,7 +277,16 @@ pub fn parse_condition(
     src: &str,
     params: &dyn Fn(&str) -> Option<Decimal>,
 ) -> Result<Expr, ExprError> {
+    if src.len() > MAX_LUNGHEZZA {
+        return Err(ExprError {
+            start: 0,
+            end: src.len(),
+            message: format!("condition longer than {MAX_LUNGHEZZA} characters"),
+            help: "split it into several rules, or use parameters for long lists of values".into(),
+        });
+    }
     let mut p = Parser {
+        depth: 0,
         toks: tokenize(src)?,
         pos: 0,
         params,
@@ -370,10 +389,27 @@ impl<'s> Parser<'s, '_> {
         self.logic("and", Op::And, Self::not)
     }
 
+    /// Enter one level of nesting; an error past [`MAX_PROFONDITA`].
+    fn deeper(&mut self, start: usize) -> Result<(), ExprError> {
+        self.depth += 1;
+        if self.depth > MAX_PROFONDITA {
+            let end = self.toks[self.pos].2;
+            return Err(self.err(
+                start,
+                end,
+                &format!("nested more than {MAX_PROFONDITA} levels deep"),
+                "simplify the condition",
+            ));
+        }
+        Ok(())
+    }
+
     fn not(&mut self) -> Result<Parsed, ExprError> {
         let start = self.toks[self.pos].1;
         if self.eat_word("not") {
+            self.deeper(start)?;
             let e = self.not()?;
+            self.depth -= 1;
             self.expect_type(&e, Tipo::Bool, "`not`")?;
             return Ok((Expr::Not(Box::new(e.0)), Tipo::Bool, start, e.3));
         }
@@ -455,7 +491,9 @@ impl<'s> Parser<'s, '_> {
     fn unary(&mut self) -> Result<Parsed, ExprError> {
         let start = self.toks[self.pos].1;
         if self.eat_sym("-") {
+            self.deeper(start)?;
             let e = self.unary()?;
+            self.depth -= 1;
             self.expect_type(&e, Tipo::Num, "`-`")?;
             return Ok((Expr::Neg(Box::new(e.0)), Tipo::Num, start, e.3));
         }
@@ -471,7 +509,9 @@ impl<'s> Parser<'s, '_> {
             }
             Tok::Sym("(") => {
                 self.pos += 1;
+                self.deeper(start)?;
                 let e = self.or()?;
+                self.depth -= 1;
                 let close = self.toks[self.pos].2;
                 if !self.eat_sym(")") {
                     return Err(self.err(start, end, "this `(` is never closed", "add `)`"));
@@ -487,7 +527,9 @@ impl<'s> Parser<'s, '_> {
                 if !self.eat_sym("(") {
                     return Err(self.err(start, end, "`abs` needs `(`", "write abs(x)"));
                 }
+                self.deeper(start)?;
                 let e = self.sum()?;
+                self.depth -= 1;
                 self.expect_type(&e, Tipo::Num, "`abs`")?;
                 let close = self.toks[self.pos].2;
                 if !self.eat_sym(")") {
@@ -546,9 +588,23 @@ impl Expr {
                 Valore::Num(n) => Valore::Num(n.abs()),
                 v => v,
             },
-            Expr::Not(e) => Valore::Bool(!e.holds(it)),
-            Expr::Bin(Op::And, l, r) => Valore::Bool(l.holds(it) && r.holds(it)),
-            Expr::Bin(Op::Or, l, r) => Valore::Bool(l.holds(it) || r.holds(it)),
+            // Three-valued logic: what is missing stays missing through
+            // `not`, and decides `and` / `or` only when the other side does
+            // not; a missing condition never holds.
+            Expr::Not(e) => match e.eval(it) {
+                Valore::Bool(b) => Valore::Bool(!b),
+                _ => Valore::Mancante,
+            },
+            Expr::Bin(Op::And, l, r) => match (l.eval(it), r.eval(it)) {
+                (Valore::Bool(false), _) | (_, Valore::Bool(false)) => Valore::Bool(false),
+                (Valore::Bool(true), Valore::Bool(true)) => Valore::Bool(true),
+                _ => Valore::Mancante,
+            },
+            Expr::Bin(Op::Or, l, r) => match (l.eval(it), r.eval(it)) {
+                (Valore::Bool(true), _) | (_, Valore::Bool(true)) => Valore::Bool(true),
+                (Valore::Bool(false), Valore::Bool(false)) => Valore::Bool(false),
+                _ => Valore::Mancante,
+            },
             Expr::Bin(op, l, r) => {
                 let (a, b) = (l.eval(it), r.eval(it));
                 match (a, b) {
@@ -564,8 +620,7 @@ impl Expr {
                         Op::Ne => x != y,
                         _ => false,
                     }),
-                    _ if matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div) => Valore::Mancante,
-                    _ => Valore::Bool(false),
+                    _ => Valore::Mancante,
                 }
             }
         }
@@ -663,6 +718,65 @@ mod tests {
         assert_eq!(e.message, "unexpected text after the condition");
         let e = parse_condition("", &no_params).unwrap_err();
         assert_eq!(e.message, "the condition ends too early");
+    }
+
+    #[test]
+    fn deep_or_long_conditions_are_rejected_not_overflowed() {
+        let deep = format!("{}previsione > 0{}", "(".repeat(10_000), ")".repeat(10_000));
+        let e = parse_condition(&deep, &no_params).unwrap_err();
+        assert_eq!(e.message, "condition longer than 2000 characters");
+        let deep = format!("{}previsione > 0{}", "(".repeat(65), ")".repeat(65));
+        let e = parse_condition(&deep, &no_params).unwrap_err();
+        assert_eq!(
+            (e.start, e.message.as_str()),
+            (64, "nested more than 64 levels deep")
+        );
+        let nots = format!("{}all_zero", "not ".repeat(65));
+        assert!(parse_condition(&nots, &no_params).is_err());
+        let ok = format!("{}previsione > 0{}", "(".repeat(64), ")".repeat(64));
+        assert!(parse_condition(&ok, &no_params).is_ok());
+    }
+
+    #[test]
+    fn missing_values_never_make_a_condition_hold() {
+        use crate::ast::{Importi, ImportiCapitale};
+        use crate::lang::item::Genere;
+        let importi = Importi::Capitale(ImportiCapitale::default());
+        let row = Item {
+            genere: Genere::Riga,
+            sezione: crate::ast::SezioneId::SpeseCapitale,
+            span: crate::span::Span::default(),
+            importi: &importi,
+            ripetuta: None,
+            settore: None,
+            titolo: None,
+            gruppo: None,
+            missione_programma: None,
+            missione: None,
+            parte: None,
+            livello: None,
+            testo: "",
+            chiave: None,
+            pdc: None,
+            vincolato: false,
+            non_ripetuto: false,
+            asterisco: false,
+        };
+        // A capital row has no PDC: no comparison on it holds, negated or not.
+        for (cond, holds) in [
+            ("pdc_titolo = 2", false),
+            ("pdc_titolo != 2", false),
+            ("not (pdc_titolo = 2)", false),
+            ("not (pdc_titolo = 2) or all_zero", true),
+            ("pdc_titolo = 2 and all_zero", false),
+            ("not (pdc_titolo = 2 and all_zero)", false),
+            ("not (pdc_titolo = 2 and not all_zero)", true),
+            ("pdc_titolo + 1 > 0", false),
+            ("previsione = 0", true),
+        ] {
+            let e = parse_condition(cond, &no_params).unwrap();
+            assert_eq!(e.holds(&row), holds, "{cond}");
+        }
     }
 
     #[test]

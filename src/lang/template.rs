@@ -126,7 +126,9 @@ impl Template {
                         out.push(Pezzo::Testo(std::mem::take(&mut lit)));
                     }
                     out.push(Pezzo::Voce(voce));
-                    for _ in 0..close + 1 {
+                    // Skip to just past the `}` (byte offsets: the name may
+                    // hold multi-byte characters).
+                    while chars.peek().is_some_and(|&(j, _)| j <= i + close + 1) {
                         chars.next();
                     }
                 }
@@ -231,7 +233,10 @@ fn render_voce(s: &mut String, v: &Voce, it: Option<&Item<'_>>, agg: Option<&Val
             VoceAggregato::Colonna => s.push_str(&g.colonna),
             VoceAggregato::Sinistra => s.push_str(&italiano(g.sinistra)),
             VoceAggregato::Destra => s.push_str(&italiano(g.destra)),
-            VoceAggregato::Differenza => s.push_str(&italiano(g.sinistra - g.destra)),
+            VoceAggregato::Differenza => match g.sinistra.checked_sub(g.destra) {
+                Some(d) => s.push_str(&italiano(d)),
+                None => s.push('-'),
+            },
             VoceAggregato::Operatore => s.push_str(g.operatore),
         },
         (Voce::Campo(c), Some(it), _) => match Expr::Campo(*c).eval(it) {
@@ -292,5 +297,9 @@ mod tests {
         assert_eq!(e.0, 2);
         assert!(Template::parse("{left}", true, false, &none).is_err());
         assert!(Template::parse("{left} {{ok}}", false, true, &none).is_ok());
+        // A placeholder name padded with a multi-byte blank: nothing after it is lost.
+        let t = Template::parse("{\u{3000}left}ABC", false, true, &none).unwrap();
+        assert_eq!(t.0.len(), 2);
+        assert_eq!(t.0[1], Pezzo::Testo("ABC".into()));
     }
 }

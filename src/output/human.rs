@@ -3,11 +3,9 @@
 
 use std::io::{self, Write};
 
-use miette::NamedSource;
-
 use super::{totale, Esito, Stile};
 use crate::diagnostic::Severity;
-use crate::render::{render, Located};
+use crate::render::{render, Fonte, Located};
 use crate::sink::Conteggi;
 
 /// `2 errors, 1 warning, 0 infos`.
@@ -31,7 +29,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Resu
             .iter()
             .partition(|x| x.severity == Severity::Info);
         if !full.is_empty() {
-            let source = NamedSource::new(f.nome(), f.bytes.to_vec());
+            let source = Fonte::new(f.nome(), f.bytes);
             let located: Vec<_> = full.iter().map(|x| Located::finding(x, &source)).collect();
             out.write_all(render(&located, stile.colour, stile.width).as_bytes())?;
         }

@@ -37,13 +37,16 @@ fn raggruppa<'i, 'a>(ctx: &'i Ctx<'a>, a: &Aggregato, sel: &Selettore) -> Gruppi
     g
 }
 
+/// Does `l op r` hold within `tol`? Arithmetic that leaves the range of
+/// [`Decimal`] (only absurd tolerances or amounts get there) counts as
+/// holding: the rule stays silent rather than invent a figure.
 fn holds(op: Op, l: Decimal, r: Decimal, tol: Decimal) -> bool {
     match op {
-        Op::Le => l <= r + tol,
-        Op::Ge => l + tol >= r,
+        Op::Le => r.checked_add(tol).is_none_or(|r| l <= r),
+        Op::Ge => l.checked_add(tol).is_none_or(|l| l >= r),
         Op::Lt => l < r,
         Op::Gt => l > r,
-        _ => (l - r).abs() <= tol,
+        _ => l.checked_sub(r).is_none_or(|d| d.abs() <= tol),
     }
 }
 
@@ -83,7 +86,8 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
                 Lato::Somma(_) => somma(r.iter().filter_map(|i| i.importo(c))),
             };
             let Some(rs) = rs else { continue };
-            if !holds(a.op, ls, rs, tol) {
+            // A difference that cannot be represented cannot be reported.
+            if !holds(a.op, ls, rs, tol) && ls.checked_sub(rs).is_some() {
                 diverse.push((c, ls, rs));
             }
         }

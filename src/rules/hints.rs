@@ -35,8 +35,11 @@ pub struct Differenza {
 }
 
 impl Differenza {
+    /// Declared minus computed (the rules only build differences that fit).
     fn diff(&self) -> Decimal {
-        self.dichiarato - self.calcolato
+        self.dichiarato
+            .checked_sub(self.calcolato)
+            .unwrap_or(Decimal::ZERO)
     }
 }
 
@@ -113,7 +116,9 @@ pub fn spiega(
         for v in voci {
             let Ruolo::Sommato(_) = v.ruolo else { continue };
             let printed = valore(v.importi, d.colonna);
-            let giusto = printed + d.diff();
+            let Some(giusto) = printed.checked_add(d.diff()) else {
+                continue;
+            };
             if un_errore_di_battitura(printed, giusto) {
                 sospetti.push(Sospetto {
                     span: v.span,

@@ -160,7 +160,10 @@ impl<'a> Confronto<'_, 'a, '_> {
         let confrontate: Vec<Colonna> = colonne.iter().map(|(c, ..)| *c).collect();
         let mut diverse: Vec<_> = colonne
             .into_iter()
-            .filter(|(_, d, c)| (*d - *c).abs() > self.tolleranza)
+            .filter(|(_, d, c)| {
+                // A difference beyond the range of Decimal cannot be stated: skip.
+                d.checked_sub(*c).is_some_and(|x| x.abs() > self.tolleranza)
+            })
             .collect();
         // The report's own year first, whatever the print order of the section.
         diverse.sort_by_key(|(c, ..)| *c);
