@@ -5,6 +5,7 @@
 //! unreadable input, invalid rule file, or input that is not a report.
 
 mod check;
+mod links;
 mod rules;
 
 use std::ffi::OsString;
@@ -54,6 +55,10 @@ enum Cmd {
     Check(check::CheckArgs),
     /// List the rule catalogue, or explain one rule (`quadra rules explain total-mismatch`).
     Rules(rules::RulesArgs),
+    /// Vincolo groups: earmarked revenue linked to the spending it finances, inferred from evidence.
+    Links(links::LinksArgs),
+    /// The vincolo graph as Graphviz DOT (`dot -Tsvg`) or JSON.
+    Graph(links::GraphArgs),
     /// Parse a report and print its syntax tree (every row, total and narrative block, with byte spans).
     ///
     /// Diagnostics for lines that could not be read go to standard error and
@@ -109,6 +114,8 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     let result = match cli.cmd {
         Cmd::Check(a) => check::run(a),
         Cmd::Rules(a) => rules::run(a),
+        Cmd::Links(a) => links::run(a),
+        Cmd::Graph(a) => links::run_graph(a),
         Cmd::Parse {
             report,
             format: ParseFormat::Json,
@@ -139,7 +146,7 @@ type Emit<'a> =
     dyn FnOnce(&mut dyn Write, &str, &[u8], &LineIndex, &ParseOutput) -> io::Result<()> + 'a;
 
 /// Read and parse a report, hand it to `emit`, print diagnostics; the exit code.
-fn with_report(
+pub(crate) fn with_report(
     path: &str,
     output: Option<PathBuf>,
     emit: impl FnOnce(&mut dyn Write, &str, &[u8], &LineIndex, &ParseOutput) -> io::Result<()>,

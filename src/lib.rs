@@ -22,5 +22,6 @@ pub mod rules;
 pub mod sample;
 pub mod sink;
 pub mod span;
+pub mod vincoli;
 
 pub use parse::{parse, NotAReport, ParseOutput};

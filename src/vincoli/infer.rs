@@ -1,0 +1,341 @@
+//! Inferred links between V revenue and V spending, strongest evidence first:
+//!
+//! 1. identical amounts in every column (forecast, prior forecast, actual);
+//! 2. a set of spending chapters of the same Settore whose amounts sum exactly
+//!    to a revenue chapter's in every column (a bounded search: never
+//!    exponential, and a search that hits its budget is reported);
+//! 3. a funding programme named in both descriptions (the dictionary in
+//!    `rules/programmi-finanziamento.toml`), in the same Settore, when the
+//!    source of the money agrees (`FIN.TO STATALE` with a transfer from the
+//!    State, `FIN.TO REGIONALE` with the Region: the revenue's PDC says which).
+
+use std::collections::HashMap;
+
+use petgraph::graph::{NodeIndex, UnGraph};
+use rust_decimal::Decimal;
+
+use super::dizionario::Dizionario;
+use super::{Capitolo, Fiducia, Grafo, Lato, Legame, COLONNE};
+use crate::ast::SezioneId;
+use crate::lang::item::{Genere, Item};
+
+/// Steps a subset-sum search may take for one revenue chapter.
+pub const BUDGET_SOMMA: usize = 20_000;
+
+/// Most spending chapters one exact sum may combine (and the search's depth).
+pub const MAX_PARTI: usize = 8;
+
+/// Programme groups larger than this (revenue x spending pairs) are linked
+/// without checking sources pair by pair, to stay linear.
+const MAX_COPPIE: usize = 10_000;
+
+/// Where the money of a revenue chapter comes from, read from its PDC, or the
+/// source a spending description declares (`FIN.TO STATALE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fonte {
+    /// The State and central administrations (PDC E.2.01.01.01).
+    Stato,
+    /// The Region (PDC E.2.01.01.02.001).
+    Regione,
+    /// Anyone else: local bodies, the EU, private parties.
+    Altri,
+}
+
+fn fonte_entrata(it: &Item<'_>) -> Option<Fonte> {
+    let p = it.pdc?.to_string();
+    Some(if p.starts_with("2010101") {
+        Fonte::Stato
+    } else if p.starts_with("2010102001") {
+        Fonte::Regione
+    } else {
+        Fonte::Altri
+    })
+}
+
+fn fonte_spesa(it: &Item<'_>) -> Option<Fonte> {
+    let d = it.testo.to_uppercase();
+    if d.contains("FIN.TO STATALE") {
+        Some(Fonte::Stato)
+    } else if d.contains("FIN.TO REGIONALE") {
+        Some(Fonte::Regione)
+    } else if d.contains("FIN.TO ALTRI SOGGETTI") || d.contains("FIN.TO UE") {
+        Some(Fonte::Altri)
+    } else {
+        None
+    }
+}
+
+/// Amounts of a chapter in the three columns.
+fn importi(it: &Item<'_>) -> [Decimal; 3] {
+    COLONNE.map(|c| it.importo(c).unwrap_or_default())
+}
+
+/// Revenue and spending chapters that name one programme in one Settore.
+type Lati = (Vec<NodeIndex>, Vec<NodeIndex>);
+
+/// Infer the graph of one report's items.
+pub fn inferisci<'a>(items: &'a [Item<'a>], diz: &Dizionario) -> Grafo<'a> {
+    let mut g: UnGraph<Capitolo<'a>, Legame> = UnGraph::new_undirected();
+    let mut entrate = Vec::new();
+    let mut spese = Vec::new();
+    for it in items {
+        if it.genere != Genere::Riga || !it.vincolato {
+            continue;
+        }
+        match it.sezione {
+            SezioneId::EntrateCorrenti => {
+                entrate.push(g.add_node(Capitolo {
+                    lato: Lato::Entrata,
+                    item: it,
+                }));
+            }
+            SezioneId::SpeseCorrenti => {
+                spese.push(g.add_node(Capitolo {
+                    lato: Lato::Spesa,
+                    item: it,
+                }));
+            }
+            _ => {}
+        }
+    }
+    let mut ricerche_interrotte = Vec::new();
+    let key = |g: &UnGraph<Capitolo<'a>, Legame>, n: NodeIndex| {
+        g[n].item.chiave.map(|k| k.to_string()).unwrap_or_default()
+    };
+
+    // 1. Identical amounts in every column.
+    let mut per_importi: HashMap<[Decimal; 3], Vec<NodeIndex>> = HashMap::new();
+    for &r in &entrate {
+        let a = importi(g[r].item);
+        if a.iter().any(|x| !x.is_zero()) {
+            per_importi.entry(a).or_default().push(r);
+        }
+    }
+    for &s in &spese {
+        let a = importi(g[s].item);
+        let Some(rs) = per_importi.get(&a) else {
+            continue;
+        };
+        // Several revenue chapters with the same amounts: linked all, less sure.
+        let fiducia = if rs.len() == 1 {
+            Fiducia::Alta
+        } else {
+            Fiducia::Media
+        };
+        for &r in rs {
+            let prova = format!(
+                "identical amounts in every column: {} = {}",
+                key(&g, r),
+                key(&g, s)
+            );
+            g.add_edge(r, s, Legame { prova, fiducia });
+        }
+    }
+
+    // 2. Exact sums, for revenue chapters still alone, over spending
+    // chapters still alone in the same Settore.
+    let linked = |g: &UnGraph<Capitolo<'a>, Legame>, n: NodeIndex| g.neighbors(n).next().is_some();
+    for &r in &entrate {
+        if linked(&g, r) {
+            continue;
+        }
+        let target = importi(g[r].item);
+        if target.iter().all(|x| x.is_zero()) {
+            continue;
+        }
+        let settore = g[r].item.settore;
+        let mut cand: Vec<NodeIndex> = spese
+            .iter()
+            .copied()
+            .filter(|&s| !linked(&g, s) && g[s].item.settore == settore)
+            .filter(|&s| {
+                let a = importi(g[s].item);
+                a.iter()
+                    .zip(&target)
+                    .all(|(x, t)| !x.is_sign_negative() && x <= t)
+                    && a.iter().any(|x| !x.is_zero())
+            })
+            .collect();
+        cand.sort_by_key(|&s| std::cmp::Reverse(importi(g[s].item)));
+        let valori: Vec<[Decimal; 3]> = cand.iter().map(|&s| importi(g[s].item)).collect();
+        let mut passi = 0;
+        let mut scelta = Vec::new();
+        match somma_esatta(&valori, target, 0, &mut scelta, &mut passi) {
+            Some(true) if scelta.len() >= 2 => {
+                let parti: Vec<String> = scelta.iter().map(|&i| key(&g, cand[i])).collect();
+                let prova = format!(
+                    "exact sum in every column: {} = {}",
+                    key(&g, r),
+                    parti.join(" + ")
+                );
+                for &i in &scelta {
+                    g.add_edge(
+                        r,
+                        cand[i],
+                        Legame {
+                            prova: prova.clone(),
+                            fiducia: Fiducia::Alta,
+                        },
+                    );
+                }
+            }
+            None => ricerche_interrotte.push(key(&g, r)),
+            _ => {}
+        }
+    }
+
+    // 3. Programmes named in both descriptions, same Settore, agreeing source.
+    let mut per_programma: HashMap<(Option<u32>, &str), Lati> = HashMap::new();
+    let nodi: Vec<(NodeIndex, Lato)> = entrate
+        .iter()
+        .map(|&n| (n, Lato::Entrata))
+        .chain(spese.iter().map(|&n| (n, Lato::Spesa)))
+        .collect();
+    for (n, lato) in nodi {
+        for p in diz.programmi_di(g[n].item.testo) {
+            let e = per_programma
+                .entry((g[n].item.settore, p.nome.as_str()))
+                .or_default();
+            match lato {
+                Lato::Entrata => e.0.push(n),
+                Lato::Spesa => e.1.push(n),
+            }
+        }
+    }
+    let mut chiavi: Vec<_> = per_programma.keys().copied().collect();
+    chiavi.sort();
+    for k in chiavi {
+        let (rs, ss) = &per_programma[&k];
+        if rs.is_empty() || ss.is_empty() {
+            continue;
+        }
+        let (settore, nome) = k;
+        let dove = settore
+            .map(|s| format!(", settore {s}"))
+            .unwrap_or_default();
+        let prova = format!("programme {nome} named by revenue and spending{dove}");
+        if rs.len() * ss.len() > MAX_COPPIE {
+            for &s in ss {
+                g.add_edge(
+                    rs[0],
+                    s,
+                    Legame {
+                        prova: prova.clone(),
+                        fiducia: Fiducia::Bassa,
+                    },
+                );
+            }
+            for &r in &rs[1..] {
+                g.add_edge(
+                    r,
+                    ss[0],
+                    Legame {
+                        prova: prova.clone(),
+                        fiducia: Fiducia::Bassa,
+                    },
+                );
+            }
+            continue;
+        }
+        for &r in rs {
+            for &s in ss {
+                let (fe, fs) = (fonte_entrata(g[r].item), fonte_spesa(g[s].item));
+                let fiducia = match (fe, fs) {
+                    (Some(a), Some(b)) if a != b => continue,
+                    (Some(_), Some(_)) => Fiducia::Media,
+                    _ => Fiducia::Bassa,
+                };
+                if g.find_edge(r, s).is_none() {
+                    g.add_edge(
+                        r,
+                        s,
+                        Legame {
+                            prova: prova.clone(),
+                            fiducia,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    Grafo {
+        g,
+        ricerche_interrotte,
+    }
+}
+
+/// Depth-first search for a subset of `valori` summing exactly to `resto`
+/// in every column. `Some(true)`: found (indices in `scelta`); `Some(false)`:
+/// none exists; `None`: the budget ran out first.
+fn somma_esatta(
+    valori: &[[Decimal; 3]],
+    resto: [Decimal; 3],
+    da: usize,
+    scelta: &mut Vec<usize>,
+    passi: &mut usize,
+) -> Option<bool> {
+    if resto.iter().all(|x| x.is_zero()) {
+        return Some(!scelta.is_empty());
+    }
+    if scelta.len() == MAX_PARTI {
+        return Some(false);
+    }
+    let mut esaurito = false;
+    for i in da..valori.len() {
+        *passi += 1;
+        if *passi > BUDGET_SOMMA {
+            return None;
+        }
+        let v = valori[i];
+        if v.iter().zip(&resto).any(|(x, r)| x > r) {
+            continue;
+        }
+        let nuovo = [resto[0] - v[0], resto[1] - v[1], resto[2] - v[2]];
+        scelta.push(i);
+        match somma_esatta(valori, nuovo, i + 1, scelta, passi) {
+            Some(true) => return Some(true),
+            None => esaurito = true,
+            Some(false) => {}
+        }
+        scelta.pop();
+        if esaurito {
+            return None;
+        }
+    }
+    Some(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(v: i64) -> Decimal {
+        Decimal::from(v)
+    }
+
+    #[test]
+    fn exact_sums_are_found_and_the_search_is_bounded() {
+        let v = [[d(5), d(5), d(0)], [d(3), d(3), d(0)], [d(2), d(2), d(0)]];
+        let mut scelta = Vec::new();
+        let mut passi = 0;
+        assert_eq!(
+            somma_esatta(&v, [d(5), d(5), d(0)], 0, &mut scelta, &mut passi),
+            Some(true)
+        );
+        assert_eq!(scelta, [0]);
+        let mut scelta = Vec::new();
+        assert_eq!(
+            somma_esatta(&v, [d(4), d(4), d(0)], 0, &mut scelta, &mut 0),
+            Some(false)
+        );
+        // 40 equal candidates and an impossible target: the budget stops it.
+        let many = vec![[d(2), d(2), d(2)]; 40];
+        let mut scelta = Vec::new();
+        let mut passi = 0;
+        assert_eq!(
+            somma_esatta(&many, [d(41), d(41), d(41)], 0, &mut scelta, &mut passi),
+            None
+        );
+        assert!(passi <= BUDGET_SOMMA + 1);
+    }
+}

@@ -1,0 +1,198 @@
+//! Vincoli: earmarked (V) revenue chapters linked to the V spending chapters
+//! they finance. The report never says which revenue funds which spending;
+//! [`infer`] proposes links from evidence (identical amounts, exact sums,
+//! funding programmes named in both descriptions, the source of the money,
+//! the same Settore) into a petgraph graph whose connected components are the
+//! *vincolo groups*. [`stampa`] shows them: a link file to review, a table,
+//! Graphviz DOT, JSON.
+
+pub mod dizionario;
+pub mod infer;
+pub mod stampa;
+
+use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::unionfind::UnionFind;
+use rust_decimal::Decimal;
+
+use crate::amount::somma;
+use crate::ast::Colonna;
+use crate::lang::item::Item;
+
+/// Which side of the vincolo a chapter is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Lato {
+    /// V revenue (1.A).
+    Entrata,
+    /// V spending (1.B).
+    Spesa,
+}
+
+/// A node: a V chapter.
+#[derive(Debug, Clone)]
+pub struct Capitolo<'a> {
+    /// Revenue or spending.
+    pub lato: Lato,
+    /// The row.
+    pub item: &'a Item<'a>,
+}
+
+/// How sure a link is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fiducia {
+    /// Circumstantial: a programme or source named in both descriptions.
+    Bassa,
+    /// A programme named in both descriptions, the same Settore and a compatible source.
+    Media,
+    /// Identical amounts in every column, or an exact sum in every column.
+    Alta,
+}
+
+impl Fiducia {
+    /// The name used in link files and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Fiducia::Alta => "high",
+            Fiducia::Media => "medium",
+            Fiducia::Bassa => "low",
+        }
+    }
+}
+
+/// An edge: "finances", with its evidence.
+#[derive(Debug, Clone)]
+pub struct Legame {
+    /// Why the two chapters are linked, in words.
+    pub prova: String,
+    /// How sure.
+    pub fiducia: Fiducia,
+}
+
+/// The columns of current sections, where V chapters live.
+pub const COLONNE: [Colonna; 3] = [
+    Colonna::Previsione,
+    Colonna::PrevisionePrecedente,
+    Colonna::RendicontoPrecedente,
+];
+
+/// The graph of one report.
+#[derive(Debug)]
+pub struct Grafo<'a> {
+    /// Chapters and links.
+    pub g: UnGraph<Capitolo<'a>, Legame>,
+    /// Subset-sum searches stopped at their budget (revenue keys), said rather than hidden.
+    pub ricerche_interrotte: Vec<String>,
+}
+
+/// A vincolo group: a connected component with revenue and spending.
+#[derive(Debug, Clone)]
+pub struct Gruppo<'a> {
+    /// Revenue chapters, in document order.
+    pub entrate: Vec<&'a Item<'a>>,
+    /// Spending chapters, in document order.
+    pub spese: Vec<&'a Item<'a>>,
+    /// The evidence of its links, without repeats.
+    pub prove: Vec<String>,
+    /// The weakest link's confidence.
+    pub fiducia: Fiducia,
+    /// Per column: revenue in, spending out (`None` when a sum overflows).
+    pub totali: Vec<(Colonna, Option<Decimal>, Option<Decimal>)>,
+}
+
+/// The groups of a graph and the chapters in none.
+#[derive(Debug)]
+pub struct Gruppi<'a> {
+    /// Groups, ordered by their first revenue chapter.
+    pub gruppi: Vec<Gruppo<'a>>,
+    /// V revenue chapters linked to nothing.
+    pub entrate_sole: Vec<&'a Item<'a>>,
+    /// V spending chapters linked to nothing.
+    pub spese_sole: Vec<&'a Item<'a>>,
+}
+
+impl Grafo<'_> {
+    /// The connected components (union-find over the links).
+    pub fn gruppi(&self) -> Gruppi<'_> {
+        let n = self.g.node_count();
+        let mut uf = UnionFind::<usize>::new(n);
+        for e in self.g.edge_indices() {
+            if let Some((a, b)) = self.g.edge_endpoints(e) {
+                uf.union(a.index(), b.index());
+            }
+        }
+        let labels = uf.into_labeling();
+        let mut per_root: std::collections::BTreeMap<usize, Vec<NodeIndex>> = Default::default();
+        for (i, root) in labels.iter().enumerate() {
+            per_root.entry(*root).or_default().push(NodeIndex::new(i));
+        }
+        // Evidence per component, in one pass over the links.
+        let mut prove_per_root: std::collections::HashMap<usize, (Vec<String>, Fiducia)> =
+            Default::default();
+        for e in self.g.edge_indices() {
+            let Some((a, _)) = self.g.edge_endpoints(e) else {
+                continue;
+            };
+            let l = &self.g[e];
+            let entry = prove_per_root
+                .entry(labels[a.index()])
+                .or_insert((Vec::new(), Fiducia::Alta));
+            entry.1 = entry.1.min(l.fiducia);
+            if !entry.0.contains(&l.prova) {
+                entry.0.push(l.prova.clone());
+            }
+        }
+        let mut gruppi = Vec::new();
+        let mut entrate_sole = Vec::new();
+        let mut spese_sole = Vec::new();
+        for nodi in per_root.into_values() {
+            if nodi.len() == 1 {
+                let c = &self.g[nodi[0]];
+                match c.lato {
+                    Lato::Entrata => entrate_sole.push(c.item),
+                    Lato::Spesa => spese_sole.push(c.item),
+                }
+                continue;
+            }
+            let mut entrate: Vec<&Item<'_>> = Vec::new();
+            let mut spese: Vec<&Item<'_>> = Vec::new();
+            for &i in &nodi {
+                let c = &self.g[i];
+                match c.lato {
+                    Lato::Entrata => entrate.push(c.item),
+                    Lato::Spesa => spese.push(c.item),
+                }
+            }
+            entrate.sort_by_key(|i| i.span.start);
+            spese.sort_by_key(|i| i.span.start);
+            let (prove, fiducia) = prove_per_root
+                .remove(&labels[nodi[0].index()])
+                .unwrap_or((Vec::new(), Fiducia::Alta));
+            let totali = COLONNE
+                .iter()
+                .map(|&c| {
+                    let s = |v: &[&Item<'_>]| somma(v.iter().filter_map(|i| i.importo(c)));
+                    (c, s(&entrate), s(&spese))
+                })
+                .collect();
+            gruppi.push(Gruppo {
+                entrate,
+                spese,
+                prove,
+                fiducia,
+                totali,
+            });
+        }
+        gruppi.sort_by_key(|g| {
+            g.entrate
+                .first()
+                .or(g.spese.first())
+                .map_or(0, |i| i.span.start)
+        });
+        entrate_sole.sort_by_key(|i| i.span.start);
+        spese_sole.sort_by_key(|i| i.span.start);
+        Gruppi {
+            gruppi,
+            entrate_sole,
+            spese_sole,
+        }
+    }
+}
