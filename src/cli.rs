@@ -4,7 +4,7 @@
 //! Exit codes: 0 no error-severity finding, 1 at least one, 2 usage error,
 //! unreadable input, invalid rule file, or input that is not a report.
 
-mod check;
+pub(crate) mod check;
 mod links;
 mod rules;
 
@@ -171,8 +171,10 @@ pub(crate) fn with_report(
             )),
             None => Box::new(BufWriter::new(io::stdout().lock())),
         };
-        emit(&mut out, path, &bytes, &index, &p)
-            .map_err(|e| format!("cannot write output: {e}"))?;
+        emit(&mut out, path, &bytes, &index, &p).map_err(|e| match e.kind() {
+            io::ErrorKind::InvalidData => e.to_string(),
+            _ => format!("cannot write output: {e}"),
+        })?;
         out.flush()
             .map_err(|e| format!("cannot write output: {e}"))?;
     }

@@ -32,6 +32,9 @@ pub struct Finding {
     pub related: Vec<Related>,
     /// Where in the document the finding is, for scoping and fingerprints.
     pub context: Contesto,
+    /// Severity steps below the rule's (a finding resting on an inferred
+    /// link, revenue left unspent): applied by the sink.
+    pub attenuazione: u8,
     /// Rows that one mistyped digit would explain, too many to list alone;
     /// named when other findings suspect the same slip (not printed).
     pub sospetti: Vec<Sospetto>,
@@ -86,6 +89,7 @@ impl Finding {
             amounts: Vec::new(),
             related: Vec::new(),
             context: Contesto::default(),
+            attenuazione: 0,
             sospetti: Vec::new(),
         }
     }
@@ -103,6 +107,7 @@ impl Finding {
             amounts: Vec::new(),
             related: Vec::new(),
             context: Contesto::default(),
+            attenuazione: 0,
             sospetti: Vec::new(),
         }
     }

@@ -134,7 +134,7 @@ impl<'s> Located<'s> {
     /// A problem in a rule file.
     pub fn config(e: &ConfigError, source: &'s Fonte) -> Self {
         Located {
-            code: "config::invalid-rules".to_string(),
+            code: "config::invalid".to_string(),
             severity: Severity::Error,
             message: e.message.clone(),
             label: "here".into(),

@@ -82,7 +82,10 @@ impl<'r> Sink<'r> {
             if !rule.enabled || !in_scope(rule, &f) {
                 return;
             }
-            f.severity = rule.severity;
+            f.severity = (0..f.attenuazione).fold(rule.severity, |s, _| match s {
+                Severity::Error => Severity::Warning,
+                _ => Severity::Info,
+            });
         }
         if self.deny_warnings && f.severity == Severity::Warning {
             f.severity = Severity::Error;

@@ -43,14 +43,24 @@ fn rules_of(v: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+fn count(v: &serde_json::Value, rule: &str, severity: &str) -> usize {
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule && d["severity"] == severity)
+        .count()
+}
+
 #[test]
-fn the_real_report_passes_with_review_aids_only() {
+fn the_real_report_without_its_link_file_has_no_errors() {
+    // Inferred vincolo groups only: what rests on them is a warning at most.
     let r = quadra(&["check", REPORT, "--no-config"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "");
     assert!(r
         .stdout
-        .ends_with(&format!("{REPORT}: 0 errors, 0 warnings, 67 infos\n")));
+        .ends_with(&format!("{REPORT}: 0 errors, 45 warnings, 76 infos\n")));
     let v = json(&quadra(&[
         "check",
         REPORT,
@@ -58,14 +68,46 @@ fn the_real_report_passes_with_review_aids_only() {
         "--format",
         "json",
     ]));
-    let rules = rules_of(&v);
-    assert_eq!(rules.iter().filter(|r| *r == "forecast-change").count(), 42);
-    assert_eq!(rules.iter().filter(|r| *r == "low-execution").count(), 25);
-    assert_eq!(rules.len(), 67);
+    assert_eq!(count(&v, "forecast-change", "info"), 42);
+    assert_eq!(count(&v, "low-execution", "info"), 25);
+    assert_eq!(count(&v, "vincolo-unbalanced", "warning"), 10);
+    assert_eq!(count(&v, "vincolo-unbalanced", "info"), 8);
+    assert_eq!(count(&v, "vincolo-unmatched-revenue", "warning"), 10);
+    assert_eq!(count(&v, "vincolo-unmatched-spending", "warning"), 23);
+    assert_eq!(count(&v, "vincolo-flag-mismatch", "warning"), 1);
+    assert_eq!(count(&v, "vincolate-coverage", "warning"), 1);
+    assert_eq!(count(&v, "vincolate-coverage", "info"), 1);
+    assert_eq!(rules_of(&v).len(), 121);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"errors": 0, "warnings": 0, "infos": 67})
+        serde_json::json!({"errors": 0, "warnings": 45, "infos": 76})
     );
+}
+
+#[test]
+fn the_real_report_with_its_reviewed_link_file() {
+    // Run from the repository root: rules/<report>.links.toml is found.
+    let v = json(&quadra(&["check", REPORT, "--format", "json"]));
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"errors": 11, "warnings": 42, "infos": 68})
+    );
+    assert_eq!(count(&v, "vincolo-unbalanced", "error"), 11);
+    assert_eq!(count(&v, "vincolo-unbalanced", "warning"), 9);
+    assert_eq!(count(&v, "vincolo-unmatched-revenue", "warning"), 9);
+    assert_eq!(count(&v, "vincolo-unmatched-spending", "warning"), 22);
+    assert_eq!(quadra(&["check", REPORT]).code, 1);
+    // The same file given explicitly.
+    let w = json(&quadra(&[
+        "check",
+        REPORT,
+        "--no-config",
+        "--links",
+        "rules/milano-2022-dir07-welfare-e-salute.links.toml",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(w["summary"], v["summary"]);
 }
 
 #[test]
@@ -128,7 +170,7 @@ fn sarif_output_is_valid_against_the_official_schema() {
         assert_eq!(errors, Vec::<String>::new(), "{args:?}");
         assert_eq!(v["version"], "2.1.0");
         let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
-        assert_eq!(rules.len(), 19 + 12, "the catalogue and the parse codes");
+        assert_eq!(rules.len(), 24 + 12, "the catalogue and the parse codes");
     }
 }
 
@@ -276,11 +318,13 @@ fn quadra_toml_is_found_in_a_parent_and_later_files_win() {
     .unwrap();
     let report = Path::new(env!("CARGO_MANIFEST_DIR")).join(REPORT);
     let report = report.to_str().unwrap();
+    // quadra.toml: forecast-change off (its 42 infos gone), low-execution a
+    // warning (25 more warnings besides the 45 of the vincoli rules).
     let r = quadra_in(&sub, &["check", "--format", "json", report]);
     assert_eq!(r.code, 0);
     assert_eq!(
         json(&r)["summary"],
-        serde_json::json!({"errors": 0, "warnings": 25, "infos": 0})
+        serde_json::json!({"errors": 0, "warnings": 70, "infos": 9})
     );
     let r = quadra_in(
         &sub,
@@ -289,12 +333,12 @@ fn quadra_toml_is_found_in_a_parent_and_later_files_win() {
     assert_eq!(r.code, 1);
     assert_eq!(
         json(&r)["summary"],
-        serde_json::json!({"errors": 25, "warnings": 0, "infos": 0})
+        serde_json::json!({"errors": 25, "warnings": 45, "infos": 9})
     );
     let r = quadra_in(&sub, &["check", "--format", "json", "--no-config", report]);
     assert_eq!(
         json(&r)["summary"],
-        serde_json::json!({"errors": 0, "warnings": 0, "infos": 67})
+        serde_json::json!({"errors": 0, "warnings": 45, "infos": 76})
     );
 }
 

@@ -115,7 +115,7 @@ fn overrides_change_severity_enabled_and_parameters() {
     assert!(!r.get("all-zero").unwrap().enabled);
     // Untouched rules keep their defaults.
     assert_eq!(r.get("vincolate-spese").unwrap().severity, Severity::Error);
-    assert_eq!(r.rules.len(), 19);
+    assert_eq!(r.rules.len(), 24);
 }
 
 #[test]

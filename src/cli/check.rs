@@ -2,7 +2,7 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
@@ -13,6 +13,7 @@ use crate::output::{self, Esito, Formato, Stile};
 use crate::parse::parse;
 use crate::render::{render_stderr, use_colour, Fonte, Located};
 use crate::span::LineIndex;
+use crate::vincoli::links::{leggi, verifica, FileLegami};
 
 /// Arguments of `quadra check`.
 #[derive(Debug, Args)]
@@ -23,9 +24,14 @@ pub struct CheckArgs {
     /// Rule files applied after the defaults and quadra.toml (repeatable; later ones win).
     #[arg(long = "rules", value_name = "FILE")]
     rules: Vec<PathBuf>,
-    /// Do not look for a quadra.toml in the current directory and its parents.
+    /// Do not look for a quadra.toml in the current directory and its parents,
+    /// nor for the report's link file in rules/.
     #[arg(long)]
     no_config: bool,
+    /// The link file declaring the report's vincolo groups (default:
+    /// rules/<report name>.links.toml, when it exists).
+    #[arg(long, value_name = "FILE")]
+    links: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Formato::Human)]
     format: Formato,
@@ -105,6 +111,68 @@ pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>,
     }
 }
 
+/// The link file of a report: `explicit`, or `rules/<name>.links.toml` under
+/// the current directory when `discover`.
+pub fn trova_legami(report: &str, explicit: Option<&Path>, discover: bool) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    if !discover || report == "-" {
+        return None;
+    }
+    let stem = Path::new(report)
+        .file_stem()?
+        .to_string_lossy()
+        .into_owned();
+    let p = Path::new("rules").join(format!("{stem}.links.toml"));
+    p.is_file().then_some(p)
+}
+
+/// Read and check the report's link file. `Err(msg)`: unreadable (exit 2);
+/// `Ok(Err(()))`: invalid, errors printed located (exit 2).
+pub fn carica_legami(
+    report: &str,
+    explicit: Option<&Path>,
+    discover: bool,
+    doc: &crate::ast::Documento,
+) -> Result<Result<Option<FileLegami>, ()>, String> {
+    let Some(path) = trova_legami(report, explicit, discover) else {
+        return Ok(Ok(None));
+    };
+    let testo = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read link file {}: {e}", path.display()))?;
+    let nome = path.display().to_string();
+    let mut errori = match leggi(&testo) {
+        Ok(file) => {
+            let mut e = Vec::new();
+            for r in &doc.reports {
+                let its = crate::lang::item::items(r);
+                let dir = r.direzione.as_ref().map(|d| d.codice.as_str());
+                e.extend(verifica(&file, dir, &its));
+            }
+            if e.is_empty() {
+                return Ok(Ok(Some(file)));
+            }
+            e
+        }
+        Err(e) => e,
+    };
+    errori.sort_by_key(|e| e.span.start);
+    errori.dedup();
+    let fonte = Fonte::new(&nome, testo.as_bytes());
+    let shown: Vec<Located<'_>> = errori
+        .iter()
+        .take(MAX_CONFIG_ERRORS)
+        .map(|e| Located::config(e, &fonte))
+        .collect();
+    eprint!("{}", render_stderr(&shown));
+    eprintln!(
+        "quadra: {} problem(s) in the link file {nome}; nothing was checked",
+        errori.len()
+    );
+    Ok(Err(()))
+}
+
 struct Letto {
     path: String,
     bytes: Vec<u8>,
@@ -131,7 +199,18 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         };
         match parse(&bytes) {
             Ok(p) => {
-                let findings = crate::rules::check(&p.documento, &p.diagnostics, &rules, deny);
+                let legami =
+                    match carica_legami(path, a.links.as_deref(), !a.no_config, &p.documento)? {
+                        Ok(l) => l,
+                        Err(()) => return Ok(EXIT_USAGE),
+                    };
+                let findings = crate::rules::check_con_legami(
+                    &p.documento,
+                    &p.diagnostics,
+                    &rules,
+                    deny,
+                    legami.as_ref(),
+                );
                 let index = LineIndex::new(&bytes);
                 letti.push(Letto {
                     path: path.clone(),

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::check::carica_legami;
 use super::with_report;
 use crate::lang::item::items;
 use crate::vincoli::dizionario::Dizionario;
-use crate::vincoli::infer::inferisci;
+use crate::vincoli::infer::costruisci;
 use crate::vincoli::stampa::{self, Vista};
 
 /// Arguments of `quadra links`.
@@ -25,6 +26,8 @@ enum LinksCmd {
     Suggest {
         /// The report text file; `-` reads standard input.
         report: String,
+        #[command(flatten)]
+        legami: LegamiArgs,
         /// Write the link file here instead of standard output.
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
@@ -33,6 +36,8 @@ enum LinksCmd {
     Show {
         /// The report text file; `-` reads standard input.
         report: String,
+        #[command(flatten)]
+        legami: LegamiArgs,
         /// Output format.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
@@ -40,6 +45,17 @@ enum LinksCmd {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
     },
+}
+
+/// Where the declared groups come from.
+#[derive(Debug, Args)]
+struct LegamiArgs {
+    /// The link file declaring vincolo groups (default: rules/<report name>.links.toml, when it exists).
+    #[arg(long, value_name = "FILE")]
+    links: Option<PathBuf>,
+    /// Do not look for the report's link file: inferred groups only.
+    #[arg(long)]
+    no_config: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -55,6 +71,8 @@ enum ShowFormat {
 pub struct GraphArgs {
     /// The report text file; `-` reads standard input.
     report: String,
+    #[command(flatten)]
+    legami: LegamiArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
     format: GraphFormat,
@@ -73,11 +91,41 @@ enum GraphFormat {
 
 type Stampa = fn(&mut dyn Write, &str, &[Vista<'_, '_>]) -> io::Result<()>;
 
-fn emit(report: &str, output: Option<PathBuf>, stampa: Stampa) -> Result<i32, String> {
+fn emit(
+    report: &str,
+    legami: &LegamiArgs,
+    output: Option<PathBuf>,
+    stampa: Stampa,
+) -> Result<i32, String> {
     with_report(report, output, move |out, path, bytes, index, p| {
+        let file = match carica_legami(
+            path,
+            legami.links.as_deref(),
+            !legami.no_config,
+            &p.documento,
+        )
+        .map_err(io::Error::other)?
+        {
+            Ok(f) => f,
+            Err(()) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "the link file is invalid (see above)",
+                ))
+            }
+        };
         let diz = Dizionario::ufficiale();
         let all: Vec<_> = p.documento.reports.iter().map(items).collect();
-        let grafi: Vec<_> = all.iter().map(|it| inferisci(it, diz)).collect();
+        let grafi: Vec<_> = p
+            .documento
+            .reports
+            .iter()
+            .zip(&all)
+            .map(|(r, it)| {
+                let dir = r.direzione.as_ref().map(|d| d.codice.as_str());
+                costruisci(it, file.as_ref().map(|f| (f, dir)), diz)
+            })
+            .collect();
         let viste: Vec<Vista<'_, '_>> = p
             .documento
             .reports
@@ -99,24 +147,27 @@ fn emit(report: &str, output: Option<PathBuf>, stampa: Stampa) -> Result<i32, St
 /// Run `quadra links`.
 pub fn run(a: LinksArgs) -> Result<i32, String> {
     match a.action {
-        LinksCmd::Suggest { report, output } => emit(&report, output, stampa::suggerimento),
+        LinksCmd::Suggest {
+            report,
+            legami,
+            output,
+        } => emit(&report, &legami, output, stampa::suggerimento),
         LinksCmd::Show {
             report,
-            format: ShowFormat::Text,
+            legami,
+            format,
             output,
-        } => emit(&report, output, |o, _, v| stampa::tabella(o, v)),
-        LinksCmd::Show {
-            report,
-            format: ShowFormat::Json,
-            output,
-        } => emit(&report, output, |o, _, v| stampa::json(o, v)),
+        } => match format {
+            ShowFormat::Text => emit(&report, &legami, output, |o, _, v| stampa::tabella(o, v)),
+            ShowFormat::Json => emit(&report, &legami, output, |o, _, v| stampa::json(o, v)),
+        },
     }
 }
 
 /// Run `quadra graph`.
 pub fn run_graph(a: GraphArgs) -> Result<i32, String> {
     match a.format {
-        GraphFormat::Dot => emit(&a.report, a.output, |o, _, v| stampa::dot(o, v)),
-        GraphFormat::Json => emit(&a.report, a.output, |o, _, v| stampa::json(o, v)),
+        GraphFormat::Dot => emit(&a.report, &a.legami, a.output, |o, _, v| stampa::dot(o, v)),
+        GraphFormat::Json => emit(&a.report, &a.legami, a.output, |o, _, v| stampa::json(o, v)),
     }
 }

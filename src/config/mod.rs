@@ -8,8 +8,8 @@
 //! that names an existing rule without `kind` adjusts it key by key
 //! (`severity`, `enabled`, `params.tolerance`, `scope.section`...).
 
-mod raw;
-mod read;
+pub(crate) mod raw;
+pub(crate) mod read;
 mod validate;
 
 use std::ops::Range;

@@ -17,7 +17,7 @@ pub(super) struct Doc<'a> {
 
 /// A value and the file it comes from.
 #[derive(Clone, Copy)]
-pub(super) struct Val<'d> {
+pub(crate) struct Val<'d> {
     /// File index.
     pub src: usize,
     /// The value with its span.
@@ -59,7 +59,7 @@ pub(super) struct Voce<'d> {
 }
 
 /// The error every place uses for a value of the wrong TOML type.
-pub(super) fn wrong_type(
+pub(crate) fn wrong_type(
     src: usize,
     span: Range<usize>,
     what: &str,
@@ -146,7 +146,7 @@ pub(super) fn merge<'d>(docs: &'d [Doc<'d>], errors: &mut Vec<ConfigError>) -> V
 }
 
 /// The error for a key that is not allowed where it is.
-pub(super) fn unknown_key(
+pub(crate) fn unknown_key(
     src: usize,
     span: Range<usize>,
     key: &str,

@@ -11,7 +11,7 @@ use super::raw::{wrong_type, Val};
 use super::{ConfigError, Sorgente};
 
 /// Reads values and collects errors.
-pub(super) struct Lettore<'e> {
+pub(crate) struct Lettore<'e> {
     /// Errors so far.
     pub errors: &'e mut Vec<ConfigError>,
     /// The files, to read literal text under spans.

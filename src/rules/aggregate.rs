@@ -224,7 +224,7 @@ fn perche_sommato(a: &Aggregato, sel: &Selettore, it: &Item<'_>, g: Gruppo) -> S
 fn vicini<'a>(ctx: &Ctx<'a>, a: &Aggregato, sel: &Selettore, g: Gruppo) -> Vec<Voce<'a>> {
     let mut out = Vec::new();
     let relaxed = sel.senza_vincolo();
-    for it in &ctx.items {
+    for it in ctx.items {
         let in_group = a.group_by.is_none_or(|by| by.chiave(it) == Some(g));
         let chi = chi(it);
         let ruolo =

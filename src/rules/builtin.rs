@@ -2,7 +2,7 @@
 //! of them with `kind = "builtin"`; a test proves the two lists agree.
 
 use super::def::RuleDef;
-use super::{codes, totals, Ctx};
+use super::{codes, totals, vincoli, Ctx};
 use crate::sink::Sink;
 
 /// A rule implemented in Rust.
@@ -31,5 +31,30 @@ pub const BUILTIN: &[Builtin] = &[
         id: codes::DUPLICATE_PEG_KEY,
         params: &[],
         check: codes::check_duplicate_key,
+    },
+    Builtin {
+        id: vincoli::UNBALANCED,
+        params: &[],
+        check: vincoli::check_unbalanced,
+    },
+    Builtin {
+        id: vincoli::UNMATCHED_REVENUE,
+        params: &[],
+        check: vincoli::check_unmatched_revenue,
+    },
+    Builtin {
+        id: vincoli::UNMATCHED_SPENDING,
+        params: &[],
+        check: vincoli::check_unmatched_spending,
+    },
+    Builtin {
+        id: vincoli::FLAG_MISMATCH,
+        params: &[],
+        check: vincoli::check_flag_mismatch,
+    },
+    Builtin {
+        id: vincoli::COVERAGE,
+        params: &[],
+        check: vincoli::check_coverage,
     },
 ];

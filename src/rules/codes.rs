@@ -29,7 +29,7 @@ fn base(rule: &RuleDef, it: &Item<'_>, message: String) -> Finding {
 /// of a 1.D / 2.C programma exists in the classification for Comuni.
 pub fn check_missione_programma(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
     let c = Classificazione::ufficiale();
-    for it in &ctx.items {
+    for it in ctx.items {
         let Some(mp) = it.missione_programma else {
             continue;
         };

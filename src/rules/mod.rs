@@ -10,6 +10,9 @@ pub mod def;
 pub mod hints;
 pub mod predicate;
 pub mod totals;
+pub mod vincoli;
+
+use std::cell::OnceCell;
 
 use crate::ast::{Colonna, Documento, Report};
 use crate::config::RuleSet;
@@ -17,24 +20,53 @@ use crate::diagnostic::ParseDiagnostic;
 use crate::finding::Finding;
 use crate::lang::item::{items, Item};
 use crate::sink::Sink;
+use crate::vincoli::dizionario::Dizionario;
+use crate::vincoli::infer::costruisci;
+use crate::vincoli::links::FileLegami;
+use crate::vincoli::{Grafo, Gruppi};
 
 use def::CorpoRegola;
 
-/// What a rule sees: one report and its items.
+/// What a rule sees: one report, its items, and (built on first use) its
+/// vincolo graph.
 pub struct Ctx<'a> {
     /// The report.
     pub report: &'a Report,
     /// Its rows, summary rows and totals, in document order.
-    pub items: Vec<Item<'a>>,
+    pub items: &'a [Item<'a>],
+    /// The declared vincolo groups, if a link file was given.
+    pub legami: Option<&'a FileLegami>,
+    grafo: OnceCell<Grafo<'a>>,
+    gruppi: OnceCell<Gruppi<'a>>,
 }
 
 impl<'a> Ctx<'a> {
-    /// Build the context of a report.
-    pub fn new(report: &'a Report) -> Self {
+    /// The context of a report whose items are `items`.
+    pub fn new(report: &'a Report, items: &'a [Item<'a>], legami: Option<&'a FileLegami>) -> Self {
         Ctx {
             report,
-            items: items(report),
+            items,
+            legami,
+            grafo: OnceCell::new(),
+            gruppi: OnceCell::new(),
         }
+    }
+
+    /// The vincolo groups of [`Ctx::grafo`], computed once for all the rules.
+    pub fn gruppi(&self) -> &Gruppi<'a> {
+        self.gruppi.get_or_init(|| self.grafo().gruppi())
+    }
+
+    /// The vincolo graph: declared groups first, then inferred links.
+    pub fn grafo(&self) -> &Grafo<'a> {
+        self.grafo.get_or_init(|| {
+            let dir = self.report.direzione.as_ref().map(|d| d.codice.as_str());
+            costruisci(
+                self.items,
+                self.legami.map(|l| (l, dir)),
+                Dizionario::ufficiale(),
+            )
+        })
     }
 
     /// A column's name for people: its header with the report's year
@@ -55,13 +87,26 @@ pub fn check(
     rules: &RuleSet,
     deny_warnings: bool,
 ) -> Vec<Finding> {
+    check_con_legami(doc, parse_diags, rules, deny_warnings, None)
+}
+
+/// [`check`] with the vincolo groups a link file declares (already checked
+/// against the document with [`crate::vincoli::links::verifica`]).
+pub fn check_con_legami(
+    doc: &Documento,
+    parse_diags: &[ParseDiagnostic],
+    rules: &RuleSet,
+    deny_warnings: bool,
+    legami: Option<&FileLegami>,
+) -> Vec<Finding> {
     let mut sink = Sink::new(rules, deny_warnings);
     for d in parse_diags {
         sink.push(Finding::from_parse(d));
     }
     for report in &doc.reports {
         let from = sink.len();
-        let ctx = Ctx::new(report);
+        let items = items(report);
+        let ctx = Ctx::new(report, &items, legami);
         for rule in rules.rules.iter().filter(|r| r.enabled) {
             match &rule.corpo {
                 CorpoRegola::Builtin => {

@@ -10,7 +10,7 @@ use crate::sink::Sink;
 
 /// Run one row-predicate rule.
 pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, p: &Predicato, sink: &mut Sink<'_>) {
-    for it in &ctx.items {
+    for it in ctx.items {
         if p.select.matches(it) && p.when.as_ref().is_none_or(|w| w.holds(it)) {
             sink.push(finding(rule, p, it));
         }

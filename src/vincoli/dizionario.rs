@@ -41,6 +41,8 @@ pub struct Programma {
 pub struct Dizionario {
     /// Every programme.
     pub programmi: Vec<Programma>,
+    /// Every synonym with its programme, as a precompiled substring finder.
+    cercatori: Vec<(usize, memchr::memmem::Finder<'static>)>,
 }
 
 impl Dizionario {
@@ -55,46 +57,53 @@ impl Dizionario {
     /// Parse a dictionary in the format of the shipped file.
     pub fn parse(text: &str) -> Result<Dizionario, String> {
         let f: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        let programmi: Vec<Programma> = f
+            .programmi
+            .into_iter()
+            .map(|(id, v)| Programma {
+                id,
+                nome: v.name,
+                sinonimi: v.synonyms.iter().map(|s| s.to_uppercase()).collect(),
+            })
+            .collect();
+        let cercatori = programmi
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.sinonimi
+                    .iter()
+                    .map(move |s| (i, memchr::memmem::Finder::new(s.as_bytes()).into_owned()))
+            })
+            .collect();
         Ok(Dizionario {
-            programmi: f
-                .programmi
-                .into_iter()
-                .map(|(id, v)| Programma {
-                    id,
-                    nome: v.name,
-                    sinonimi: v.synonyms.iter().map(|s| s.to_uppercase()).collect(),
-                })
-                .collect(),
+            programmi,
+            cercatori,
         })
     }
 
     /// The programmes a description names.
     pub fn programmi_di(&self, descrizione: &str) -> Vec<&Programma> {
+        // Synonyms are upper case; a word character is an ASCII letter or
+        // digit, or any byte of a non-ASCII character.
         let d = descrizione.to_uppercase();
-        self.programmi
-            .iter()
-            .filter(|p| p.sinonimi.iter().any(|s| parola_intera(&d, s)))
-            .collect()
-    }
-}
-
-/// True when `needle` occurs in `hay` not inside a longer word.
-fn parola_intera(hay: &str, needle: &str) -> bool {
-    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let at = from + i;
-        let before = hay[..at].chars().next_back();
-        let after = hay[at + needle.len()..].chars().next();
-        if !is_word(before) && !is_word(after) {
-            return true;
+        let b = d.as_bytes();
+        let parola = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+        let mut trovati: Vec<usize> = Vec::new();
+        for (i, f) in &self.cercatori {
+            if trovati.contains(i) {
+                continue;
+            }
+            let n = f.needle().len();
+            let intero = f.find_iter(b).any(|at| {
+                !parola(at.checked_sub(1).and_then(|p| b.get(p))) && !parola(b.get(at + n))
+            });
+            if intero {
+                trovati.push(*i);
+            }
         }
-        from = at + needle.len().max(1);
-        while !hay.is_char_boundary(from) {
-            from += 1;
-        }
+        trovati.sort_unstable();
+        trovati.into_iter().map(|i| &self.programmi[i]).collect()
     }
-    false
 }
 
 #[cfg(test)]

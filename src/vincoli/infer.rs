@@ -15,8 +15,10 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use rust_decimal::Decimal;
 
 use super::dizionario::Dizionario;
+use super::links::FileLegami;
 use super::{Capitolo, Fiducia, Grafo, Lato, Legame, COLONNE};
 use crate::ast::SezioneId;
+use crate::codes::ChiavePeg;
 use crate::lang::item::{Genere, Item};
 
 /// Steps a subset-sum search may take for one revenue chapter.
@@ -75,6 +77,17 @@ type Lati = (Vec<NodeIndex>, Vec<NodeIndex>);
 
 /// Infer the graph of one report's items.
 pub fn inferisci<'a>(items: &'a [Item<'a>], diz: &Dizionario) -> Grafo<'a> {
+    costruisci(items, None, diz)
+}
+
+/// The graph of one report: the groups a link file declares (for this
+/// Direzione), then links inferred among the chapters no declared group holds.
+/// The link file must have passed [`super::links::verifica`].
+pub fn costruisci<'a>(
+    items: &'a [Item<'a>],
+    dichiarati: Option<(&FileLegami, Option<&str>)>,
+    diz: &Dizionario,
+) -> Grafo<'a> {
     let mut g: UnGraph<Capitolo<'a>, Legame> = UnGraph::new_undirected();
     let mut entrate = Vec::new();
     let mut spese = Vec::new();
@@ -102,6 +115,53 @@ pub fn inferisci<'a>(items: &'a [Item<'a>], diz: &Dizionario) -> Grafo<'a> {
     let key = |g: &UnGraph<Capitolo<'a>, Legame>, n: NodeIndex| {
         g[n].item.chiave.map(|k| k.to_string()).unwrap_or_default()
     };
+
+    // 0. Declared groups: their chapters are linked, and left out of inference.
+    let mut esterni = Vec::new();
+    let mut dichiarato = vec![false; g.node_count()];
+    if let Some((file, dir)) = dichiarati {
+        let per_chiave: HashMap<(Lato, ChiavePeg), NodeIndex> = g
+            .node_indices()
+            .filter_map(|n| g[n].item.chiave.map(|k| ((g[n].lato, k), n)))
+            .collect();
+        for gr in file
+            .gruppi
+            .iter()
+            .filter(|gr| gr.direzione.is_none() || gr.direzione.as_deref() == dir)
+        {
+            let nodi: Vec<NodeIndex> = gr
+                .entrate
+                .iter()
+                .map(|(k, _)| (Lato::Entrata, *k))
+                .chain(gr.spese.iter().map(|(k, _)| (Lato::Spesa, *k)))
+                .filter_map(|k| per_chiave.get(&k).copied())
+                .collect();
+            let Some(&primo) = nodi.first() else { continue };
+            for &n in &nodi {
+                dichiarato[n.index()] = true;
+                if n != primo {
+                    let prova = format!("{}{}", super::PROVA_DICHIARATA, gr.nome);
+                    g.add_edge(
+                        primo,
+                        n,
+                        Legame {
+                            prova,
+                            fiducia: Fiducia::Dichiarata,
+                        },
+                    );
+                }
+            }
+            esterni.extend(gr.esterni.iter().map(|e| (primo, e.clone())));
+        }
+    }
+    let entrate: Vec<NodeIndex> = entrate
+        .into_iter()
+        .filter(|n| !dichiarato[n.index()])
+        .collect();
+    let spese: Vec<NodeIndex> = spese
+        .into_iter()
+        .filter(|n| !dichiarato[n.index()])
+        .collect();
 
     // 1. Identical amounts in every column.
     let mut per_importi: HashMap<[Decimal; 3], Vec<NodeIndex>> = HashMap::new();
@@ -157,10 +217,27 @@ pub fn inferisci<'a>(items: &'a [Item<'a>], diz: &Dizionario) -> Grafo<'a> {
             })
             .collect();
         cand.sort_by_key(|&s| std::cmp::Reverse(importi(g[s].item)));
-        let valori: Vec<[Decimal; 3]> = cand.iter().map(|&s| importi(g[s].item)).collect();
+        let Some(valori) = cand
+            .iter()
+            .map(|&s| centesimi(importi(g[s].item)))
+            .collect::<Option<Vec<_>>>()
+        else {
+            continue;
+        };
+        let Some(target) = centesimi(target) else {
+            continue;
+        };
+        // What the candidates from i on can still add, per column: a branch
+        // that cannot reach the target is cut at once.
+        let mut coda = vec![[0i128; 3]; valori.len() + 1];
+        for i in (0..valori.len()).rev() {
+            for k in 0..3 {
+                coda[i][k] = coda[i + 1][k] + valori[i][k];
+            }
+        }
         let mut passi = 0;
         let mut scelta = Vec::new();
-        match somma_esatta(&valori, target, 0, &mut scelta, &mut passi) {
+        match somma_esatta(&valori, &coda, target, 0, &mut scelta, &mut passi) {
             Some(true) if scelta.len() >= 2 => {
                 let parti: Vec<String> = scelta.iter().map(|&i| key(&g, cand[i])).collect();
                 let prova = format!(
@@ -261,46 +338,55 @@ pub fn inferisci<'a>(items: &'a [Item<'a>], diz: &Dizionario) -> Grafo<'a> {
     Grafo {
         g,
         ricerche_interrotte,
+        esterni,
     }
 }
 
+/// Amounts in cents, for the search: integer arithmetic, no overflow for any
+/// amount the grammar accepts.
+fn centesimi(a: [Decimal; 3]) -> Option<[i128; 3]> {
+    let c = |d: Decimal| -> Option<i128> {
+        let r = d.round_dp(2);
+        r.mantissa().checked_mul(10i128.pow(2 - r.scale().min(2)))
+    };
+    Some([c(a[0])?, c(a[1])?, c(a[2])?])
+}
+
 /// Depth-first search for a subset of `valori` summing exactly to `resto`
-/// in every column. `Some(true)`: found (indices in `scelta`); `Some(false)`:
-/// none exists; `None`: the budget ran out first.
+/// in every column (`coda[i]`: what `valori[i..]` add up to). `Some(true)`:
+/// found (indices in `scelta`); `Some(false)`: none exists; `None`: the
+/// budget ran out first.
 fn somma_esatta(
-    valori: &[[Decimal; 3]],
-    resto: [Decimal; 3],
+    valori: &[[i128; 3]],
+    coda: &[[i128; 3]],
+    resto: [i128; 3],
     da: usize,
     scelta: &mut Vec<usize>,
     passi: &mut usize,
 ) -> Option<bool> {
-    if resto.iter().all(|x| x.is_zero()) {
+    if resto == [0; 3] {
         return Some(!scelta.is_empty());
     }
-    if scelta.len() == MAX_PARTI {
+    if scelta.len() == MAX_PARTI || (0..3).any(|k| coda[da][k] < resto[k]) {
         return Some(false);
     }
-    let mut esaurito = false;
     for i in da..valori.len() {
         *passi += 1;
         if *passi > BUDGET_SOMMA {
             return None;
         }
         let v = valori[i];
-        if v.iter().zip(&resto).any(|(x, r)| x > r) {
+        if (0..3).any(|k| v[k] > resto[k]) {
             continue;
         }
-        let nuovo = [resto[0] - v[0], resto[1] - v[1], resto[2] - v[2]];
         scelta.push(i);
-        match somma_esatta(valori, nuovo, i + 1, scelta, passi) {
+        let nuovo = [resto[0] - v[0], resto[1] - v[1], resto[2] - v[2]];
+        match somma_esatta(valori, coda, nuovo, i + 1, scelta, passi) {
             Some(true) => return Some(true),
-            None => esaurito = true,
+            None => return None,
             Some(false) => {}
         }
         scelta.pop();
-        if esaurito {
-            return None;
-        }
     }
     Some(false)
 }
@@ -309,33 +395,43 @@ fn somma_esatta(
 mod tests {
     use super::*;
 
-    fn d(v: i64) -> Decimal {
-        Decimal::from(v)
-    }
-
     #[test]
     fn exact_sums_are_found_and_the_search_is_bounded() {
-        let v = [[d(5), d(5), d(0)], [d(3), d(3), d(0)], [d(2), d(2), d(0)]];
+        let coda = |v: &[[i128; 3]]| {
+            let mut c = vec![[0i128; 3]; v.len() + 1];
+            for i in (0..v.len()).rev() {
+                for k in 0..3 {
+                    c[i][k] = c[i + 1][k] + v[i][k];
+                }
+            }
+            c
+        };
+        let v = [[5, 5, 0], [3, 3, 0], [2, 2, 0]];
+        let c = coda(&v);
         let mut scelta = Vec::new();
-        let mut passi = 0;
         assert_eq!(
-            somma_esatta(&v, [d(5), d(5), d(0)], 0, &mut scelta, &mut passi),
+            somma_esatta(&v, &c, [5, 5, 0], 0, &mut scelta, &mut 0),
             Some(true)
         );
         assert_eq!(scelta, [0]);
         let mut scelta = Vec::new();
         assert_eq!(
-            somma_esatta(&v, [d(4), d(4), d(0)], 0, &mut scelta, &mut 0),
+            somma_esatta(&v, &c, [4, 4, 0], 0, &mut scelta, &mut 0),
             Some(false)
         );
-        // 40 equal candidates and an impossible target: the budget stops it.
-        let many = vec![[d(2), d(2), d(2)]; 40];
-        let mut scelta = Vec::new();
+        // 40 candidates of 2 and an odd target that the bound cannot rule
+        // out: the budget stops the search, and says so.
+        let many = vec![[2, 2, 2]; 40];
+        let c = coda(&many);
         let mut passi = 0;
         assert_eq!(
-            somma_esatta(&many, [d(41), d(41), d(41)], 0, &mut scelta, &mut passi),
+            somma_esatta(&many, &c, [15, 15, 15], 0, &mut Vec::new(), &mut passi),
             None
         );
         assert!(passi <= BUDGET_SOMMA + 1);
+        assert_eq!(
+            centesimi([Decimal::new(123456, 2), Decimal::ONE, Decimal::ZERO]),
+            Some([123456, 100, 0])
+        );
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod dizionario;
 pub mod infer;
+pub mod links;
 pub mod stampa;
 
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -19,7 +20,7 @@ use crate::ast::Colonna;
 use crate::lang::item::Item;
 
 /// Which side of the vincolo a chapter is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Lato {
     /// V revenue (1.A).
     Entrata,
@@ -45,12 +46,15 @@ pub enum Fiducia {
     Media,
     /// Identical amounts in every column, or an exact sum in every column.
     Alta,
+    /// Declared in the link file.
+    Dichiarata,
 }
 
 impl Fiducia {
     /// The name used in link files and JSON.
     pub fn name(self) -> &'static str {
         match self {
+            Fiducia::Dichiarata => "declared",
             Fiducia::Alta => "high",
             Fiducia::Media => "medium",
             Fiducia::Bassa => "low",
@@ -67,6 +71,9 @@ pub struct Legame {
     pub fiducia: Fiducia,
 }
 
+/// How the evidence of a declared link starts (the group's name follows).
+pub const PROVA_DICHIARATA: &str = "declared in the link file: ";
+
 /// The columns of current sections, where V chapters live.
 pub const COLONNE: [Colonna; 3] = [
     Colonna::Previsione,
@@ -81,6 +88,8 @@ pub struct Grafo<'a> {
     pub g: UnGraph<Capitolo<'a>, Legame>,
     /// Subset-sum searches stopped at their budget (revenue keys), said rather than hidden.
     pub ricerche_interrotte: Vec<String>,
+    /// Outside funding of declared groups, at the group's first chapter.
+    pub esterni: Vec<(NodeIndex, links::Esterno)>,
 }
 
 /// A vincolo group: a connected component with revenue and spending.
@@ -92,9 +101,14 @@ pub struct Gruppo<'a> {
     pub spese: Vec<&'a Item<'a>>,
     /// The evidence of its links, without repeats.
     pub prove: Vec<String>,
-    /// The weakest link's confidence.
+    /// The weakest link's confidence (`Dichiarata` when every link is declared).
     pub fiducia: Fiducia,
-    /// Per column: revenue in, spending out (`None` when a sum overflows).
+    /// The name the link file gives the group, when declared.
+    pub nome: Option<String>,
+    /// Outside funding declared for the group.
+    pub esterni: Vec<links::Esterno>,
+    /// Per column: revenue in (chapters and outside funding), spending out
+    /// (`None` when a sum overflows).
     pub totali: Vec<(Colonna, Option<Decimal>, Option<Decimal>)>,
 }
 
@@ -109,9 +123,9 @@ pub struct Gruppi<'a> {
     pub spese_sole: Vec<&'a Item<'a>>,
 }
 
-impl Grafo<'_> {
+impl<'a> Grafo<'a> {
     /// The connected components (union-find over the links).
-    pub fn gruppi(&self) -> Gruppi<'_> {
+    pub fn gruppi(&self) -> Gruppi<'a> {
         let n = self.g.node_count();
         let mut uf = UnionFind::<usize>::new(n);
         for e in self.g.edge_indices() {
@@ -134,7 +148,7 @@ impl Grafo<'_> {
             let l = &self.g[e];
             let entry = prove_per_root
                 .entry(labels[a.index()])
-                .or_insert((Vec::new(), Fiducia::Alta));
+                .or_insert((Vec::new(), Fiducia::Dichiarata));
             entry.1 = entry.1.min(l.fiducia);
             if !entry.0.contains(&l.prova) {
                 entry.0.push(l.prova.clone());
@@ -152,8 +166,8 @@ impl Grafo<'_> {
                 }
                 continue;
             }
-            let mut entrate: Vec<&Item<'_>> = Vec::new();
-            let mut spese: Vec<&Item<'_>> = Vec::new();
+            let mut entrate: Vec<&'a Item<'a>> = Vec::new();
+            let mut spese: Vec<&'a Item<'a>> = Vec::new();
             for &i in &nodi {
                 let c = &self.g[i];
                 match c.lato {
@@ -165,19 +179,35 @@ impl Grafo<'_> {
             spese.sort_by_key(|i| i.span.start);
             let (prove, fiducia) = prove_per_root
                 .remove(&labels[nodi[0].index()])
-                .unwrap_or((Vec::new(), Fiducia::Alta));
+                .unwrap_or((Vec::new(), Fiducia::Dichiarata));
+            let root = labels[nodi[0].index()];
+            let esterni: Vec<links::Esterno> = self
+                .esterni
+                .iter()
+                .filter(|(n, _)| labels[n.index()] == root)
+                .map(|(_, e)| e.clone())
+                .collect();
             let totali = COLONNE
                 .iter()
-                .map(|&c| {
+                .enumerate()
+                .map(|(k, &c)| {
                     let s = |v: &[&Item<'_>]| somma(v.iter().filter_map(|i| i.importo(c)));
-                    (c, s(&entrate), s(&spese))
+                    let fuori = somma(esterni.iter().map(|e| e.importi[k]));
+                    let dentro = s(&entrate).zip(fuori).and_then(|(a, b)| a.checked_add(b));
+                    (c, dentro, s(&spese))
                 })
                 .collect();
+            let nome = prove
+                .iter()
+                .find_map(|p| p.strip_prefix(PROVA_DICHIARATA))
+                .map(str::to_string);
             gruppi.push(Gruppo {
                 entrate,
                 spese,
                 prove,
                 fiducia,
+                nome,
+                esterni,
                 totali,
             });
         }

@@ -40,6 +40,9 @@ fn toml_str(s: &str) -> String {
 }
 
 fn nome_gruppo(i: usize, g: &Gruppo<'_>) -> String {
+    if let Some(n) = &g.nome {
+        return n.clone();
+    }
     let primo = g.entrate.first().or(g.spese.first());
     format!(
         "G{} {}",
@@ -66,7 +69,13 @@ pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) ->
     for v in viste {
         let gs = v.grafo.gruppi();
         let dir = direzione(v.report);
-        for (i, g) in gs.gruppi.iter().enumerate() {
+        // Declared groups are in the link file already: propose the rest.
+        for (i, g) in gs
+            .gruppi
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.fiducia != super::Fiducia::Dichiarata)
+        {
             writeln!(out)?;
             writeln!(out, "[[group]]")?;
             writeln!(out, "name = {}", toml_str(&nome_gruppo(i, g)))?;

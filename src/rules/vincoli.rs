@@ -1,0 +1,387 @@
+//! Family `vincoli`: earmarked money. Each rule reads the vincolo graph of
+//! the report ([`Ctx::grafo`]): declared groups from the link file first, then
+//! links inferred from evidence. A finding that rests on an inferred group is
+//! reported one severity step lower than the rule's, and says so.
+
+use rust_decimal::Decimal;
+
+use super::def::RuleDef;
+use super::Ctx;
+use crate::amount::{italiano, somma};
+use crate::ast::{Colonna, SezioneId};
+use crate::finding::Finding;
+use crate::lang::item::{Genere, Item};
+use crate::sink::Sink;
+use crate::vincoli::{Fiducia, Gruppo, COLONNE};
+
+/// Rule id.
+pub const UNBALANCED: &str = "vincolo-unbalanced";
+/// Rule id.
+pub const UNMATCHED_REVENUE: &str = "vincolo-unmatched-revenue";
+/// Rule id.
+pub const UNMATCHED_SPENDING: &str = "vincolo-unmatched-spending";
+/// Rule id.
+pub const FLAG_MISMATCH: &str = "vincolo-flag-mismatch";
+/// Rule id.
+pub const COVERAGE: &str = "vincolate-coverage";
+
+/// How many chapters of a group are drawn as related locations.
+const MAX_RELATED: usize = 30;
+
+fn chiave(it: &Item<'_>) -> String {
+    it.chiave.map(|k| k.to_string()).unwrap_or_default()
+}
+
+/// Columns where spending exceeds revenue (or the reverse): column, revenue,
+/// spending, spending minus revenue.
+fn colonne_diverse(
+    g: &Gruppo<'_>,
+    eccesso_spesa: bool,
+) -> Vec<(Colonna, Decimal, Decimal, Decimal)> {
+    g.totali
+        .iter()
+        .filter_map(|&(c, e, s)| {
+            let (e, s) = (e?, s?);
+            let d = s.checked_sub(e)?;
+            let rilevante = if eccesso_spesa {
+                d > Decimal::ZERO
+            } else {
+                d < Decimal::ZERO
+            };
+            rilevante.then_some((c, e, s, d))
+        })
+        .collect()
+}
+
+/// `vincolo-unbalanced`: a group whose spending exceeds its revenue (at the
+/// rule's severity) or whose revenue exceeds its spending (one step lower).
+pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
+    let gs = ctx.gruppi();
+    for g in &gs.gruppi {
+        for eccesso_spesa in [true, false] {
+            let diverse = colonne_diverse(g, eccesso_spesa);
+            if diverse.is_empty() {
+                continue;
+            }
+            let primo = g.entrate.first().or(g.spese.first()).copied();
+            let Some(primo) = primo else { continue };
+            let dettagli: Vec<String> = diverse
+                .iter()
+                .map(|(c, e, s, d)| {
+                    format!(
+                        "{}: revenue {}, spending {} ({} {})",
+                        ctx.colonna(*c),
+                        italiano(*e),
+                        italiano(*s),
+                        if eccesso_spesa {
+                            "uncovered"
+                        } else {
+                            "unspent"
+                        },
+                        italiano(d.abs())
+                    )
+                })
+                .collect();
+            let nome = g.nome.as_deref().unwrap_or(primo.testo);
+            let (cosa, label) = if eccesso_spesa {
+                (
+                    "spends more than its earmarked revenue",
+                    "group whose spending is not covered",
+                )
+            } else {
+                (
+                    "receives more earmarked revenue than it spends",
+                    "group with unspent earmarked revenue",
+                )
+            };
+            let inferito = g.fiducia != Fiducia::Dichiarata;
+            let mut message = format!(
+                "vincolo group of {} `{nome}` ({} revenue, {} spending chapters) {cosa}: {}",
+                chiave(primo),
+                g.entrate.len(),
+                g.spese.len(),
+                dettagli.join("; ")
+            );
+            if inferito {
+                message.push_str(&format!(
+                    " [group inferred, confidence {}: confirm it in the link file]",
+                    g.fiducia.name()
+                ));
+            }
+            let mut f = Finding::new(&rule.id, rule.severity, primo.span, message);
+            f.label = label.to_string();
+            f.help = if eccesso_spesa {
+                "earmarked spending may only use its earmarked revenue: reduce the spending, find the revenue that finances it (or declare outside funding in the link file), or correct the group".into()
+            } else {
+                "earmarked revenue not spent stays bound to its purpose: check for a missing spending chapter or a wrong group".into()
+            };
+            f.attenuazione = u8::from(!eccesso_spesa) + u8::from(inferito);
+            for (c, e, s, d) in &diverse {
+                f.amounts.push((format!("{}_revenue", c.name()), *e));
+                f.amounts.push((format!("{}_spending", c.name()), *s));
+                f.amounts.push((format!("{}_difference", c.name()), -*d));
+            }
+            f.context.sezione = Some(primo.sezione);
+            f.context.settore = primo.settore;
+            f.context.soggetto = format!(
+                "{} {}",
+                chiave(primo),
+                if eccesso_spesa { "over" } else { "under" }
+            );
+            let tutti: Vec<(&Item<'_>, &str)> = g
+                .entrate
+                .iter()
+                .map(|it| (*it, "revenue"))
+                .chain(g.spese.iter().map(|it| (*it, "spending")))
+                .collect();
+            for (it, lato) in tutti.iter().skip(1).take(MAX_RELATED) {
+                let imp = COLONNE
+                    .iter()
+                    .map(|c| italiano(it.importo(*c).unwrap_or_default()))
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                f.related(it.span, format!("{lato} {} ({imp})", chiave(it)));
+            }
+            if tutti.len() > MAX_RELATED + 1 {
+                f.help.push_str(&format!(
+                    " ({} more chapters in the group: `quadra links show`)",
+                    tutti.len() - MAX_RELATED - 1
+                ));
+            }
+            sink.push(f);
+        }
+    }
+}
+
+fn unmatched(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>, entrate: bool) {
+    let gs = ctx.gruppi();
+    let lista = if entrate {
+        &gs.entrate_sole
+    } else {
+        &gs.spese_sole
+    };
+    for it in lista {
+        let imp: Vec<String> = COLONNE
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    ctx.colonna(*c),
+                    italiano(it.importo(*c).unwrap_or_default())
+                )
+            })
+            .collect();
+        let (lato, help) = if entrate {
+            ("revenue", "name the spending it finances in a group of the link file (`quadra links suggest` proposes groups)")
+        } else {
+            ("spending", "name the earmarked revenue that finances it in a group of the link file (`quadra links suggest` proposes groups)")
+        };
+        let mut f = Finding::new(
+            &rule.id,
+            rule.severity,
+            it.span,
+            format!(
+                "V {lato} chapter {} `{}` is in no vincolo group ({})",
+                chiave(it),
+                it.testo,
+                imp.join(", ")
+            ),
+        );
+        f.label = format!("V {lato} in no group");
+        f.help = help.into();
+        f.key = it.chiave;
+        for c in COLONNE {
+            f.amounts
+                .push((c.name().to_string(), it.importo(c).unwrap_or_default()));
+        }
+        f.context.sezione = Some(it.sezione);
+        f.context.settore = it.settore;
+        sink.push(f);
+    }
+}
+
+/// `vincolo-unmatched-revenue`: a V revenue chapter in no group.
+pub fn check_unmatched_revenue(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
+    unmatched(ctx, rule, sink, true);
+}
+
+/// `vincolo-unmatched-spending`: a V spending chapter in no group.
+pub fn check_unmatched_spending(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
+    unmatched(ctx, rule, sink, false);
+}
+
+fn importi(it: &Item<'_>) -> [Decimal; 3] {
+    COLONNE.map(|c| it.importo(c).unwrap_or_default())
+}
+
+/// `vincolo-flag-mismatch`: a chapter without the V flag whose amounts are
+/// identical, in every column, to a V chapter on the other side.
+pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
+    use std::collections::HashMap;
+    let righe = |s: SezioneId| {
+        ctx.items
+            .iter()
+            .filter(move |i| i.genere == Genere::Riga && i.sezione == s)
+    };
+    for (lato_v, lato_altro, sez_v, sez_altro) in [
+        (
+            "spending",
+            "revenue",
+            SezioneId::SpeseCorrenti,
+            SezioneId::EntrateCorrenti,
+        ),
+        (
+            "revenue",
+            "spending",
+            SezioneId::EntrateCorrenti,
+            SezioneId::SpeseCorrenti,
+        ),
+    ] {
+        let mut per_importi: HashMap<[Decimal; 3], Vec<&Item<'_>>> = HashMap::new();
+        for it in righe(sez_v).filter(|i| i.vincolato) {
+            let a = importi(it);
+            if a.iter().any(|x| !x.is_zero()) {
+                per_importi.entry(a).or_default().push(it);
+            }
+        }
+        for it in righe(sez_altro).filter(|i| !i.vincolato) {
+            let Some(pari) = per_importi.get(&importi(it)) else {
+                continue;
+            };
+            let v = pari[0];
+            let mut f = Finding::new(
+                &rule.id,
+                rule.severity,
+                it.span,
+                format!(
+                    "{lato_altro} chapter {} `{}` is not marked V, but its amounts are exactly those of V {lato_v} chapter {} ({})",
+                    chiave(it),
+                    it.testo,
+                    chiave(v),
+                    importi(it).map(italiano).join(" / ")
+                ),
+            );
+            f.label = "not marked V".into();
+            f.help = "identical amounts in every column usually mean that this chapter finances (or is financed by) the V chapter: mark it V, or say in the link file why not".to_string();
+            f.key = it.chiave;
+            for c in COLONNE {
+                f.amounts
+                    .push((c.name().to_string(), it.importo(c).unwrap_or_default()));
+            }
+            f.related(
+                v.span,
+                format!("V {lato_v} chapter {} with the same amounts", chiave(v)),
+            );
+            f.context.sezione = Some(it.sezione);
+            f.context.settore = it.settore;
+            sink.push(f);
+        }
+    }
+}
+
+/// `vincolate-coverage`: all V spending against all V revenue plus the
+/// outside funding declared in the link file, per column.
+pub fn check_coverage(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
+    let v = |s: SezioneId, c: Colonna| {
+        somma(
+            ctx.items
+                .iter()
+                .filter(|i| i.genere == Genere::Riga && i.sezione == s && i.vincolato)
+                .filter_map(|i| i.importo(c)),
+        )
+    };
+    let gs = ctx.gruppi();
+    let mut scoperte = Vec::new();
+    let mut avanzi = Vec::new();
+    for (k, c) in COLONNE.iter().enumerate() {
+        let fuori = somma(
+            gs.gruppi
+                .iter()
+                .flat_map(|g| g.esterni.iter().map(move |e| e.importi[k])),
+        );
+        let (Some(e), Some(s), Some(fuori)) = (
+            v(SezioneId::EntrateCorrenti, *c),
+            v(SezioneId::SpeseCorrenti, *c),
+            fuori,
+        ) else {
+            continue;
+        };
+        let Some(coperto) = e.checked_add(fuori) else {
+            continue;
+        };
+        let Some(d) = s.checked_sub(coperto) else {
+            continue;
+        };
+        if d > Decimal::ZERO {
+            scoperte.push((*c, e, fuori, s, d));
+        } else if d < Decimal::ZERO {
+            avanzi.push((*c, e, fuori, s, d));
+        }
+    }
+    // Where the report states its earmarked totals: 1.C, else the first V row.
+    let totale_spese = ctx.items.iter().find(|i| {
+        i.sezione == SezioneId::RiepilogoVincolate
+            && i.genere == Genere::Totale
+            && i.parte == Some(crate::lang::item::Parte::Spese)
+    });
+    let primo_v = ctx
+        .items
+        .iter()
+        .find(|i| i.genere == Genere::Riga && i.vincolato);
+    let Some(dove) = totale_spese.or(primo_v) else {
+        return;
+    };
+    for (righe, scoperto) in [(scoperte, true), (avanzi, false)] {
+        if righe.is_empty() {
+            continue;
+        }
+        let dettagli: Vec<String> = righe
+            .iter()
+            .map(|(c, e, fuori, s, d)| {
+                format!(
+                    "{}: V spending {}, V revenue {} + outside funding {} ({} {})",
+                    ctx.colonna(*c),
+                    italiano(*s),
+                    italiano(*e),
+                    italiano(*fuori),
+                    if scoperto { "uncovered" } else { "unspent" },
+                    italiano(d.abs())
+                )
+            })
+            .collect();
+        let message = if scoperto {
+            format!("the report's earmarked spending exceeds its earmarked revenue and declared outside funding; {}", dettagli.join("; "))
+        } else {
+            format!(
+                "the report's earmarked revenue exceeds its earmarked spending; {}",
+                dettagli.join("; ")
+            )
+        };
+        let mut f = Finding::new(&rule.id, rule.severity, dove.span, message);
+        f.label = "earmarked totals".into();
+        f.help = if scoperto {
+            let (_, _, _, _, d) = righe[0];
+            format!(
+                "to close it in {}, declare {} of outside funding (fondo pluriennale vincolato, avanzo vincolato applicato) in the link file, or find the earmarked revenue that finances this spending",
+                ctx.colonna(righe[0].0),
+                italiano(d)
+            )
+        } else {
+            "earmarked revenue not spent in the year must stay bound to its purpose (avanzo vincolato)".into()
+        };
+        f.attenuazione = u8::from(!scoperto);
+        for (c, e, fuori, s, d) in &righe {
+            f.amounts.push((format!("{}_revenue", c.name()), *e));
+            f.amounts.push((format!("{}_outside", c.name()), *fuori));
+            f.amounts.push((format!("{}_spending", c.name()), *s));
+            f.amounts.push((format!("{}_difference", c.name()), -*d));
+        }
+        f.context.sezione = Some(dove.sezione);
+        f.context.soggetto = if scoperto {
+            "uncovered".into()
+        } else {
+            "unspent".into()
+        };
+        sink.push(f);
+    }
+}

@@ -1,0 +1,334 @@
+//! Link files: vincolo groups declared by finance staff (`rules/<report>.links.toml`).
+//!
+//! ```toml
+//! version = 1
+//! [[group]]
+//! name = "PROGETTO SAI"
+//! direzione = "DIR07"                      # optional: which report of the file
+//! revenue = ["38 15 6", "38 15 10"]
+//! spending = ["3443 11 0", "3755 19 0"]
+//! external = [{ name = "avanzo vincolato applicato", previsione = 150000 }]
+//! justification = "Decreto SAI 2022-2024: ..."
+//! ```
+//!
+//! Validated in two phases like rule files: the shape when read ([`leggi`]),
+//! then against the report ([`verifica`]): every key must be a V row of the
+//! right side, and linked once. Errors point into the TOML.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use toml::de::{DeTable, DeValue};
+
+use crate::ast::SezioneId;
+use crate::codes::ChiavePeg;
+use crate::config::raw::{unknown_key, wrong_type, Val};
+use crate::config::read::Lettore;
+use crate::config::{ConfigError, Sorgente};
+use crate::lang::item::{Genere, Item};
+
+/// Money from outside the report that finances a group (fondo pluriennale
+/// vincolato, avanzo vincolato applicato), per column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Esterno {
+    /// What it is.
+    pub nome: String,
+    /// PREVISIONE, PREVISIONE of the year before, RENDICONTO.
+    pub importi: [Decimal; 3],
+}
+
+/// A declared group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GruppoDichiarato {
+    /// Its name.
+    pub nome: String,
+    /// Where `[[group]]` starts in the file.
+    pub span: Range<usize>,
+    /// The report it belongs to (`DIR07`), when the file says.
+    pub direzione: Option<String>,
+    /// Revenue chapters, with where each key is written.
+    pub entrate: Vec<(ChiavePeg, Range<usize>)>,
+    /// Spending chapters.
+    pub spese: Vec<(ChiavePeg, Range<usize>)>,
+    /// External funding.
+    pub esterni: Vec<Esterno>,
+    /// Why the group holds.
+    pub giustificazione: String,
+}
+
+/// A link file, read and checked for shape.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileLegami {
+    /// The groups in file order.
+    pub gruppi: Vec<GruppoDichiarato>,
+}
+
+const TOP: &[&str] = &["version", "group"];
+const GROUP: &[&str] = &[
+    "name",
+    "direzione",
+    "revenue",
+    "spending",
+    "external",
+    "justification",
+    "confidence",
+    "evidence",
+];
+const EXTERNAL: &[&str] = &[
+    "name",
+    "previsione",
+    "previsione_precedente",
+    "rendiconto_precedente",
+];
+
+fn chiave(l: &mut Lettore<'_>, v: Val<'_>) -> Option<(ChiavePeg, Range<usize>)> {
+    let s = l.string(v)?;
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let n: Vec<Option<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    match n.as_slice() {
+        [Some(c), Some(a), Some(x)] => Some((
+            ChiavePeg {
+                capitolo: *c,
+                articolo: *a,
+                numero: *x,
+            },
+            v.span(),
+        )),
+        _ => {
+            l.err(
+                v.src,
+                v.span(),
+                format!("`{s}` is not a PEG key"),
+                "a PEG key is capitolo, articolo and sub-number with single spaces, e.g. \"3763 20 2\"",
+            );
+            None
+        }
+    }
+}
+
+/// Read a link file (phase 1: syntax and shape).
+pub fn leggi(testo: &str) -> Result<FileLegami, Vec<ConfigError>> {
+    let mut errors = Vec::new();
+    let sorgenti = [Sorgente {
+        nome: String::new(),
+        testo: testo.to_string(),
+    }];
+    let table = match DeTable::parse(testo) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(vec![ConfigError {
+                sorgente: 0,
+                span: e.span().unwrap_or(0..0),
+                message: format!("invalid TOML: {}", e.message().trim()),
+                help: "a link file is TOML: `[[group]]` tables with name, revenue, spending".into(),
+            }])
+        }
+    };
+    let mut l = Lettore {
+        errors: &mut errors,
+        sorgenti: &sorgenti,
+    };
+    let mut file = FileLegami::default();
+    for (k, v) in table.get_ref().iter() {
+        let key: &str = k.get_ref();
+        let v = Val { src: 0, v };
+        match key {
+            "version" => {
+                if l.numero(v, 1, "version").is_some_and(|n| n != 1) {
+                    l.err(
+                        0,
+                        v.span(),
+                        "unsupported link file version",
+                        "this quadra reads `version = 1`",
+                    );
+                }
+            }
+            "group" => match v.v.get_ref() {
+                DeValue::Array(a) => {
+                    for g in a.iter() {
+                        if let Some(g) = gruppo(&mut l, Val { src: 0, v: g }) {
+                            file.gruppi.push(g);
+                        }
+                    }
+                }
+                other => l
+                    .errors
+                    .push(wrong_type(0, v.span(), "`[[group]]` tables", other)),
+            },
+            _ => l.errors.push(unknown_key(
+                0,
+                k.span(),
+                key,
+                TOP,
+                "at the top of a link file",
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        errors.sort_by_key(|e| e.span.start);
+        Err(errors)
+    }
+}
+
+fn gruppo(l: &mut Lettore<'_>, v: Val<'_>) -> Option<GruppoDichiarato> {
+    let t: &DeTable<'_> = l.table(v)?;
+    let before = l.errors.len();
+    let mut g = GruppoDichiarato {
+        nome: String::new(),
+        span: v.span(),
+        direzione: None,
+        entrate: Vec::new(),
+        spese: Vec::new(),
+        esterni: Vec::new(),
+        giustificazione: String::new(),
+    };
+    for (k, x) in t.iter() {
+        let key: &str = k.get_ref();
+        let x = Val { src: 0, v: x };
+        match key {
+            "name" => g.nome = l.string(x).unwrap_or_default().to_string(),
+            "direzione" => g.direzione = l.string(x).map(str::to_string),
+            "revenue" => g.entrate = l.list(x, chiave).unwrap_or_default(),
+            "spending" => g.spese = l.list(x, chiave).unwrap_or_default(),
+            "external" => g.esterni = l.list(x, esterno).unwrap_or_default(),
+            "justification" => g.giustificazione = l.string(x).unwrap_or_default().to_string(),
+            // Written by `links suggest` for the reviewer; not used.
+            "confidence" | "evidence" => {}
+            _ => l
+                .errors
+                .push(unknown_key(0, k.span(), key, GROUP, "in a group")),
+        }
+    }
+    // A misspelt key is the real error; do not add "has no revenue" on top.
+    if l.errors.len() > before {
+        return None;
+    }
+    if g.nome.is_empty() {
+        l.err(
+            0,
+            v.span(),
+            "group without a `name`",
+            "add `name = \"...\"`",
+        );
+    }
+    if g.entrate.is_empty() && g.esterni.is_empty() {
+        l.err(
+            0,
+            v.span(),
+            format!("group `{}` has no revenue", g.nome),
+            "list its revenue chapters in `revenue`, or its outside funding in `external`",
+        );
+    }
+    if g.spese.is_empty() {
+        l.err(
+            0,
+            v.span(),
+            format!("group `{}` has no spending", g.nome),
+            "list the spending chapters it finances in `spending`",
+        );
+    }
+    (l.errors.len() == before).then_some(g)
+}
+
+fn esterno(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Esterno> {
+    let t: &DeTable<'_> = l.table(v)?;
+    let mut e = Esterno {
+        nome: String::new(),
+        importi: [Decimal::ZERO; 3],
+    };
+    let mut ok = true;
+    for (k, x) in t.iter() {
+        let key: &str = k.get_ref();
+        let x = Val { src: 0, v: x };
+        let col = match key {
+            "name" => {
+                e.nome = l.string(x).unwrap_or_default().to_string();
+                continue;
+            }
+            "previsione" => 0,
+            "previsione_precedente" => 1,
+            "rendiconto_precedente" => 2,
+            _ => {
+                l.errors
+                    .push(unknown_key(0, k.span(), key, EXTERNAL, "in `external`"));
+                ok = false;
+                continue;
+            }
+        };
+        match l.decimal(x) {
+            Some(d) if !d.is_sign_negative() && d <= Decimal::from(1_000_000_000_000_000i64) => {
+                e.importi[col] = d
+            }
+            Some(_) => {
+                l.err(
+                    0,
+                    x.span(),
+                    "an external amount is between 0 and 1.000.000.000.000.000",
+                    "write the amount in euro, e.g. 150000 or 150000.50",
+                );
+                ok = false;
+            }
+            None => ok = false,
+        }
+    }
+    ok.then_some(e)
+}
+
+/// Check a link file against one report's items (phase 2): every key is a V
+/// row of 1.A (revenue) or 1.B (spending), and appears in one group only.
+/// Groups for another Direzione are skipped.
+pub fn verifica(
+    file: &FileLegami,
+    direzione: Option<&str>,
+    items: &[Item<'_>],
+) -> Vec<ConfigError> {
+    let mut errors = Vec::new();
+    let mut righe: HashMap<(SezioneId, ChiavePeg), &Item<'_>> = HashMap::new();
+    for it in items.iter().filter(|i| i.genere == Genere::Riga) {
+        if let Some(k) = it.chiave {
+            righe.entry((it.sezione, k)).or_insert(it);
+        }
+    }
+    let mut visti: HashMap<ChiavePeg, &str> = HashMap::new();
+    for g in file
+        .gruppi
+        .iter()
+        .filter(|g| g.direzione.is_none() || g.direzione.as_deref() == direzione)
+    {
+        for (lista, sezione, lato) in [
+            (&g.entrate, SezioneId::EntrateCorrenti, "revenue"),
+            (&g.spese, SezioneId::SpeseCorrenti, "spending"),
+        ] {
+            for (k, span) in lista {
+                let err = |message: String, help: &str| ConfigError {
+                    sorgente: 0,
+                    span: span.clone(),
+                    message,
+                    help: help.to_string(),
+                };
+                match righe.get(&(sezione, *k)) {
+                    None => errors.push(err(
+                        format!("{lato} chapter {k} is not in section {} of the report", sezione.code()),
+                        "list the PEG key of a row of the report (revenue from 1.A, spending from 1.B)",
+                    )),
+                    Some(it) if !it.vincolato => errors.push(err(
+                        format!("chapter {k} is in group `{}` but is not marked V in the report", g.nome),
+                        "a vincolo group holds earmarked (V) chapters only: remove it, or correct the V flag in the report",
+                    )),
+                    Some(_) => {
+                        if let Some(other) = visti.insert(*k, &g.nome) {
+                            errors.push(err(
+                                format!("chapter {k} is linked twice: in `{other}` and in `{}`", g.nome),
+                                "a chapter belongs to one group: merge the groups or remove it from one",
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    errors
+}

@@ -1,0 +1,283 @@
+//! Vincolo groups: the fixtures of fixtures/vincoli (each rule, each kind of
+//! evidence, each link-file error), the real report's groups, and inference
+//! on generated reports with known links (recall and precision floors).
+
+use std::path::Path;
+use std::process::Command;
+
+use quadra::config::RuleSet;
+use quadra::lang::item::items;
+use quadra::vincoli::dizionario::Dizionario;
+use quadra::vincoli::infer::inferisci;
+use quadra::vincoli::links::{leggi, verifica};
+
+const REAL: &str = "reports/milano-2022-dir07-welfare-e-salute.txt";
+
+fn quadra(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_quadra"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `(rule, severity, line)` of every finding of a check.
+fn findings(file: &str, links: Option<&str>) -> (i32, Vec<Trovato>) {
+    let mut args = vec!["check", "--no-config", "--format", "json", file];
+    if let Some(l) = links {
+        args.extend(["--links", l]);
+    }
+    let (code, out, err) = quadra(&args);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let list = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    (code, list)
+}
+
+/// A finding as the tests compare it: rule, severity, line.
+type Trovato = (String, String, u64);
+
+fn f(rule: &str, severity: &str, line: u64) -> Trovato {
+    (rule.into(), severity.into(), line)
+}
+
+#[test]
+fn every_vincoli_rule_fires_on_its_fixture_and_not_on_the_balanced_one() {
+    let d = "fixtures/vincoli";
+    let cases: Vec<(&str, Option<&str>, i32, Vec<Trovato>)> = vec![
+        ("balanced.txt", Some("balanced.links.toml"), 0, vec![]),
+        ("balanced.txt", None, 0, vec![]),
+        (
+            "unbalanced.txt",
+            Some("unbalanced.links.toml"),
+            1,
+            vec![
+                f("vincolo-unbalanced", "error", 19),
+                f("vincolate-coverage", "warning", 93),
+            ],
+        ),
+        (
+            "unbalanced-inferred.txt",
+            None,
+            0,
+            vec![
+                f("vincolo-unbalanced", "warning", 19),
+                f("vincolate-coverage", "warning", 96),
+            ],
+        ),
+        (
+            "unmatched.txt",
+            None,
+            0,
+            vec![
+                f("vincolo-unmatched-revenue", "warning", 19),
+                f("vincolo-unmatched-spending", "warning", 60),
+                f("vincolate-coverage", "warning", 93),
+            ],
+        ),
+        (
+            "flag-mismatch.txt",
+            None,
+            0,
+            vec![
+                f("vincolo-flag-mismatch", "warning", 19),
+                f("vincolo-unmatched-spending", "warning", 60),
+                f("vincolate-coverage", "warning", 88),
+            ],
+        ),
+        ("evidence-identical.txt", None, 0, vec![]),
+        ("evidence-sum.txt", None, 0, vec![]),
+        (
+            "evidence-programme.txt",
+            None,
+            0,
+            vec![
+                f("vincolo-unbalanced", "info", 19),
+                f("vincolate-coverage", "info", 96),
+            ],
+        ),
+        (
+            "evidence-source-mismatch.txt",
+            None,
+            0,
+            vec![
+                f("vincolo-unmatched-revenue", "warning", 19),
+                f("vincolo-unmatched-spending", "warning", 63),
+                f("vincolate-coverage", "info", 101),
+            ],
+        ),
+        ("links-base.txt", Some("links-base.links.toml"), 0, vec![]),
+    ];
+    for (file, links, code, expected) in cases {
+        let path = format!("{d}/{file}");
+        let links = links.map(|l| format!("{d}/{l}"));
+        let (c, got) = findings(&path, links.as_deref());
+        assert_eq!((c, &got), (code, &expected), "{file} with {links:?}");
+    }
+}
+
+#[test]
+fn each_kind_of_evidence_gives_its_group() {
+    let groups = |file: &str| -> serde_json::Value {
+        let (code, out, err) = quadra(&[
+            "links",
+            "show",
+            "--no-config",
+            "--format",
+            "json",
+            &format!("fixtures/vincoli/{file}"),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()["reports"][0]["groups"].clone()
+    };
+    let g = groups("evidence-identical.txt");
+    assert_eq!(g.as_array().unwrap().len(), 1);
+    assert_eq!(g[0]["confidence"], "high");
+    assert_eq!(
+        g[0]["evidence"][0],
+        "identical amounts in every column: 38 15 22 = 3713 4 0"
+    );
+    let g = groups("evidence-sum.txt");
+    assert_eq!(g[0]["confidence"], "high");
+    assert_eq!(
+        g[0]["evidence"][0],
+        "exact sum in every column: 27 1 0 = 3753 32 0 + 3753 45 0 + 3755 18 0"
+    );
+    assert_eq!(g[0]["totals"]["previsione"]["difference"], "0.00");
+    let g = groups("evidence-programme.txt");
+    assert_eq!(g[0]["confidence"], "low");
+    assert_eq!(
+        g[0]["evidence"][0],
+        "programme PROGETTO SAI named by revenue and spending, settore 51"
+    );
+    assert_eq!(g[0]["totals"]["previsione"]["difference"], "200.00");
+    // PROGETTI UE on both sides, but the State's money cannot be FIN.TO REGIONALE.
+    assert_eq!(
+        groups("evidence-source-mismatch.txt")
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+}
+
+#[test]
+fn invalid_link_files_are_located_and_exit_two() {
+    let mut out = String::new();
+    for bad in [
+        "bad-unknown-key",
+        "bad-missing-chapter",
+        "bad-not-v",
+        "bad-linked-twice",
+    ] {
+        let links = format!("fixtures/vincoli/{bad}.links.toml");
+        let (code, stdout, stderr) = quadra(&[
+            "check",
+            "--no-config",
+            "--links",
+            &links,
+            "fixtures/vincoli/links-base.txt",
+        ]);
+        assert_eq!((code, stdout.as_str()), (2, ""), "{bad}");
+        out.push_str(&format!("## {bad}\n{stderr}\n"));
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn the_real_report_link_file_is_valid_and_covers_what_it_declares() {
+    let p = quadra::parse(&std::fs::read(REAL).unwrap()).unwrap();
+    let file = leggi(
+        &std::fs::read_to_string("rules/milano-2022-dir07-welfare-e-salute.links.toml").unwrap(),
+    )
+    .unwrap();
+    let its = items(&p.documento.reports[0]);
+    assert_eq!(verifica(&file, Some("DIR07"), &its), vec![]);
+    assert_eq!(file.gruppi.len(), 35);
+    assert!(file
+        .gruppi
+        .iter()
+        .all(|g| g.giustificazione.starts_with("Reviewed:")
+            || g.giustificazione.starts_with("Added in review:")));
+    // The groups as `links show` prints them: reviewed snapshot.
+    let (code, out, _) = quadra(&["links", "show", REAL]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("real_report_groups", out);
+}
+
+#[test]
+fn on_the_real_report_every_v_chapter_is_grouped_or_unmatched_and_identical_pairs_are_linked() {
+    let p = quadra::parse(&std::fs::read(REAL).unwrap()).unwrap();
+    let its = items(&p.documento.reports[0]);
+    let grafo = inferisci(&its, Dizionario::ufficiale());
+    let gs = grafo.gruppi();
+    let v_rows = its
+        .iter()
+        .filter(|i| {
+            i.vincolato && i.genere == quadra::lang::item::Genere::Riga && !i.sezione.is_capitale()
+        })
+        .count();
+    let in_groups: usize = gs
+        .gruppi
+        .iter()
+        .map(|g| g.entrate.len() + g.spese.len())
+        .sum();
+    assert_eq!(
+        in_groups + gs.entrate_sole.len() + gs.spese_sole.len(),
+        v_rows
+    );
+    assert_eq!(v_rows, 56 + 111);
+    // Every revenue / spending pair with identical non-zero amounts in all
+    // three columns is in one group.
+    let cols = quadra::vincoli::COLONNE;
+    let group_of = |k: quadra::codes::ChiavePeg| {
+        gs.gruppi.iter().position(|g| {
+            g.entrate
+                .iter()
+                .chain(&g.spese)
+                .any(|i| i.chiave == Some(k))
+        })
+    };
+    let mut pairs = 0;
+    for r in its
+        .iter()
+        .filter(|i| i.vincolato && i.sezione == quadra::ast::SezioneId::EntrateCorrenti)
+    {
+        for s in its
+            .iter()
+            .filter(|i| i.vincolato && i.sezione == quadra::ast::SezioneId::SpeseCorrenti)
+        {
+            let a: Vec<_> = cols.iter().map(|c| r.importo(*c)).collect();
+            let b: Vec<_> = cols.iter().map(|c| s.importo(*c)).collect();
+            if a == b && a.iter().any(|x| x.is_some_and(|x| !x.is_zero())) {
+                pairs += 1;
+                let (gr, gsp) = (group_of(r.chiave.unwrap()), group_of(s.chiave.unwrap()));
+                assert!(
+                    gr.is_some() && gr == gsp,
+                    "{:?} and {:?} not linked",
+                    r.chiave,
+                    s.chiave
+                );
+            }
+        }
+    }
+    assert_eq!(pairs, 17);
+    let _ = RuleSet::default_rules().unwrap();
+    assert!(Path::new("rules/programmi-finanziamento.toml").is_file());
+}
