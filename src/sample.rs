@@ -1,6 +1,9 @@
 //! Large inputs for benchmarks: a city-wide document is a sequence of
 //! Direzione reports, so a big input is made of copies of a real report, each
-//! with its own Direzione code.
+//! with its own Direzione code; [`vincoli`] generates earmarked chapters
+//! with known links.
+
+pub mod vincoli;
 
 /// Concatenate copies of `report` until at least `min_bytes`, renaming the
 /// Direzione code `DIR07` of each copy to `DIR1`, `DIR2`...

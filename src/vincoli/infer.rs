@@ -192,6 +192,15 @@ pub fn costruisci<'a>(
         }
     }
 
+    // Spending by Settore, so that each search looks at its own Settore only
+    // (linear in the chapters, not revenue x spending).
+    let mut spese_per_settore: HashMap<Option<u32>, Vec<NodeIndex>> = HashMap::new();
+    for &s in &spese {
+        spese_per_settore
+            .entry(g[s].item.settore)
+            .or_default()
+            .push(s);
+    }
     // 2. Exact sums, for revenue chapters still alone, over spending
     // chapters still alone in the same Settore.
     let linked = |g: &UnGraph<Capitolo<'a>, Legame>, n: NodeIndex| g.neighbors(n).next().is_some();
@@ -204,10 +213,12 @@ pub fn costruisci<'a>(
             continue;
         }
         let settore = g[r].item.settore;
-        let mut cand: Vec<NodeIndex> = spese
-            .iter()
+        let mut cand: Vec<NodeIndex> = spese_per_settore
+            .get(&settore)
+            .into_iter()
+            .flatten()
             .copied()
-            .filter(|&s| !linked(&g, s) && g[s].item.settore == settore)
+            .filter(|&s| !linked(&g, s))
             .filter(|&s| {
                 let a = importi(g[s].item);
                 a.iter()
