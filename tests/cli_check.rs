@@ -97,6 +97,10 @@ fn the_real_report_with_its_reviewed_link_file() {
     assert_eq!(count(&v, "vincolo-unmatched-revenue", "warning"), 9);
     assert_eq!(count(&v, "vincolo-unmatched-spending", "warning"), 22);
     assert_eq!(quadra(&["check", REPORT]).code, 1);
+    insta::assert_snapshot!(
+        "real_report_with_link_file",
+        quadra(&["check", REPORT, "--format", "json"]).stdout
+    );
     // The same file given explicitly.
     let w = json(&quadra(&[
         "check",
