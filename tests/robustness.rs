@@ -203,3 +203,54 @@ fn broken_rule_files_never_panic() {
     }
     assert!(rejected > 100, "{rejected}");
 }
+
+#[test]
+fn broken_link_files_never_panic() {
+    let text =
+        std::fs::read_to_string("rules/milano-2022-dir07-welfare-e-salute.links.toml").unwrap();
+    let report = std::fs::read(REPORT).unwrap();
+    let p = quadra::parse(&report).unwrap();
+    let its = quadra::lang::item::items(&p.documento.reports[0]);
+    let bytes = text.as_bytes();
+    let mut rng = Lcg(23);
+    let mut rejected = 0;
+    for i in 0..150 {
+        let candidate: Vec<u8> = if i % 2 == 0 {
+            bytes[..(rng.next() as usize) % bytes.len()].to_vec()
+        } else {
+            let mut m = bytes.to_vec();
+            for _ in 0..5 {
+                let at = (rng.next() as usize) % m.len();
+                m[at] = b"=[]{}\"'#,.0 9"[(rng.next() % 13) as usize];
+            }
+            m
+        };
+        let testo = String::from_utf8_lossy(&candidate).into_owned();
+        match quadra::vincoli::links::leggi(&testo) {
+            Err(errors) => {
+                rejected += 1;
+                assert!(errors
+                    .iter()
+                    .all(|e| e.span.end <= testo.len() && !e.help.is_empty()));
+            }
+            Ok(file) => {
+                let errors = quadra::vincoli::links::verifica(&file, Some("DIR07"), &its);
+                if errors.is_empty() {
+                    // Valid: the graph, its groups and the rules run on it.
+                    let rules = RuleSet::default_rules().unwrap();
+                    let f = quadra::rules::check_con_legami(
+                        &p.documento,
+                        &[],
+                        &rules,
+                        false,
+                        Some(&file),
+                    );
+                    assert!(!f.is_empty());
+                } else {
+                    rejected += 1;
+                }
+            }
+        }
+    }
+    assert!(rejected > 100, "{rejected}");
+}
