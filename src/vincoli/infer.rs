@@ -202,42 +202,35 @@ pub fn costruisci<'a>(
             .push(s);
     }
     // 2. Exact sums, for revenue chapters still alone, over spending
-    // chapters still alone in the same Settore.
+    // chapters still alone in the same Settore. Amounts in cents, computed
+    // once per chapter (`None`: beyond range, or negative: never a part).
+    let mut cents: HashMap<NodeIndex, Option<[i128; 3]>> = HashMap::new();
+    for &n in entrate.iter().chain(&spese) {
+        let c = centesimi(importi(g[n].item)).filter(|c| c.iter().all(|x| *x >= 0));
+        cents.insert(n, c);
+    }
     let linked = |g: &UnGraph<Capitolo<'a>, Legame>, n: NodeIndex| g.neighbors(n).next().is_some();
     for &r in &entrate {
         if linked(&g, r) {
             continue;
         }
-        let target = importi(g[r].item);
-        if target.iter().all(|x| x.is_zero()) {
+        let Some(target) = cents[&r] else { continue };
+        if target == [0; 3] {
             continue;
         }
         let settore = g[r].item.settore;
-        let mut cand: Vec<NodeIndex> = spese_per_settore
+        let mut cand: Vec<(NodeIndex, [i128; 3])> = spese_per_settore
             .get(&settore)
             .into_iter()
             .flatten()
             .copied()
             .filter(|&s| !linked(&g, s))
-            .filter(|&s| {
-                let a = importi(g[s].item);
-                a.iter()
-                    .zip(&target)
-                    .all(|(x, t)| !x.is_sign_negative() && x <= t)
-                    && a.iter().any(|x| !x.is_zero())
-            })
+            .filter_map(|s| cents[&s].map(|c| (s, c)))
+            .filter(|(_, a)| a != &[0; 3] && a.iter().zip(&target).all(|(x, t)| x <= t))
             .collect();
-        cand.sort_by_key(|&s| std::cmp::Reverse(importi(g[s].item)));
-        let Some(valori) = cand
-            .iter()
-            .map(|&s| centesimi(importi(g[s].item)))
-            .collect::<Option<Vec<_>>>()
-        else {
-            continue;
-        };
-        let Some(target) = centesimi(target) else {
-            continue;
-        };
+        cand.sort_by_key(|(_, a)| std::cmp::Reverse(*a));
+        let valori: Vec<[i128; 3]> = cand.iter().map(|(_, a)| *a).collect();
+        let cand: Vec<NodeIndex> = cand.into_iter().map(|(n, _)| n).collect();
         // What the candidates from i on can still add, per column: a branch
         // that cannot reach the target is cut at once.
         let mut coda = vec![[0i128; 3]; valori.len() + 1];
