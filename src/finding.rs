@@ -96,20 +96,10 @@ impl Finding {
 
     /// A parse diagnostic as a finding (it is reported by `check` like any other).
     pub fn from_parse(d: &ParseDiagnostic) -> Self {
-        Finding {
-            rule: d.code.as_str().to_string(),
-            severity: d.severity,
-            message: d.message.clone(),
-            span: d.span,
-            label: d.label.clone(),
-            help: d.help.clone(),
-            key: None,
-            amounts: Vec::new(),
-            related: Vec::new(),
-            context: Contesto::default(),
-            attenuazione: 0,
-            sospetti: Vec::new(),
-        }
+        let mut f = Finding::new(d.code.as_str(), d.severity, d.span, d.message.clone());
+        f.label = d.label.clone();
+        f.help = d.help.clone();
+        f
     }
 
     /// Add a related location.

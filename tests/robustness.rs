@@ -23,6 +23,26 @@ impl Lcg {
     }
 }
 
+/// Broken variants of a text file: truncations and a few bytes replaced by
+/// TOML punctuation, alternately; deterministic.
+fn varianti(bytes: &[u8], seed: u64, n: usize) -> Vec<Vec<u8>> {
+    let mut rng = Lcg(seed);
+    (0..n)
+        .map(|i| {
+            if i % 2 == 0 {
+                bytes[..(rng.next() as usize) % bytes.len()].to_vec()
+            } else {
+                let mut m = bytes.to_vec();
+                for _ in 0..5 {
+                    let at = (rng.next() as usize) % m.len();
+                    m[at] = b"=[]{}\"'#,.0 9"[(rng.next() % 13) as usize];
+                }
+                m
+            }
+        })
+        .collect()
+}
+
 fn check(bytes: &[u8]) {
     match quadra::parse(bytes) {
         Ok(out) => {
@@ -168,20 +188,8 @@ fn a_lone_carriage_return_is_located_alike_in_every_format() {
 #[test]
 fn broken_rule_files_never_panic() {
     let text = quadra::config::DEFAULT_RULES;
-    let bytes = text.as_bytes();
-    let mut rng = Lcg(11);
     let mut rejected = 0;
-    for i in 0..120 {
-        let candidate: Vec<u8> = if i % 2 == 0 {
-            bytes[..(rng.next() as usize) % bytes.len()].to_vec()
-        } else {
-            let mut m = bytes.to_vec();
-            for _ in 0..5 {
-                let at = (rng.next() as usize) % m.len();
-                m[at] = b"=[]{}\"'#,.0x"[(rng.next() % 12) as usize];
-            }
-            m
-        };
+    for candidate in varianti(text.as_bytes(), 11, 120) {
         let testo = String::from_utf8_lossy(&candidate).into_owned();
         let custom = Sorgente {
             nome: "broken.toml".into(),
@@ -211,20 +219,8 @@ fn broken_link_files_never_panic() {
     let report = std::fs::read(REPORT).unwrap();
     let p = quadra::parse(&report).unwrap();
     let its = quadra::lang::item::items(&p.documento.reports[0]);
-    let bytes = text.as_bytes();
-    let mut rng = Lcg(23);
     let mut rejected = 0;
-    for i in 0..150 {
-        let candidate: Vec<u8> = if i % 2 == 0 {
-            bytes[..(rng.next() as usize) % bytes.len()].to_vec()
-        } else {
-            let mut m = bytes.to_vec();
-            for _ in 0..5 {
-                let at = (rng.next() as usize) % m.len();
-                m[at] = b"=[]{}\"'#,.0 9"[(rng.next() % 13) as usize];
-            }
-            m
-        };
+    for candidate in varianti(text.as_bytes(), 23, 150) {
         let testo = String::from_utf8_lossy(&candidate).into_owned();
         match quadra::vincoli::links::leggi(&testo) {
             Err(errors) => {

@@ -72,7 +72,7 @@ impl Lettore<'_> {
     }
 
     /// An exact decimal: an integer, a float literal read from its text (never
-    /// through `f64`), or a string such as `"0.01"`.
+    /// through binary floating point), or a string such as `"0.01"`.
     pub fn decimal(&mut self, v: Val<'_>) -> Option<Decimal> {
         let help = "write an amount as 1000, 0.01 or \"0.01\" (decimal point, no exponent)";
         let text: String = match v.v.get_ref() {

@@ -742,26 +742,13 @@ mod tests {
         use crate::ast::{Importi, ImportiCapitale};
         use crate::lang::item::Genere;
         let importi = Importi::Capitale(ImportiCapitale::default());
-        let row = Item {
-            genere: Genere::Riga,
-            sezione: crate::ast::SezioneId::SpeseCapitale,
-            span: crate::span::Span::default(),
-            importi: &importi,
-            ripetuta: None,
-            settore: None,
-            titolo: None,
-            gruppo: None,
-            missione_programma: None,
-            missione: None,
-            parte: None,
-            livello: None,
-            testo: "",
-            chiave: None,
-            pdc: None,
-            vincolato: false,
-            non_ripetuto: false,
-            asterisco: false,
-        };
+        let row = crate::lang::item::base(
+            Genere::Riga,
+            crate::ast::SezioneId::SpeseCapitale,
+            crate::span::Span::default(),
+            &importi,
+            "",
+        );
         // A capital row has no PDC: no comparison on it holds, negated or not.
         for (cond, holds) in [
             ("pdc_titolo = 2", false),

@@ -276,7 +276,10 @@ pub fn items(report: &Report) -> Vec<Item<'_>> {
     out
 }
 
-fn base<'a>(
+/// An item with only its kind, section, span, amounts and text set (the
+/// headings, codes and flags empty), for [`items`] and for tests that build
+/// items by hand.
+pub fn base<'a>(
     genere: Genere,
     sezione: SezioneId,
     span: Span,

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::ast::{Importi, ImportiCorrenti, SezioneId};
 use crate::codes::{ChiavePeg, Pdc};
-use crate::lang::item::{Genere, Item};
+use crate::lang::item::{base, Genere, Item};
 use crate::span::Span;
 
 /// A small deterministic generator (no dependency, same cases every run).
@@ -139,29 +139,20 @@ pub fn genera(seed: u64, gruppi: usize) -> Vec<Capitolo> {
 pub fn items(caps: &[Capitolo]) -> Vec<Item<'_>> {
     let pdc = Pdc::parse("2010101000").ok();
     caps.iter()
-        .map(|c| Item {
-            genere: Genere::Riga,
-            sezione: if c.entrata {
+        .map(|c| {
+            let sezione = if c.entrata {
                 SezioneId::EntrateCorrenti
             } else {
                 SezioneId::SpeseCorrenti
-            },
-            span: Span::default(),
-            importi: &c.importi,
-            ripetuta: None,
-            settore: Some(c.settore),
-            titolo: Some(if c.entrata { 2 } else { 1 }),
-            gruppo: Some(1),
-            missione_programma: None,
-            missione: None,
-            parte: None,
-            livello: None,
-            testo: &c.testo,
-            chiave: Some(c.chiave),
-            pdc: if c.entrata { pdc } else { None },
-            vincolato: true,
-            non_ripetuto: false,
-            asterisco: false,
+            };
+            let mut it = base(Genere::Riga, sezione, Span::default(), &c.importi, &c.testo);
+            it.settore = Some(c.settore);
+            it.titolo = Some(if c.entrata { 2 } else { 1 });
+            it.gruppo = Some(1);
+            it.chiave = Some(c.chiave);
+            it.pdc = if c.entrata { pdc } else { None };
+            it.vincolato = true;
+            it
         })
         .collect()
 }
