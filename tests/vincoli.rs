@@ -281,3 +281,99 @@ fn on_the_real_report_every_v_chapter_is_grouped_or_unmatched_and_identical_pair
     let _ = RuleSet::default_rules().unwrap();
     assert!(Path::new("rules/programmi-finanziamento.toml").is_file());
 }
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("quadra-vincoli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(d.join("rules")).unwrap();
+    d
+}
+
+#[test]
+fn identical_amounts_shared_by_many_chapters_give_linear_edges() {
+    // 300 revenue and 300 spending chapters with the same amounts: one group,
+    // and a number of links linear in the chapters (not 300 x 300).
+    use quadra::sample::vincoli::Capitolo;
+    let caps: Vec<Capitolo> = (0..600)
+        .map(|i| Capitolo {
+            entrata: i % 2 == 0,
+            chiave: quadra::codes::ChiavePeg {
+                capitolo: 100 + i,
+                articolo: 1,
+                numero: 0,
+            },
+            importi: quadra::ast::Importi::Correnti(quadra::ast::ImportiCorrenti {
+                previsione: 1000.into(),
+                previsione_precedente: 1000.into(),
+                rendiconto_precedente: 1000.into(),
+            }),
+            testo: "TRASFERIMENTI".into(),
+            settore: 51,
+            gruppo_vero: None,
+        })
+        .collect();
+    let its = quadra::sample::vincoli::items(&caps);
+    let g = inferisci(&its, Dizionario::ufficiale());
+    assert!(g.g.edge_count() <= 600, "{}", g.g.edge_count());
+    let gs = g.gruppi();
+    assert_eq!(gs.gruppi.len(), 1);
+    assert_eq!(
+        (gs.gruppi[0].entrate.len(), gs.gruppi[0].spese.len()),
+        (300, 300)
+    );
+}
+
+#[test]
+fn link_file_corner_cases() {
+    let base = std::fs::read_to_string("fixtures/vincoli/evidence-identical.txt").unwrap();
+    let d = tempdir("corners");
+    std::fs::write(d.join("r.txt"), &base).unwrap();
+    let run = |links: &str, args: &[&str]| {
+        std::fs::write(d.join("rules/r.links.toml"), links).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_quadra"))
+            .args(args)
+            .current_dir(&d)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // Outside funding alone finances one spending chapter: a group, balanced.
+    let (code, out, _) = run(
+        "[[group]]\nname = \"SOLO ESTERNO\"\nexternal = [{ name = \"avanzo\", previsione = 1000, previsione_precedente = 1200, rendiconto_precedente = 900 }]\nspending = [\"3713 4 0\"]\n",
+        &["links", "show", "r.txt", "--format", "json"],
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let g = &v["reports"][0]["groups"][0];
+    assert_eq!(
+        (g["name"].as_str(), g["confidence"].as_str()),
+        (Some("SOLO ESTERNO"), Some("declared"))
+    );
+    assert_eq!(g["totals"]["previsione"]["difference"], "0.00");
+    // A group for a Direzione the file does not hold is an error, not skipped.
+    let (code, _, err) = run(
+        "[[group]]\nname = \"ALTROVE\"\ndirezione = \"DIR99\"\nrevenue = [\"38 15 22\"]\nspending = [\"3713 4 0\"]\n",
+        &["check", "r.txt"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is for Direzione DIR99, which the report does not hold"),
+        "{err}"
+    );
+    // `links suggest -o` never writes over the link file in use.
+    let links = "[[group]]\nname = \"G\"\nrevenue = [\"38 15 22\"]\nspending = [\"3713 4 0\"]\n";
+    let (code, _, err) = run(
+        links,
+        &["links", "suggest", "r.txt", "-o", "rules/r.links.toml"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("is the link file in use"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("rules/r.links.toml")).unwrap(),
+        links
+    );
+}

@@ -128,6 +128,33 @@ pub fn trova_legami(report: &str, explicit: Option<&Path>, discover: bool) -> Op
     p.is_file().then_some(p)
 }
 
+/// A link file's name and text, read before anything is written (an output
+/// file may be the link file itself).
+pub struct TestoLegami {
+    /// Where it was read.
+    pub path: PathBuf,
+    nome: String,
+    testo: String,
+}
+
+/// Find and read the report's link file. `Err(msg)`: unreadable (exit 2).
+pub fn leggi_legami(
+    report: &str,
+    explicit: Option<&Path>,
+    discover: bool,
+) -> Result<Option<TestoLegami>, String> {
+    let Some(path) = trova_legami(report, explicit, discover) else {
+        return Ok(None);
+    };
+    let testo = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read link file {}: {e}", path.display()))?;
+    Ok(Some(TestoLegami {
+        nome: path.display().to_string(),
+        path,
+        testo,
+    }))
+}
+
 /// Read and check the report's link file. `Err(msg)`: unreadable (exit 2);
 /// `Ok(Err(()))`: invalid, errors printed located (exit 2).
 pub fn carica_legami(
@@ -136,22 +163,48 @@ pub fn carica_legami(
     discover: bool,
     doc: &crate::ast::Documento,
 ) -> Result<Result<Option<FileLegami>, ()>, String> {
-    let Some(path) = trova_legami(report, explicit, discover) else {
-        return Ok(Ok(None));
-    };
-    let testo = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read link file {}: {e}", path.display()))?;
-    let nome = path.display().to_string();
-    let mut errori = match leggi(&testo) {
+    match leggi_legami(report, explicit, discover)? {
+        None => Ok(Ok(None)),
+        Some(t) => Ok(valida_legami(&t, doc).map(Some)),
+    }
+}
+
+/// Check a link file's text against the document; errors are printed
+/// located, and `Err(())` means exit 2.
+pub fn valida_legami(t: &TestoLegami, doc: &crate::ast::Documento) -> Result<FileLegami, ()> {
+    let (nome, testo) = (&t.nome, &t.testo);
+    let mut errori = match leggi(testo) {
         Ok(file) => {
             let mut e = Vec::new();
-            for r in &doc.reports {
+            let dirs: Vec<Option<&str>> = doc
+                .reports
+                .iter()
+                .map(|r| r.direzione.as_ref().map(|d| d.codice.as_str()))
+                .collect();
+            for (r, dir) in doc.reports.iter().zip(&dirs) {
                 let its = crate::lang::item::items(r);
-                let dir = r.direzione.as_ref().map(|d| d.codice.as_str());
-                e.extend(verifica(&file, dir, &its));
+                e.extend(verifica(&file, *dir, &its));
+            }
+            // A group for a Direzione the file does not hold would never be checked.
+            for g in &file.gruppi {
+                if let Some(d) = &g.direzione {
+                    if !dirs.contains(&Some(d.as_str())) {
+                        e.push(crate::config::ConfigError {
+                            sorgente: 0,
+                            span: g.span.clone(),
+                            message: format!(
+                                "group `{}` is for Direzione {d}, which the report does not hold",
+                                g.nome
+                            ),
+                            help:
+                                "correct `direzione`, or remove it when the file holds one report"
+                                    .into(),
+                        });
+                    }
+                }
             }
             if e.is_empty() {
-                return Ok(Ok(Some(file)));
+                return Ok(file);
             }
             e
         }
@@ -159,7 +212,7 @@ pub fn carica_legami(
     };
     errori.sort_by_key(|e| e.span.start);
     errori.dedup();
-    let fonte = Fonte::new(&nome, testo.as_bytes());
+    let fonte = Fonte::new(nome, testo.as_bytes());
     let shown: Vec<Located<'_>> = errori
         .iter()
         .take(MAX_CONFIG_ERRORS)
@@ -170,7 +223,7 @@ pub fn carica_legami(
         "quadra: {} problem(s) in the link file {nome}; nothing was checked",
         errori.len()
     );
-    Ok(Err(()))
+    Err(())
 }
 
 struct Letto {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::check::carica_legami;
+use super::check::{leggi_legami, valida_legami};
 use super::with_report;
 use crate::lang::item::items;
 use crate::vincoli::dizionario::Dizionario;
@@ -97,17 +97,27 @@ fn emit(
     output: Option<PathBuf>,
     stampa: Stampa,
 ) -> Result<i32, String> {
+    // Read the link file before the output is opened, and never write over
+    // it: a reviewed link file is not to be replaced by suggestions.
+    let testo = leggi_legami(report, legami.links.as_deref(), !legami.no_config)?;
+    if let (Some(t), Some(o)) = (&testo, &output) {
+        let same = |a: &std::path::Path, b: &std::path::Path| {
+            a.canonicalize()
+                .ok()
+                .is_some_and(|a| b.canonicalize().ok() == Some(a))
+        };
+        if same(&t.path, o) {
+            return Err(format!(
+                "{} is the link file in use: write the output elsewhere (and merge what you keep by hand)",
+                o.display()
+            ));
+        }
+    }
     with_report(report, output, move |out, path, bytes, index, p| {
-        let file = match carica_legami(
-            path,
-            legami.links.as_deref(),
-            !legami.no_config,
-            &p.documento,
-        )
-        .map_err(io::Error::other)?
-        {
-            Ok(f) => f,
-            Err(()) => {
+        let file = match testo.as_ref().map(|t| valida_legami(t, &p.documento)) {
+            None => None,
+            Some(Ok(f)) => Some(f),
+            Some(Err(())) => {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
                     "the link file is invalid (see above)",

@@ -27,6 +27,10 @@ pub const BUDGET_SOMMA: usize = 20_000;
 /// Most spending chapters one exact sum may combine (and the search's depth).
 pub const MAX_PARTI: usize = 8;
 
+/// Spending chapters (the largest not above the target) an exact-sum search
+/// looks at.
+pub const FINESTRA: usize = 256;
+
 /// Programme groups larger than this (revenue x spending pairs) are linked
 /// without checking sources pair by pair, to stay linear.
 const MAX_COPPIE: usize = 10_000;
@@ -119,6 +123,7 @@ pub fn costruisci<'a>(
     // 0. Declared groups: their chapters are linked, and left out of inference.
     let mut esterni = Vec::new();
     let mut dichiarato = vec![false; g.node_count()];
+    let mut nomi_dichiarati = HashMap::new();
     if let Some((file, dir)) = dichiarati {
         let per_chiave: HashMap<(Lato, ChiavePeg), NodeIndex> = g
             .node_indices()
@@ -139,6 +144,7 @@ pub fn costruisci<'a>(
             let Some(&primo) = nodi.first() else { continue };
             for &n in &nodi {
                 dichiarato[n.index()] = true;
+                nomi_dichiarati.insert(n, gr.nome.clone());
                 if n != primo {
                     let prova = format!("{}{}", super::PROVA_DICHIARATA, gr.nome);
                     g.add_edge(
@@ -182,13 +188,24 @@ pub fn costruisci<'a>(
         } else {
             Fiducia::Media
         };
-        for &r in rs {
-            let prova = format!(
-                "identical amounts in every column: {} = {}",
-                key(&g, r),
-                key(&g, s)
-            );
-            g.add_edge(r, s, Legame { prova, fiducia });
+        // Linked to the first such revenue chapter only: the group is the
+        // same as with every pair, and the edges stay linear in the chapters.
+        let r = rs[0];
+        let prova = format!(
+            "identical amounts in every column: {} = {}",
+            key(&g, r),
+            key(&g, s)
+        );
+        g.add_edge(r, s, Legame { prova, fiducia });
+        for &altra in &rs[1..] {
+            if g.find_edge(altra, s).is_none() && g.neighbors(altra).next().is_none() {
+                let prova = format!(
+                    "identical amounts in every column: {} = {}",
+                    key(&g, altra),
+                    key(&g, s)
+                );
+                g.add_edge(altra, s, Legame { prova, fiducia });
+            }
         }
     }
 
@@ -209,6 +226,18 @@ pub fn costruisci<'a>(
         let c = centesimi(importi(g[n].item)).filter(|c| c.iter().all(|x| *x >= 0));
         cents.insert(n, c);
     }
+    let mut spese_ordinate: HashMap<Option<u32>, Vec<(NodeIndex, [i128; 3])>> = HashMap::new();
+    for (settore, v) in &spese_per_settore {
+        let mut o: Vec<(NodeIndex, [i128; 3])> = v
+            .iter()
+            .filter_map(|&s| cents[&s].map(|c| (s, c)))
+            .collect();
+        o.sort_by_key(|(_, a)| std::cmp::Reverse(*a));
+        spese_ordinate.insert(*settore, o);
+    }
+    for &r in &entrate {
+        spese_ordinate.entry(g[r].item.settore).or_default();
+    }
     let linked = |g: &UnGraph<Capitolo<'a>, Legame>, n: NodeIndex| g.neighbors(n).next().is_some();
     for &r in &entrate {
         if linked(&g, r) {
@@ -218,15 +247,19 @@ pub fn costruisci<'a>(
         if target == [0; 3] {
             continue;
         }
-        let settore = g[r].item.settore;
-        let mut cand: Vec<(NodeIndex, [i128; 3])> = spese_per_settore
-            .get(&settore)
-            .into_iter()
-            .flatten()
+        // The Settore's spending, sorted once by forecast, largest first: a
+        // binary search finds the first not above the target, and at most
+        // FINESTRA chapters from there are looked at, so each search costs
+        // the same whatever the size of the Settore.
+        let ordinate = &spese_ordinate[&g[r].item.settore];
+        let da = ordinate.partition_point(|(_, a)| a[0] > target[0]);
+        let mut cand: Vec<(NodeIndex, [i128; 3])> = ordinate[da..]
+            .iter()
+            .take(FINESTRA)
+            .filter(|(s, a)| {
+                !linked(&g, *s) && a != &[0; 3] && a.iter().zip(&target).all(|(x, t)| x <= t)
+            })
             .copied()
-            .filter(|&s| !linked(&g, s))
-            .filter_map(|s| cents[&s].map(|c| (s, c)))
-            .filter(|(_, a)| a != &[0; 3] && a.iter().zip(&target).all(|(x, t)| x <= t))
             .collect();
         cand.sort_by_key(|(_, a)| std::cmp::Reverse(*a));
         let valori: Vec<[i128; 3]> = cand.iter().map(|(_, a)| *a).collect();
@@ -296,25 +329,43 @@ pub fn costruisci<'a>(
             .unwrap_or_default();
         let prova = format!("programme {nome} named by revenue and spending{dove}");
         if rs.len() * ss.len() > MAX_COPPIE {
-            for &s in ss {
-                g.add_edge(
-                    rs[0],
-                    s,
-                    Legame {
+            // Too many pairs to weigh one by one: a star within each pair of
+            // compatible sources (an unknown source is compatible with any).
+            let fonti = [
+                Some(Fonte::Stato),
+                Some(Fonte::Regione),
+                Some(Fonte::Altri),
+                None,
+            ];
+            for fe in fonti {
+                let rr: Vec<NodeIndex> = rs
+                    .iter()
+                    .copied()
+                    .filter(|&r| fonte_entrata(g[r].item) == fe)
+                    .collect();
+                for fs in fonti {
+                    if fe.is_some() && fs.is_some() && fe != fs {
+                        continue;
+                    }
+                    let sp: Vec<NodeIndex> = ss
+                        .iter()
+                        .copied()
+                        .filter(|&s| fonte_spesa(g[s].item) == fs)
+                        .collect();
+                    let (Some(&r0), Some(&s0)) = (rr.first(), sp.first()) else {
+                        continue;
+                    };
+                    let legame = || Legame {
                         prova: prova.clone(),
                         fiducia: Fiducia::Bassa,
-                    },
-                );
-            }
-            for &r in &rs[1..] {
-                g.add_edge(
-                    r,
-                    ss[0],
-                    Legame {
-                        prova: prova.clone(),
-                        fiducia: Fiducia::Bassa,
-                    },
-                );
+                    };
+                    for &s in &sp {
+                        g.add_edge(r0, s, legame());
+                    }
+                    for &r in &rr[1..] {
+                        g.add_edge(r, s0, legame());
+                    }
+                }
             }
             continue;
         }
@@ -343,6 +394,7 @@ pub fn costruisci<'a>(
         g,
         ricerche_interrotte,
         esterni,
+        dichiarati: nomi_dichiarati,
     }
 }
 

@@ -292,7 +292,7 @@ pub fn verifica(
             righe.entry((it.sezione, k)).or_insert(it);
         }
     }
-    let mut visti: HashMap<ChiavePeg, &str> = HashMap::new();
+    let mut visti: HashMap<(SezioneId, ChiavePeg), &str> = HashMap::new();
     for g in file
         .gruppi
         .iter()
@@ -319,7 +319,7 @@ pub fn verifica(
                         "a vincolo group holds earmarked (V) chapters only: remove it, or correct the V flag in the report",
                     )),
                     Some(_) => {
-                        if let Some(other) = visti.insert(*k, &g.nome) {
+                        if let Some(other) = visti.insert((sezione, *k), &g.nome) {
                             errors.push(err(
                                 format!("chapter {k} is linked twice: in `{other}` and in `{}`", g.nome),
                                 "a chapter belongs to one group: merge the groups or remove it from one",

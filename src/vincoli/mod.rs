@@ -90,6 +90,8 @@ pub struct Grafo<'a> {
     pub ricerche_interrotte: Vec<String>,
     /// Outside funding of declared groups, at the group's first chapter.
     pub esterni: Vec<(NodeIndex, links::Esterno)>,
+    /// Chapters a link file declares, with the name of their group.
+    pub dichiarati: std::collections::HashMap<NodeIndex, String>,
 }
 
 /// A vincolo group: a connected component with revenue and spending.
@@ -141,6 +143,7 @@ impl<'a> Grafo<'a> {
         // Evidence per component, in one pass over the links.
         let mut prove_per_root: std::collections::HashMap<usize, (Vec<String>, Fiducia)> =
             Default::default();
+        let mut visti: std::collections::HashSet<(usize, &str)> = Default::default();
         for e in self.g.edge_indices() {
             let Some((a, _)) = self.g.edge_endpoints(e) else {
                 continue;
@@ -150,7 +153,7 @@ impl<'a> Grafo<'a> {
                 .entry(labels[a.index()])
                 .or_insert((Vec::new(), Fiducia::Dichiarata));
             entry.1 = entry.1.min(l.fiducia);
-            if !entry.0.contains(&l.prova) {
+            if visti.insert((labels[a.index()], l.prova.as_str())) {
                 entry.0.push(l.prova.clone());
             }
         }
@@ -158,7 +161,9 @@ impl<'a> Grafo<'a> {
         let mut entrate_sole = Vec::new();
         let mut spese_sole = Vec::new();
         for nodi in per_root.into_values() {
-            if nodi.len() == 1 {
+            // A chapter alone is unmatched, unless a link file declares it
+            // (with outside funding, say).
+            if nodi.len() == 1 && !self.dichiarati.contains_key(&nodi[0]) {
                 let c = &self.g[nodi[0]];
                 match c.lato {
                     Lato::Entrata => entrate_sole.push(c.item),
@@ -177,7 +182,7 @@ impl<'a> Grafo<'a> {
             }
             entrate.sort_by_key(|i| i.span.start);
             spese.sort_by_key(|i| i.span.start);
-            let (prove, fiducia) = prove_per_root
+            let (mut prove, fiducia) = prove_per_root
                 .remove(&labels[nodi[0].index()])
                 .unwrap_or((Vec::new(), Fiducia::Dichiarata));
             let root = labels[nodi[0].index()];
@@ -197,10 +202,10 @@ impl<'a> Grafo<'a> {
                     (c, dentro, s(&spese))
                 })
                 .collect();
-            let nome = prove
-                .iter()
-                .find_map(|p| p.strip_prefix(PROVA_DICHIARATA))
-                .map(str::to_string);
+            let nome = nodi.iter().find_map(|n| self.dichiarati.get(n)).cloned();
+            if let (Some(n), true) = (&nome, prove.is_empty()) {
+                prove.push(format!("{PROVA_DICHIARATA}{n}"));
+            }
             gruppi.push(Gruppo {
                 entrate,
                 spese,

@@ -79,7 +79,9 @@ pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) ->
             writeln!(out)?;
             writeln!(out, "[[group]]")?;
             writeln!(out, "name = {}", toml_str(&nome_gruppo(i, g)))?;
-            writeln!(out, "direzione = {}", toml_str(&dir))?;
+            if v.report.direzione.is_some() {
+                writeln!(out, "direzione = {}", toml_str(&dir))?;
+            }
             writeln!(out, "confidence = \"{}\"", g.fiducia.name())?;
             writeln!(out, "evidence = [")?;
             for p in &g.prove {
@@ -123,7 +125,7 @@ fn riga_importi(out: &mut String, etichetta: &str, it: &Item<'_>, v: &Vista<'_, 
     let l = v.index.locate(v.bytes, it.span);
     let imp: Vec<String> = super::COLONNE
         .iter()
-        .map(|c| format!("{:>16}", italiano(it.importo(*c).unwrap_or_default())))
+        .map(|c| format!(" {:>16}", italiano(it.importo(*c).unwrap_or_default())))
         .collect();
     let _ = writeln!(
         out,
@@ -143,7 +145,7 @@ pub fn tabella(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
         let anno = v.report.anno.unwrap_or(0);
         let headers: Vec<String> = super::COLONNE
             .iter()
-            .map(|c| format!("{:>16}", c.header(anno)))
+            .map(|c| format!(" {:>16}", c.header(anno)))
             .collect();
         let mut s = String::new();
         let _ = writeln!(
@@ -172,7 +174,7 @@ pub fn tabella(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
                 riga_importi(&mut s, "spending", it, v);
             }
             let fmt = |x: Option<rust_decimal::Decimal>| {
-                format!("{:>16}", x.map(italiano).unwrap_or_else(|| "-".into()))
+                format!(" {:>16}", x.map(italiano).unwrap_or_else(|| "-".into()))
             };
             let ent: Vec<String> = g.totali.iter().map(|t| fmt(t.1)).collect();
             let spe: Vec<String> = g.totali.iter().map(|t| fmt(t.2)).collect();
