@@ -26,6 +26,13 @@ fn centesimi(v: Decimal) -> (bool, u128) {
     (m < 0, cents)
 }
 
+/// The amount in cents, rounded like [`italiano`]: exact integer
+/// arithmetic for searches over sums.
+pub fn in_centesimi(v: Decimal) -> Option<i128> {
+    let (neg, c) = centesimi(v);
+    i128::try_from(c).ok().map(|c| if neg { -c } else { c })
+}
+
 /// An amount as the report prints it: `.` between thousands, `,` before the
 /// two decimals, a leading `-` for negatives (`-1.234,50`).
 pub fn italiano(v: Decimal) -> String {

@@ -97,6 +97,11 @@ pub struct Item<'a> {
 }
 
 impl Item<'_> {
+    /// The PEG key as printed (`3763 20 2`), or an empty string for items without one.
+    pub fn chiave_testo(&self) -> String {
+        self.chiave.map(|k| k.to_string()).unwrap_or_default()
+    }
+
     /// The amount of a column; the fifth column of 1.B subtotals included.
     pub fn importo(&self, c: Colonna) -> Option<Decimal> {
         match c {

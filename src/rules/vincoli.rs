@@ -12,7 +12,7 @@ use crate::ast::{Colonna, SezioneId};
 use crate::finding::Finding;
 use crate::lang::item::{Genere, Item};
 use crate::sink::Sink;
-use crate::vincoli::{Fiducia, Gruppo, COLONNE};
+use crate::vincoli::{importi, Fiducia, Gruppo, COLONNE};
 
 /// Rule id.
 pub const UNBALANCED: &str = "vincolo-unbalanced";
@@ -27,10 +27,6 @@ pub const COVERAGE: &str = "vincolate-coverage";
 
 /// How many chapters of a group are drawn as related locations.
 const MAX_RELATED: usize = 30;
-
-fn chiave(it: &Item<'_>) -> String {
-    it.chiave.map(|k| k.to_string()).unwrap_or_default()
-}
 
 /// Columns where spending exceeds revenue (or the reverse): column, revenue,
 /// spending, spending minus revenue.
@@ -97,7 +93,7 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             let inferito = g.fiducia != Fiducia::Dichiarata;
             let mut message = format!(
                 "vincolo group of {} `{nome}` ({} revenue, {} spending chapters) {cosa}: {}",
-                chiave(primo),
+                primo.chiave_testo(),
                 g.entrate.len(),
                 g.spese.len(),
                 dettagli.join("; ")
@@ -125,7 +121,7 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             f.context.settore = primo.settore;
             f.context.soggetto = format!(
                 "{} {}",
-                chiave(primo),
+                primo.chiave_testo(),
                 if eccesso_spesa { "over" } else { "under" }
             );
             let tutti: Vec<(&Item<'_>, &str)> = g
@@ -140,7 +136,7 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                     .map(|c| italiano(it.importo(*c).unwrap_or_default()))
                     .collect::<Vec<_>>()
                     .join(" / ");
-                f.related(it.span, format!("{lato} {} ({imp})", chiave(it)));
+                f.related(it.span, format!("{lato} {} ({imp})", it.chiave_testo()));
             }
             if tutti.len() > MAX_RELATED + 1 {
                 f.help.push_str(&format!(
@@ -182,7 +178,7 @@ fn unmatched(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>, entrate: bool) 
             it.span,
             format!(
                 "V {lato} chapter {} `{}` is in no vincolo group ({})",
-                chiave(it),
+                it.chiave_testo(),
                 it.testo,
                 imp.join(", ")
             ),
@@ -208,10 +204,6 @@ pub fn check_unmatched_revenue(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_
 /// `vincolo-unmatched-spending`: a V spending chapter in no group.
 pub fn check_unmatched_spending(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
     unmatched(ctx, rule, sink, false);
-}
-
-fn importi(it: &Item<'_>) -> [Decimal; 3] {
-    COLONNE.map(|c| it.importo(c).unwrap_or_default())
 }
 
 /// `vincolo-flag-mismatch`: a chapter without the V flag whose amounts are
@@ -255,9 +247,9 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                 it.span,
                 format!(
                     "{lato_altro} chapter {} `{}` is not marked V, but its amounts are exactly those of V {lato_v} chapter {} ({})",
-                    chiave(it),
+                    it.chiave_testo(),
                     it.testo,
-                    chiave(v),
+                    v.chiave_testo(),
                     importi(it).map(italiano).join(" / ")
                 ),
             );
@@ -270,7 +262,10 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             }
             f.related(
                 v.span,
-                format!("V {lato_v} chapter {} with the same amounts", chiave(v)),
+                format!(
+                    "V {lato_v} chapter {} with the same amounts",
+                    v.chiave_testo()
+                ),
             );
             f.context.sezione = Some(it.sezione);
             f.context.settore = it.settore;

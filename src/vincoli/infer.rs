@@ -16,7 +16,8 @@ use rust_decimal::Decimal;
 
 use super::dizionario::Dizionario;
 use super::links::FileLegami;
-use super::{Capitolo, Fiducia, Grafo, Lato, Legame, COLONNE};
+use super::{importi, Capitolo, Fiducia, Grafo, Lato, Legame};
+use crate::amount::in_centesimi;
 use crate::ast::SezioneId;
 use crate::codes::ChiavePeg;
 use crate::lang::item::{Genere, Item};
@@ -69,11 +70,6 @@ fn fonte_spesa(it: &Item<'_>) -> Option<Fonte> {
     } else {
         None
     }
-}
-
-/// Amounts of a chapter in the three columns.
-fn importi(it: &Item<'_>) -> [Decimal; 3] {
-    COLONNE.map(|c| it.importo(c).unwrap_or_default())
 }
 
 /// Revenue and spending chapters that name one programme in one Settore.
@@ -401,11 +397,11 @@ pub fn costruisci<'a>(
 /// Amounts in cents, for the search: integer arithmetic, no overflow for any
 /// amount the grammar accepts.
 fn centesimi(a: [Decimal; 3]) -> Option<[i128; 3]> {
-    let c = |d: Decimal| -> Option<i128> {
-        let r = d.round_dp(2);
-        r.mantissa().checked_mul(10i128.pow(2 - r.scale().min(2)))
-    };
-    Some([c(a[0])?, c(a[1])?, c(a[2])?])
+    Some([
+        in_centesimi(a[0])?,
+        in_centesimi(a[1])?,
+        in_centesimi(a[2])?,
+    ])
 }
 
 /// Depth-first search for a subset of `valori` summing exactly to `resto`

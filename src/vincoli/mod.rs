@@ -74,6 +74,11 @@ pub struct Legame {
 /// How the evidence of a declared link starts (the group's name follows).
 pub const PROVA_DICHIARATA: &str = "declared in the link file: ";
 
+/// A chapter's amounts in [`COLONNE`] (zero where the item has no such column).
+pub fn importi(it: &Item<'_>) -> [Decimal; 3] {
+    COLONNE.map(|c| it.importo(c).unwrap_or_default())
+}
+
 /// The columns of current sections, where V chapters live.
 pub const COLONNE: [Colonna; 3] = [
     Colonna::Previsione,

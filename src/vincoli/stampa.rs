@@ -24,10 +24,6 @@ pub struct Vista<'a, 'g> {
     pub index: &'a LineIndex,
 }
 
-fn chiave(it: &Item<'_>) -> String {
-    it.chiave.map(|k| k.to_string()).unwrap_or_default()
-}
-
 fn direzione(r: &Report) -> String {
     r.direzione
         .as_ref()
@@ -90,7 +86,7 @@ pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) ->
             writeln!(out, "]")?;
             let keys = |v: &[&Item<'_>]| {
                 v.iter()
-                    .map(|it| toml_str(&chiave(it)))
+                    .map(|it| toml_str(&it.chiave_testo()))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -105,10 +101,10 @@ pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) ->
                 "# {dir}: V chapters no evidence links (write their groups by hand):"
             )?;
             for it in &gs.entrate_sole {
-                writeln!(out, "#   revenue  {:<12} {}", chiave(it), it.testo)?;
+                writeln!(out, "#   revenue  {:<12} {}", it.chiave_testo(), it.testo)?;
             }
             for it in &gs.spese_sole {
-                writeln!(out, "#   spending {:<12} {}", chiave(it), it.testo)?;
+                writeln!(out, "#   spending {:<12} {}", it.chiave_testo(), it.testo)?;
             }
         }
         for k in &v.grafo.ricerche_interrotte {
@@ -130,7 +126,7 @@ fn riga_importi(out: &mut String, etichetta: &str, it: &Item<'_>, v: &Vista<'_, 
     let _ = writeln!(
         out,
         "  {etichetta:<8} {:<12} {} line {:<5} {}",
-        chiave(it),
+        it.chiave_testo(),
         imp.join(""),
         l.line,
         it.testo
@@ -207,7 +203,7 @@ fn nodo(dir: &str, lato: Lato, it: &Item<'_>) -> String {
         Lato::Entrata => "E",
         Lato::Spesa => "S",
     };
-    format!("{dir}/{l} {}", chiave(it))
+    format!("{dir}/{l} {}", it.chiave_testo())
 }
 
 /// Graphviz DOT: nodes named by Direzione, side and PEG key (stable across
@@ -236,7 +232,7 @@ pub fn dot(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
                 out,
                 "  \"{}\" [shape={shape}, color=\"{colore}\", label=\"{}\\n{}\\n{}\"];",
                 esc(&nodo(&dir, c.lato, c.item)),
-                esc(&chiave(c.item)),
+                esc(&c.item.chiave_testo()),
                 esc(c.item.testo),
                 prev
             )?;
@@ -270,7 +266,7 @@ fn capitolo_json(it: &Item<'_>, v: &Vista<'_, '_>) -> Value {
             )
         })
         .collect();
-    json!({ "key": chiave(it), "description": it.testo, "line": l.line, "amounts": amounts })
+    json!({ "key": it.chiave_testo(), "description": it.testo, "line": l.line, "amounts": amounts })
 }
 
 /// The groups as JSON (version 1), for other tools.
