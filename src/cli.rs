@@ -5,6 +5,7 @@
 //! unreadable input, invalid rule file, or input that is not a report.
 
 pub(crate) mod check;
+mod diff;
 mod links;
 mod rules;
 
@@ -53,6 +54,13 @@ enum Cmd {
     /// current directory or a parent, then each --rules FILE in order (later
     /// files override earlier ones).
     Check(check::CheckArgs),
+    /// What changed between two versions of a report: chapters added, removed,
+    /// moved or re-valued (keyed by PEG key, not by line), declared totals, and
+    /// the findings introduced, resolved or changed.
+    ///
+    /// Exit 1 when the new version brings an error finding the old one did not
+    /// have (or had with other amounts).
+    Diff(diff::DiffArgs),
     /// List the rule catalogue, or explain one rule (`quadra rules explain total-mismatch`).
     Rules(rules::RulesArgs),
     /// Vincolo groups: earmarked revenue linked to the spending it finances, inferred from evidence.
@@ -113,6 +121,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     };
     let result = match cli.cmd {
         Cmd::Check(a) => check::run(a),
+        Cmd::Diff(a) => diff::run(a),
         Cmd::Rules(a) => rules::run(a),
         Cmd::Links(a) => links::run(a),
         Cmd::Graph(a) => links::run_graph(a),

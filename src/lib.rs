@@ -7,11 +7,13 @@
 
 pub mod amount;
 pub mod ast;
+pub mod baseline;
 pub mod classification;
 pub mod cli;
 pub mod codes;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 pub mod finding;
 pub mod lang;

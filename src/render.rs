@@ -131,6 +131,14 @@ impl<'s> Located<'s> {
         }
     }
 
+    /// The same problem under another code and severity (a stale baseline
+    /// entry is a warning located in the baseline file).
+    pub fn come(mut self, code: &str, severity: Severity) -> Self {
+        self.code = code.to_string();
+        self.severity = severity;
+        self
+    }
+
     /// A problem in a rule file.
     pub fn config(e: &ConfigError, source: &'s Fonte) -> Self {
         Located {

@@ -50,12 +50,7 @@ fn check(bytes: &[u8]) {
             let rules = RuleSet::default_rules().unwrap();
             let findings = quadra::rules::check(&out.documento, &out.diagnostics, &rules, true);
             let index = LineIndex::new(bytes);
-            let files = [Esito {
-                path: "mutant.txt",
-                bytes,
-                index: &index,
-                findings: &findings,
-            }];
+            let files = [Esito::new("mutant.txt", bytes, &index, &findings)];
             for f in [
                 Formato::Human,
                 Formato::Json,
@@ -169,12 +164,7 @@ fn a_lone_carriage_return_is_located_alike_in_every_format() {
     let index = LineIndex::new(&bytes);
     let line = index.locate(&bytes, findings[0].span).line;
     assert_eq!(line, 23);
-    let files = [Esito {
-        path: "cr.txt",
-        bytes: &bytes,
-        index: &index,
-        findings: &findings,
-    }];
+    let files = [Esito::new("cr.txt", &bytes, &index, &findings)];
     let mut human = Vec::new();
     let stile = Stile {
         colour: false,

@@ -44,12 +44,7 @@ fn check(path: &str) -> (Vec<u8>, Vec<Finding>) {
 
 fn render(format: Formato, path: &str, bytes: &[u8], findings: &[Finding]) -> String {
     let index = LineIndex::new(bytes);
-    let files = [Esito {
-        path,
-        bytes,
-        index: &index,
-        findings,
-    }];
+    let files = [Esito::new(path, bytes, &index, findings)];
     let mut out = Vec::new();
     let stile = Stile {
         colour: false,

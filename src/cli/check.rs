@@ -5,10 +5,15 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
 use super::{read_input, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::ast::Documento;
+use crate::baseline::{self, Baseline, Confronto};
 use crate::config::{find_project_file, load, RuleSet, Sorgente};
 use crate::diagnostic::Severity;
+use crate::finding::Finding;
 use crate::output::{self, Esito, Formato, Stile};
 use crate::parse::parse;
 use crate::render::{render_stderr, use_colour, Fonte, Located};
@@ -44,6 +49,20 @@ pub struct CheckArgs {
     /// Width of the human output (default: 100).
     #[arg(long, default_value_t = 100)]
     width: usize,
+    /// Hide the findings this baseline accepts (same rule, report, chapter
+    /// and amounts); report entries that match nothing as stale.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current errors and warnings as a baseline in FILE (keeping
+    /// the justifications of entries already there), then hide them.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
+    /// With --baseline: remove the stale entries from the file.
+    #[arg(long)]
+    prune: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(usize))]
+    jobs: Option<usize>,
 }
 
 /// What `--deny` promotes to errors.
@@ -156,22 +175,22 @@ pub fn leggi_legami(
 }
 
 /// Read and check the report's link file. `Err(msg)`: unreadable (exit 2);
-/// `Ok(Err(()))`: invalid, errors printed located (exit 2).
+/// `Ok(Err(text))`: invalid, the errors rendered located (exit 2).
 pub fn carica_legami(
     report: &str,
     explicit: Option<&Path>,
     discover: bool,
     doc: &crate::ast::Documento,
-) -> Result<Result<Option<FileLegami>, ()>, String> {
+) -> Result<Result<Option<FileLegami>, String>, String> {
     match leggi_legami(report, explicit, discover)? {
         None => Ok(Ok(None)),
         Some(t) => Ok(valida_legami(&t, doc).map(Some)),
     }
 }
 
-/// Check a link file's text against the document; errors are printed
-/// located, and `Err(())` means exit 2.
-pub fn valida_legami(t: &TestoLegami, doc: &crate::ast::Documento) -> Result<FileLegami, ()> {
+/// Check a link file's text against the document; `Err(text)`: the errors,
+/// rendered located, to print before exiting with 2.
+pub fn valida_legami(t: &TestoLegami, doc: &crate::ast::Documento) -> Result<FileLegami, String> {
     let (nome, testo) = (&t.nome, &t.testo);
     let mut errori = match leggi(testo) {
         Ok(file) => {
@@ -218,79 +237,313 @@ pub fn valida_legami(t: &TestoLegami, doc: &crate::ast::Documento) -> Result<Fil
         .take(MAX_CONFIG_ERRORS)
         .map(|e| Located::config(e, &fonte))
         .collect();
-    eprint!("{}", render_stderr(&shown));
-    eprintln!(
-        "quadra: {} problem(s) in the link file {nome}; nothing was checked",
+    Err(format!(
+        "{}quadra: {} problem(s) in the link file {nome}; nothing was checked\n",
+        render_stderr(&shown),
         errori.len()
-    );
-    Err(())
+    ))
 }
 
-struct Letto {
-    path: String,
-    bytes: Vec<u8>,
-    index: LineIndex,
-    findings: Vec<crate::finding::Finding>,
+/// One report read, parsed and checked.
+pub(crate) struct Letto {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub index: LineIndex,
+    pub documento: Documento,
+    pub findings: Vec<Finding>,
+    pub accettati: usize,
+}
+
+/// Why an input was not checked; the text is printed in input order.
+pub(crate) enum Problema {
+    /// Unreadable, or not a report: the others are still checked (exit 2).
+    Input(String),
+    /// Its link file is invalid: nothing is reported (exit 2).
+    Legami(String),
+}
+
+/// How to check a report: rules, link file, `--deny warnings`.
+#[derive(Clone, Copy)]
+pub(crate) struct Come<'a> {
+    pub rules: &'a RuleSet,
+    pub links: Option<&'a Path>,
+    pub discover: bool,
+    pub deny: bool,
+}
+
+/// Read, parse and check one report (on a worker thread).
+pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
+    let bytes = read_input(path)
+        .map_err(|e| Problema::Input(format!("quadra: cannot read {path}: {e}\n")))?;
+    let p = match parse(&bytes) {
+        Ok(p) => p,
+        Err(e) => {
+            let name = if path == "-" { "<stdin>" } else { path };
+            let source = Fonte::new(name, &bytes);
+            return Err(Problema::Input(render_stderr(&[Located::not_a_report(
+                &e, &source,
+            )])));
+        }
+    };
+    let legami = carica_legami(path, come.links, come.discover, &p.documento)
+        .map_err(|m| Problema::Legami(format!("quadra: {m}\n")))?
+        .map_err(Problema::Legami)?;
+    let findings = crate::rules::check_con_legami(
+        &p.documento,
+        &p.diagnostics,
+        come.rules,
+        come.deny,
+        legami.as_ref(),
+    );
+    let index = LineIndex::new(&bytes);
+    Ok(Letto {
+        path: path.to_string(),
+        bytes,
+        index,
+        documento: p.documento,
+        findings,
+        accettati: 0,
+    })
+}
+
+/// The report files named on the command line: files as given, folders
+/// walked (sorted, hidden entries skipped) for `*.txt` files.
+pub fn espandi(args: &[String]) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for a in args {
+        let p = Path::new(a);
+        if a != "-" && p.is_dir() {
+            let before = out.len();
+            cammina(p, &mut out).map_err(|e| format!("cannot read folder {a}: {e}"))?;
+            if out.len() == before {
+                return Err(format!("folder {a} holds no .txt report"));
+            }
+        } else {
+            out.push(a.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn cammina(dir: &Path, out: &mut Vec<String>) -> io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<io::Result<_>>()?;
+    entries.sort();
+    for p in entries {
+        let hidden = p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            cammina(&p, out)?;
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(p.display().to_string());
+        }
+    }
+    Ok(())
+}
+
+/// Check every input on a pool of `jobs` threads (all cores when `None`),
+/// with a progress bar on a terminal. Results come back in input order.
+fn controlla_tutti(
+    paths: &[String],
+    a: &CheckArgs,
+    rules: &RuleSet,
+    deny: bool,
+) -> Result<Vec<Result<Letto, Problema>>, String> {
+    let pb = if paths.len() > 1 && io::stderr().is_terminal() {
+        let pb = ProgressBar::new(paths.len() as u64);
+        pb.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} reports {elapsed} {wide_msg}")
+                .map_err(|e| e.to_string())?,
+        );
+        pb
+    } else {
+        ProgressBar::hidden()
+    };
+    let lavoro = || {
+        paths
+            .par_iter()
+            .map(|p| {
+                let r = controlla(
+                    p,
+                    Come {
+                        rules,
+                        links: a.links.as_deref(),
+                        discover: !a.no_config,
+                        deny,
+                    },
+                );
+                pb.set_message(p.clone());
+                pb.inc(1);
+                r
+            })
+            .collect::<Vec<_>>()
+    };
+    let out = match a.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map_err(|e| format!("cannot start {n} threads: {e}"))?
+            .install(lavoro),
+        None => lavoro(),
+    };
+    pb.finish_and_clear();
+    Ok(out)
+}
+
+/// Read a baseline file; errors are printed located (then exit 2).
+fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), ()>, String> {
+    let testo = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+    match baseline::leggi(&testo) {
+        Ok(b) => Ok(Ok((b, testo))),
+        Err(errori) => {
+            let fonte = Fonte::new(&path.display().to_string(), testo.as_bytes());
+            let shown: Vec<Located<'_>> = errori
+                .iter()
+                .take(MAX_CONFIG_ERRORS)
+                .map(|e| Located::config(e, &fonte))
+                .collect();
+            eprint!("{}", render_stderr(&shown));
+            eprintln!(
+                "quadra: {} problem(s) in the baseline {}; nothing was checked",
+                errori.len(),
+                path.display()
+            );
+            Ok(Err(()))
+        }
+    }
+}
+
+/// Record the findings as a baseline at `path`, keeping the justifications
+/// of a baseline already there.
+fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>, String> {
+    let old = if path.exists() {
+        match leggi_baseline(path)? {
+            Ok((b, _)) => Some(b),
+            Err(()) => return Ok(Err(())),
+        }
+    } else {
+        None
+    };
+    let nuove: Vec<baseline::Voce> = letti
+        .iter()
+        .flat_map(|l| {
+            l.findings
+                .iter()
+                .filter(|f| baseline::da_registrare(f))
+                .map(|f| baseline::voce(f, &l.documento, &l.bytes))
+        })
+        .collect();
+    let voci = baseline::unisci(old.as_ref(), nuove);
+    std::fs::write(path, baseline::scrivi(&voci))
+        .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+    eprintln!(
+        "quadra: recorded {} finding(s) in {}; write a justification for each",
+        voci.len(),
+        path.display()
+    );
+    Ok(Ok(Baseline { voci }))
+}
+
+/// Hide what the baseline accepts; report stale entries (or prune them).
+fn applica_baseline(
+    b: &Baseline,
+    testo: Option<&str>,
+    path: &Path,
+    prune: bool,
+    letti: &mut [Letto],
+) -> Result<(), String> {
+    let mut confronto = Confronto::new(b);
+    for l in letti.iter_mut() {
+        l.accettati = confronto
+            .applica(&mut l.findings, &l.documento, &l.bytes)
+            .nascosti;
+    }
+    let stale = confronto.stale_errors();
+    if stale.is_empty() {
+        return Ok(());
+    }
+    if prune {
+        let tenute: Vec<baseline::Voce> = confronto.tenute().into_iter().cloned().collect();
+        std::fs::write(path, baseline::scrivi(&tenute))
+            .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+        eprintln!(
+            "quadra: removed {} stale entr{} from {}",
+            stale.len(),
+            if stale.len() == 1 { "y" } else { "ies" },
+            path.display()
+        );
+    } else if let Some(testo) = testo {
+        let fonte = Fonte::new(&path.display().to_string(), testo.as_bytes());
+        let shown: Vec<Located<'_>> = stale
+            .iter()
+            .map(|e| Located::config(e, &fonte).come("baseline::stale", Severity::Warning))
+            .collect();
+        eprint!("{}", render_stderr(&shown));
+        eprintln!(
+            "quadra: {} stale entr{} in the baseline {} (`--prune` removes them)",
+            stale.len(),
+            if stale.len() == 1 { "y" } else { "ies" },
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 /// Run `quadra check`.
 pub fn run(a: CheckArgs) -> Result<i32, String> {
+    if a.prune && a.baseline.is_none() {
+        return Err("`--prune` needs `--baseline FILE`".into());
+    }
     let Some(rules) = load_rules(&a.rules, a.no_config)? else {
         return Ok(EXIT_USAGE);
     };
+    let baseline_letta = match &a.baseline {
+        Some(p) => match leggi_baseline(p)? {
+            Ok(b) => Some(b),
+            Err(()) => return Ok(EXIT_USAGE),
+        },
+        None => None,
+    };
     let deny = a.deny == Some(Deny::Warnings);
+    let paths = espandi(&a.reports)?;
     let mut usage = false;
     let mut letti = Vec::new();
-    for path in &a.reports {
-        let bytes = match read_input(path) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("quadra: cannot read {path}: {e}");
+    let mut legami_invalidi = false;
+    for r in controlla_tutti(&paths, &a, &rules, deny)? {
+        match r {
+            Ok(l) => letti.push(l),
+            Err(Problema::Input(t)) => {
+                eprint!("{t}");
                 usage = true;
-                continue;
             }
-        };
-        match parse(&bytes) {
-            Ok(p) => {
-                let legami =
-                    match carica_legami(path, a.links.as_deref(), !a.no_config, &p.documento)? {
-                        Ok(l) => l,
-                        Err(()) => return Ok(EXIT_USAGE),
-                    };
-                let findings = crate::rules::check_con_legami(
-                    &p.documento,
-                    &p.diagnostics,
-                    &rules,
-                    deny,
-                    legami.as_ref(),
-                );
-                let index = LineIndex::new(&bytes);
-                letti.push(Letto {
-                    path: path.clone(),
-                    bytes,
-                    index,
-                    findings,
-                });
-            }
-            Err(e) => {
-                let name = if path == "-" {
-                    "<stdin>"
-                } else {
-                    path.as_str()
-                };
-                let source = Fonte::new(name, &bytes);
-                eprint!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
-                usage = true;
+            Err(Problema::Legami(t)) => {
+                eprint!("{t}");
+                legami_invalidi = true;
             }
         }
+    }
+    if legami_invalidi {
+        return Ok(EXIT_USAGE);
+    }
+    if let Some(w) = &a.write_baseline {
+        match scrivi_baseline(w, &letti)? {
+            Ok(b) => applica_baseline(&b, None, w, false, &mut letti)?,
+            Err(()) => return Ok(EXIT_USAGE),
+        }
+    } else if let (Some((b, testo)), Some(p)) = (&baseline_letta, &a.baseline) {
+        applica_baseline(b, Some(testo), p, a.prune, &mut letti)?;
     }
     let esiti: Vec<Esito<'_>> = letti
         .iter()
         .map(|l| Esito {
-            path: &l.path,
-            bytes: &l.bytes,
-            index: &l.index,
-            findings: &l.findings,
+            accettati: l.accettati,
+            ..Esito::new(&l.path, &l.bytes, &l.index, &l.findings)
         })
         .collect();
     let terminal = a.output.is_none() && io::stdout().is_terminal();
@@ -308,6 +561,11 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         output::write(a.format, &mut out, &esiti, &rules, stile)
             .and_then(|_| out.flush())
             .map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    // Machine formats carry per-file data; people reading the log still get
+    // the table.
+    if a.format != Formato::Human && esiti.len() > 1 {
+        eprint!("{}", output::human::tabella(&esiti));
     }
     if usage {
         return Ok(EXIT_USAGE);

@@ -117,11 +117,12 @@ fn emit(
         let file = match testo.as_ref().map(|t| valida_legami(t, &p.documento)) {
             None => None,
             Some(Ok(f)) => Some(f),
-            Some(Err(())) => {
+            Some(Err(testo)) => {
+                eprint!("{testo}");
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
                     "the link file is invalid (see above)",
-                ))
+                ));
             }
         };
         let diz = Dizionario::ufficiale();

@@ -7,7 +7,6 @@ use clap::{Args, Subcommand};
 
 use super::{EXIT_OK, EXIT_USAGE};
 use crate::config::{simili, RuleSet};
-use crate::diagnostic::Severity;
 use crate::rules::def::RuleDef;
 
 /// Arguments of `quadra rules`.
@@ -32,14 +31,6 @@ enum RulesCmd {
     },
 }
 
-fn sev(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    }
-}
-
 /// The catalogue as a table.
 pub fn list(out: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
     let w = rules
@@ -55,7 +46,11 @@ pub fn list(out: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
         "ID", "FAMILY", "SEVERITY", "KIND"
     )?;
     for r in &rules.rules {
-        let sev = if r.enabled { sev(r.severity) } else { "off" };
+        let sev = if r.enabled {
+            r.severity.as_str()
+        } else {
+            "off"
+        };
         writeln!(
             out,
             "{:w$}  {:13}  {:8}  {:13}  {}",
@@ -80,7 +75,7 @@ pub fn explain(out: &mut dyn Write, r: &RuleDef) -> io::Result<()> {
         out,
         "family: {}    severity: {}    kind: {}{}",
         r.family,
-        sev(r.severity),
+        r.severity.as_str(),
         r.kind(),
         if r.enabled { "" } else { "    (disabled)" }
     )?;

@@ -50,11 +50,57 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Resu
             writeln!(out)?;
         }
     }
-    for f in files {
-        writeln!(out, "{}: {}", f.nome(), conteggi(Conteggi::of(f.findings)))?;
-    }
     if files.len() > 1 {
-        writeln!(out, "total: {}", conteggi(totale(files)))?;
+        out.write_all(tabella(files).as_bytes())?;
+    } else {
+        for f in files {
+            writeln!(
+                out,
+                "{}: {}{}",
+                f.nome(),
+                conteggi(Conteggi::of(f.findings)),
+                accettati(f.accettati)
+            )?;
+        }
     }
     Ok(())
+}
+
+/// `; 3 accepted in the baseline (hidden)`, or nothing.
+fn accettati(n: usize) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!("; {n} accepted in the baseline (hidden)")
+    }
+}
+
+/// The table of findings per file that closes a check of many files.
+pub fn tabella(files: &[Esito<'_>]) -> String {
+    let w = files
+        .iter()
+        .map(|f| f.nome().chars().count())
+        .chain([5])
+        .max()
+        .unwrap_or(5);
+    let mut s = format!(
+        "{:<w$}  {:>6}  {:>8}  {:>5}  {:>8}\n",
+        "file", "errors", "warnings", "infos", "accepted"
+    );
+    let riga = |s: &mut String, nome: &str, c: Conteggi, a: usize| {
+        s.push_str(&format!(
+            "{nome:<w$}  {:>6}  {:>8}  {:>5}  {a:>8}\n",
+            c.errors, c.warnings, c.infos
+        ));
+    };
+    for f in files {
+        riga(&mut s, f.nome(), Conteggi::of(f.findings), f.accettati);
+    }
+    riga(
+        &mut s,
+        "total",
+        totale(files),
+        files.iter().map(|f| f.accettati).sum(),
+    );
+    s
 }

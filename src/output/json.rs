@@ -26,6 +26,13 @@ struct Doc<'a> {
 struct File<'a> {
     path: &'a str,
     diagnostics: Vec<Diag<'a>>,
+    /// Findings hidden by `--baseline` (absent when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    accepted: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -70,6 +77,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
             .iter()
             .map(|f| File {
                 path: f.path,
+                accepted: f.accettati,
                 diagnostics: f
                     .findings
                     .iter()

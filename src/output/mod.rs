@@ -37,9 +37,27 @@ pub struct Esito<'a> {
     pub index: &'a LineIndex,
     /// Its findings, severities resolved.
     pub findings: &'a [Finding],
+    /// Findings hidden because a baseline accepts them.
+    pub accettati: usize,
 }
 
-impl Esito<'_> {
+impl<'a> Esito<'a> {
+    /// A checked file, nothing hidden by a baseline.
+    pub fn new(
+        path: &'a str,
+        bytes: &'a [u8],
+        index: &'a LineIndex,
+        findings: &'a [Finding],
+    ) -> Self {
+        Esito {
+            path,
+            bytes,
+            index,
+            findings,
+            accettati: 0,
+        }
+    }
+
     /// The name to show for the file.
     pub fn nome(&self) -> &str {
         if self.path == "-" {

@@ -1,0 +1,544 @@
+//! Baselines: findings an auditor has accepted, with a justification, so that
+//! `quadra check --baseline FILE` reports only what is new.
+//!
+//! An entry is keyed by rule, report identity (year and Direzione) and
+//! subject (the PEG key, or section / Settore / subject of the finding),
+//! never by line, so edits that move lines keep it matched. It also records
+//! the finding's amounts: when they change, the finding shows again. An entry
+//! that matches no finding is *stale* and reported, located in the file.
+//!
+//! The file is TOML, meant to be committed:
+//!
+//! ```toml
+//! version = 1
+//!
+//! [[accepted]]
+//! rule = "vincolo-uncovered-spending"
+//! report = "2022 DIR07"
+//! subject = "1.B|51|vincolo group ..."
+//! amounts = { previsione = "16829773.05" }
+//! justification = "covered by avanzo vincolato (delibera 123/2022)"
+//! ```
+
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+use toml::de::{DeTable, DeValue};
+
+use crate::amount::macchina;
+use crate::ast::Documento;
+use crate::config::raw::{unknown_key, wrong_type, Val};
+use crate::config::read::Lettore;
+use crate::config::{ConfigError, Sorgente};
+use crate::diagnostic::Severity;
+use crate::finding::Finding;
+use crate::span::Span;
+
+/// Version of the baseline file format.
+pub const VERSION: u32 = 1;
+
+const TOP: &[&str] = &["version", "accepted"];
+const ENTRY: &[&str] = &[
+    "rule",
+    "report",
+    "subject",
+    "severity",
+    "message",
+    "amounts",
+    "justification",
+];
+
+/// What identifies a finding across versions of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Identita {
+    /// Rule id.
+    pub rule: String,
+    /// Report identity: `2022 DIR07` (see [`identita_report`]).
+    pub report: String,
+    /// PEG key, or `section|settore|subject`, or the text of the line for
+    /// findings without either (parse problems).
+    pub subject: String,
+}
+
+/// One accepted finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voce {
+    /// Which finding.
+    pub id: Identita,
+    /// Its amounts when accepted, as decimal strings (`1234.50`).
+    pub amounts: Vec<(String, String)>,
+    /// Severity when accepted (for the reader; not matched).
+    pub severity: String,
+    /// Message when accepted (for the reader; not matched).
+    pub message: String,
+    /// Why it is accepted, written by the auditor.
+    pub justification: String,
+    /// Where the entry is in the baseline file (empty for new entries).
+    pub span: Range<usize>,
+}
+
+/// A baseline file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Baseline {
+    /// Entries in file order.
+    pub voci: Vec<Voce>,
+}
+
+/// The identity of the report of a document that holds `span`: its year and
+/// Direzione code (`2022 DIR07`), `?` for what the report does not say.
+pub fn identita_report(doc: &Documento, span: Span) -> String {
+    let i = doc
+        .reports
+        .partition_point(|r| r.span.start <= span.start)
+        .saturating_sub(1);
+    match doc.reports.get(i) {
+        None => "?".into(),
+        Some(r) => format!(
+            "{} {}",
+            r.anno.map(|a| a.to_string()).unwrap_or_else(|| "?".into()),
+            r.direzione
+                .as_ref()
+                .map(|d| d.codice.as_str())
+                .unwrap_or("?")
+        ),
+    }
+}
+
+/// The identity of a finding of a report whose bytes are `bytes`.
+pub fn identita(f: &Finding, doc: &Documento, bytes: &[u8]) -> Identita {
+    let subject = match f.key {
+        Some(k) => k.to_string(),
+        None if !f.context.soggetto.is_empty() || f.context.sezione.is_some() => format!(
+            "{}|{}|{}",
+            f.context.sezione.map(|s| s.code()).unwrap_or(""),
+            f.context.settore.map(|s| s.to_string()).unwrap_or_default(),
+            f.context.soggetto
+        ),
+        // A parse problem: the text of its first line is what stays the same
+        // when lines around it move.
+        None => {
+            let s = &bytes[f.span.start.min(bytes.len())..f.span.end.min(bytes.len())];
+            let line = s.split(|&b| b == b'\n').next().unwrap_or_default();
+            let t = String::from_utf8_lossy(line);
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(120)
+                .collect()
+        }
+    };
+    Identita {
+        rule: f.rule.clone(),
+        report: identita_report(doc, f.span),
+        subject,
+    }
+}
+
+/// The amounts of a finding as recorded in a baseline, sorted by name (as
+/// a TOML table reads back), so that they compare as a set.
+fn importi(f: &Finding) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = f
+        .amounts
+        .iter()
+        .map(|(k, d)| (k.clone(), macchina(*d)))
+        .collect();
+    v.sort();
+    v
+}
+
+/// A new entry for a finding.
+pub fn voce(f: &Finding, doc: &Documento, bytes: &[u8]) -> Voce {
+    Voce {
+        id: identita(f, doc, bytes),
+        amounts: importi(f),
+        severity: f.severity.as_str().to_string(),
+        message: f.message.clone(),
+        justification: String::new(),
+        span: 0..0,
+    }
+}
+
+/// Whether a finding is recorded by `--write-baseline`: errors and warnings.
+/// Infos are review aids, one line each, and never fail a run.
+pub fn da_registrare(f: &Finding) -> bool {
+    f.severity != Severity::Info
+}
+
+/// The outcome of applying a baseline to one file's findings.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Applicato {
+    /// Findings hidden: recorded with the same amounts.
+    pub nascosti: usize,
+    /// Findings shown again: recorded with other amounts.
+    pub cambiati: usize,
+}
+
+/// Matches findings against a baseline, file after file, remembering which
+/// entries were used.
+pub struct Confronto<'b> {
+    baseline: &'b Baseline,
+    usate: Vec<bool>,
+    per_id: std::collections::HashMap<&'b Identita, Vec<usize>>,
+    /// Identities of the reports checked: only their entries can be stale
+    /// (a baseline may cover reports this run does not check).
+    visti: std::collections::HashSet<String>,
+}
+
+impl<'b> Confronto<'b> {
+    /// Start matching against `baseline`.
+    pub fn new(baseline: &'b Baseline) -> Self {
+        let mut per_id: std::collections::HashMap<&Identita, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, v) in baseline.voci.iter().enumerate() {
+            per_id.entry(&v.id).or_default().push(i);
+        }
+        Confronto {
+            baseline,
+            usate: vec![false; baseline.voci.len()],
+            per_id,
+            visti: std::collections::HashSet::new(),
+        }
+    }
+
+    /// Drop the findings the baseline accepts; a finding accepted with other
+    /// amounts stays, with a help line saying what was accepted.
+    pub fn applica(
+        &mut self,
+        findings: &mut Vec<Finding>,
+        doc: &Documento,
+        bytes: &[u8],
+    ) -> Applicato {
+        let mut esito = Applicato::default();
+        for r in &doc.reports {
+            self.visti.insert(identita_report(doc, r.span));
+        }
+        let mut tenuti = Vec::with_capacity(findings.len());
+        for mut f in findings.drain(..) {
+            let id = identita(&f, doc, bytes);
+            let Some(cands) = self.per_id.get(&id) else {
+                tenuti.push(f);
+                continue;
+            };
+            let amounts = importi(&f);
+            let libere = || cands.iter().copied().filter(|&i| !self.usate[i]);
+            if let Some(i) = libere().find(|&i| self.baseline.voci[i].amounts == amounts) {
+                self.usate[i] = true;
+                esito.nascosti += 1;
+            } else if let Some(i) = libere().next() {
+                self.usate[i] = true;
+                esito.cambiati += 1;
+                let was: Vec<String> = self.baseline.voci[i]
+                    .amounts
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect();
+                let note = format!(
+                    "the baseline accepted this finding with other amounts ({}); review it again",
+                    was.join(", ")
+                );
+                f.help = if f.help.is_empty() {
+                    note
+                } else {
+                    format!("{}; {note}", f.help)
+                };
+                tenuti.push(f);
+            } else {
+                tenuti.push(f);
+            }
+        }
+        *findings = tenuti;
+        esito
+    }
+
+    fn is_stale(&self, i: usize) -> bool {
+        !self.usate[i] && self.visti.contains(&self.baseline.voci[i].id.report)
+    }
+
+    /// The entries of the reports checked that matched no finding.
+    pub fn stale(&self) -> Vec<&'b Voce> {
+        (0..self.usate.len())
+            .filter(|&i| self.is_stale(i))
+            .map(|i| &self.baseline.voci[i])
+            .collect()
+    }
+
+    /// The entries that are not stale, in file order (what `--prune` keeps).
+    pub fn tenute(&self) -> Vec<&'b Voce> {
+        (0..self.usate.len())
+            .filter(|&i| !self.is_stale(i))
+            .map(|i| &self.baseline.voci[i])
+            .collect()
+    }
+
+    /// The stale entries as located problems of the baseline file (index 0).
+    pub fn stale_errors(&self) -> Vec<ConfigError> {
+        self.stale()
+            .into_iter()
+            .map(|v| ConfigError {
+                sorgente: 0,
+                span: v.span.clone(),
+                message: format!(
+                    "stale baseline entry: `{}` on `{}` in report {} matches no finding",
+                    v.id.rule, v.id.subject, v.id.report
+                ),
+                help: "the finding is gone; `--prune` removes the entry".into(),
+            })
+            .collect()
+    }
+}
+
+/// Read a baseline file; errors are located in it.
+pub fn leggi(testo: &str) -> Result<Baseline, Vec<ConfigError>> {
+    let mut errors = Vec::new();
+    let sorgenti = [Sorgente {
+        nome: String::new(),
+        testo: testo.to_string(),
+    }];
+    let table = match DeTable::parse(testo) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(vec![ConfigError {
+                sorgente: 0,
+                span: e.span().unwrap_or(0..0),
+                message: format!("invalid TOML: {}", e.message().trim()),
+                help: "a baseline is TOML: `version = 1` and `[[accepted]]` tables".into(),
+            }])
+        }
+    };
+    let mut l = Lettore {
+        errors: &mut errors,
+        sorgenti: &sorgenti,
+    };
+    let mut b = Baseline::default();
+    for (k, v) in table.get_ref().iter() {
+        let key: &str = k.get_ref();
+        let v = Val { src: 0, v };
+        match key {
+            "version" => {
+                if l.numero(v, VERSION, "version")
+                    .is_some_and(|n| n != VERSION)
+                {
+                    l.err(
+                        0,
+                        v.span(),
+                        "unsupported baseline version",
+                        "this quadra reads `version = 1`",
+                    );
+                }
+            }
+            "accepted" => match v.v.get_ref() {
+                DeValue::Array(a) => {
+                    for e in a.iter() {
+                        if let Some(e) = entry(&mut l, Val { src: 0, v: e }) {
+                            b.voci.push(e);
+                        }
+                    }
+                }
+                other => l
+                    .errors
+                    .push(wrong_type(0, v.span(), "`[[accepted]]` tables", other)),
+            },
+            _ => l.errors.push(unknown_key(
+                0,
+                k.span(),
+                key,
+                TOP,
+                "at the top of a baseline",
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(b)
+    } else {
+        errors.sort_by_key(|e| e.span.start);
+        Err(errors)
+    }
+}
+
+fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
+    let t: &DeTable<'_> = l.table(v)?;
+    let before = l.errors.len();
+    let mut e = Voce {
+        id: Identita {
+            rule: String::new(),
+            report: String::new(),
+            subject: String::new(),
+        },
+        amounts: Vec::new(),
+        severity: String::new(),
+        message: String::new(),
+        justification: String::new(),
+        span: v.span(),
+    };
+    let mut seen = [false; 3];
+    for (k, x) in t.iter() {
+        let key: &str = k.get_ref();
+        let x = Val { src: 0, v: x };
+        let text = |l: &mut Lettore<'_>| l.string(x).unwrap_or_default().to_string();
+        match key {
+            "rule" => (e.id.rule, seen[0]) = (text(l), true),
+            "report" => (e.id.report, seen[1]) = (text(l), true),
+            "subject" => (e.id.subject, seen[2]) = (text(l), true),
+            "severity" => e.severity = text(l),
+            "message" => e.message = text(l),
+            "justification" => e.justification = text(l),
+            "amounts" => {
+                if let Some(t) = l.table(x) {
+                    for (n, a) in t.iter() {
+                        let a = Val { src: 0, v: a };
+                        if let Some(s) = l.string(a) {
+                            match s.parse::<Decimal>() {
+                                Ok(d) => e.amounts.push((n.get_ref().to_string(), macchina(d))),
+                                Err(_) => l.err(
+                                    0,
+                                    a.span(),
+                                    format!("`{s}` is not an amount"),
+                                    "amounts are decimal strings with a point, e.g. \"1234.50\"",
+                                ),
+                            }
+                        }
+                    }
+                }
+            }
+            _ => l
+                .errors
+                .push(unknown_key(0, k.span(), key, ENTRY, "in `[[accepted]]`")),
+        }
+    }
+    e.amounts.sort();
+    for (i, name) in ["rule", "report", "subject"].iter().enumerate() {
+        if !seen[i] {
+            l.err(
+                0,
+                v.span(),
+                format!("`[[accepted]]` entry without `{name}`"),
+                "each entry has rule, report and subject, as `--write-baseline` writes them",
+            );
+        }
+    }
+    (l.errors.len() == before).then_some(e)
+}
+
+/// A TOML string literal.
+fn lit(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// The text of a baseline file holding `voci`, in the order given.
+pub fn scrivi(voci: &[Voce]) -> String {
+    let mut s = String::from(
+        "# quadra baseline: findings accepted after review.\n\
+         # `quadra check --baseline FILE` hides them while their amounts stay the same.\n\
+         # Write why each one is accepted in its `justification`.\n\
+         version = 1\n",
+    );
+    for v in voci {
+        s.push_str("\n[[accepted]]\n");
+        s.push_str(&format!("rule = {}\n", lit(&v.id.rule)));
+        s.push_str(&format!("report = {}\n", lit(&v.id.report)));
+        s.push_str(&format!("subject = {}\n", lit(&v.id.subject)));
+        s.push_str(&format!("severity = {}\n", lit(&v.severity)));
+        s.push_str(&format!("message = {}\n", lit(&v.message)));
+        let amounts: Vec<String> = v
+            .amounts
+            .iter()
+            .map(|(k, a)| format!("{} = {}", lit(k), lit(a)))
+            .collect();
+        s.push_str(&format!("amounts = {{ {} }}\n", amounts.join(", ")));
+        s.push_str(&format!("justification = {}\n", lit(&v.justification)));
+    }
+    s
+}
+
+/// The entries for `nuove`, keeping the justification of an `old` entry with
+/// the same identity and amounts (re-writing a baseline keeps the auditor's words).
+pub fn unisci(old: Option<&Baseline>, mut nuove: Vec<Voce>) -> Vec<Voce> {
+    if let Some(old) = old {
+        let mut usate = vec![false; old.voci.len()];
+        for n in &mut nuove {
+            let same = |o: &Voce| o.id == n.id && o.amounts == n.amounts;
+            let like = |o: &Voce| o.id == n.id;
+            let found = (0..old.voci.len())
+                .find(|&i| !usate[i] && same(&old.voci[i]))
+                .or_else(|| (0..old.voci.len()).find(|&i| !usate[i] && like(&old.voci[i])));
+            if let Some(i) = found {
+                usate[i] = true;
+                n.justification = old.voci[i].justification.clone();
+            }
+        }
+    }
+    nuove
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(rule: &str, subject: &str, amount: &str, why: &str) -> Voce {
+        Voce {
+            id: Identita {
+                rule: rule.into(),
+                report: "2022 DIR07".into(),
+                subject: subject.into(),
+            },
+            amounts: vec![("difference".into(), amount.into())],
+            severity: "error".into(),
+            message: "m \"quoted\"\nnext".into(),
+            justification: why.into(),
+            span: 0..0,
+        }
+    }
+
+    #[test]
+    fn written_file_reads_back_the_same_entries() {
+        let voci = vec![v("total-mismatch", "1.B|51|Totale", "10.50", "ok: \"x\"")];
+        let text = scrivi(&voci);
+        let back = leggi(&text).unwrap();
+        assert_eq!(back.voci.len(), 1);
+        let mut b = back.voci[0].clone();
+        // An entry is located at its `[[accepted]]` header.
+        assert_eq!(&text[b.span.clone()], "[[accepted]]");
+        b.span = 0..0;
+        assert_eq!(b, voci[0]);
+    }
+
+    #[test]
+    fn rewrite_keeps_justification_of_same_identity() {
+        let old = Baseline {
+            voci: vec![v("r", "k", "1", "because")],
+        };
+        let out = unisci(
+            Some(&old),
+            vec![v("r", "k", "2", ""), v("r", "other", "1", "")],
+        );
+        assert_eq!(out[0].justification, "because");
+        assert_eq!(out[1].justification, "");
+    }
+
+    #[test]
+    fn bad_entries_are_located() {
+        let text =
+            "version = 1\n[[accepted]]\nrule = \"r\"\nsubjet = \"x\"\namounts = { a = \"1,5\" }\n";
+        let errs = leggi(text).unwrap_err();
+        let msgs: Vec<(String, &str)> = errs
+            .iter()
+            .map(|e| (e.message.clone(), &text[e.span.clone()]))
+            .collect();
+        assert_eq!(
+            msgs,
+            vec![
+                (
+                    "`[[accepted]]` entry without `report`".to_string(),
+                    "[[accepted]]"
+                ),
+                (
+                    "`[[accepted]]` entry without `subject`".to_string(),
+                    "[[accepted]]"
+                ),
+                ("unknown key `subjet`".to_string(), "subjet"),
+                ("`1,5` is not an amount".to_string(), "\"1,5\""),
+            ]
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! `quadra diff OLD NEW`: what changed between two versions of a report.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::check::{controlla, load_rules, Come, Deny, Letto, Problema};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::diff::{confronta, stampa, Versione};
+
+/// Arguments of `quadra diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version of the report.
+    old: String,
+    /// The new version of the report.
+    new: String,
+    /// Rule files applied after the defaults and quadra.toml (repeatable).
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Do not look for quadra.toml nor for the reports' link files in rules/.
+    #[arg(long)]
+    no_config: bool,
+    /// The link file for both versions (default: rules/<report name>.links.toml
+    /// for each, when it exists).
+    #[arg(long, value_name = "FILE")]
+    links: Option<PathBuf>,
+    /// `--deny warnings`: warnings count as errors.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    format: DiffFormat,
+    /// Write the output to this file instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+/// Output formats of `quadra diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change, for people.
+    Human,
+    /// Versioned JSON (see README).
+    Json,
+    /// Markdown tables, fit for a pull-request comment.
+    Md,
+}
+
+/// Run `quadra diff`. Exit 1 when the new version brings error findings
+/// the old one did not have (or had with other amounts).
+pub fn run(a: DiffArgs) -> Result<i32, String> {
+    let Some(rules) = load_rules(&a.rules, a.no_config)? else {
+        return Ok(EXIT_USAGE);
+    };
+    let come = Come {
+        rules: &rules,
+        links: a.links.as_deref(),
+        discover: !a.no_config,
+        deny: a.deny == Some(Deny::Warnings),
+    };
+    // The two versions are read and checked at the same time.
+    let (old, new) = rayon::join(|| controlla(&a.old, come), || controlla(&a.new, come));
+    let (old, new) = match (old, new) {
+        (Ok(o), Ok(n)) => (o, n),
+        (o, n) => {
+            for p in [o.err(), n.err()].into_iter().flatten() {
+                match p {
+                    Problema::Input(t) | Problema::Legami(t) => eprint!("{t}"),
+                }
+            }
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let (vo, vn) = (versione(&old), versione(&new));
+    let d = confronta(&vo, &vn);
+    {
+        let mut out: Box<dyn Write> = match &a.output {
+            Some(f) => Box::new(BufWriter::new(
+                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
+            )),
+            None => Box::new(BufWriter::new(io::stdout().lock())),
+        };
+        match a.format {
+            DiffFormat::Human => stampa::human(&mut out, &d, &vo, &vn),
+            DiffFormat::Json => stampa::json(&mut out, &d, &vo, &vn),
+            DiffFormat::Md => stampa::markdown(&mut out, &d, &vo, &vn),
+        }
+        .and_then(|_| out.flush())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    Ok(if d.nuovi_errori(&vn) > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn versione(l: &Letto) -> Versione<'_> {
+    Versione {
+        path: if l.path == "-" { "<stdin>" } else { &l.path },
+        bytes: &l.bytes,
+        index: &l.index,
+        doc: &l.documento,
+        findings: &l.findings,
+    }
+}
