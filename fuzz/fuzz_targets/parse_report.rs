@@ -1,0 +1,31 @@
+//! Any bytes through the whole pipeline: parse, every rule (vincolo
+//! inference included), and every output format. Nothing may panic, and
+//! every finding's span must lie inside the input.
+#![no_main]
+
+use std::io;
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+use quadra::config::RuleSet;
+use quadra::output::{self, Esito, Formato, Stile};
+use quadra::span::LineIndex;
+
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| RuleSet::default_rules().expect("built-in rules are valid"))
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(p) = quadra::parse(data) else { return };
+    let findings = quadra::rules::check(&p.documento, &p.diagnostics, rules(), false);
+    for f in &findings {
+        assert!(f.span.start <= f.span.end && f.span.end <= data.len(), "{f:?}");
+    }
+    let index = LineIndex::new(data);
+    let esiti = [Esito::new("fuzz.txt", data, &index, &findings)];
+    let stile = Stile { colour: false, width: 100 };
+    for formato in [Formato::Human, Formato::Json, Formato::Sarif, Formato::Github] {
+        output::write(formato, &mut io::sink(), &esiti, rules(), stile).expect("writing to a sink");
+    }
+});
