@@ -1,0 +1,364 @@
+//! The CI workflow as a pipeline runs it: a baseline of accepted findings
+//! (write, re-check, edit, stale entries, prune), batch checks of folders on
+//! several threads, and `quadra diff` exit codes and formats.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const REAL: &str = "reports/milano-2022-dir07-welfare-e-salute.txt";
+const LINKS: &str = "rules/milano-2022-dir07-welfare-e-salute.links.toml";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn quadra_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_quadra"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("quadra runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh folder holding the real report as `report.txt` and its link file
+/// as `rules/report.links.toml`, as a repository of reports would.
+fn workspace(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("quadra-bl-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(d.join("rules")).unwrap();
+    std::fs::copy(root().join(REAL), d.join("report.txt")).unwrap();
+    std::fs::copy(root().join(LINKS), d.join("rules/report.links.toml")).unwrap();
+    d
+}
+
+fn json(r: &Run) -> serde_json::Value {
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}
+
+/// (rule, severity) of the errors and warnings of the first file.
+fn shown(v: &serde_json::Value) -> Vec<(String, String)> {
+    v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] != "info")
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_string(),
+                d["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn entries(text: &str) -> usize {
+    text.lines().filter(|l| *l == "[[accepted]]").count()
+}
+
+fn edit(dir: &Path, from: &str, to: &str) {
+    let p = dir.join("report.txt");
+    let t = std::fs::read_to_string(&p).unwrap();
+    assert_eq!(t.matches(from).count(), 1, "{from}");
+    std::fs::write(&p, t.replace(from, to)).unwrap();
+}
+
+#[test]
+fn baseline_round_trip() {
+    let d = workspace("round");
+    // Without a baseline the real report fails: 11 errors, 42 warnings.
+    let r = quadra_in(&d, &["check", "report.txt", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        json(&r)["summary"],
+        serde_json::json!({"errors": 11, "warnings": 42, "infos": 68})
+    );
+
+    // Record them: every error and warning, none of the infos.
+    let r = quadra_in(&d, &["check", "report.txt", "--write-baseline", "b.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r
+        .stderr
+        .contains("recorded 53 finding(s) in b.toml; write a justification for each"));
+    let text = std::fs::read_to_string(d.join("b.toml")).unwrap();
+    assert_eq!(entries(&text), 53);
+    assert!(text.contains("report = \"2022 DIR07\""));
+
+    // The auditor justifies one; re-checking shows nothing new.
+    let justified = text.replacen(
+        "justification = \"\"",
+        "justification = \"covered by avanzo vincolato\"",
+        1,
+    );
+    std::fs::write(d.join("b.toml"), &justified).unwrap();
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "report.txt",
+            "--baseline",
+            "b.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"errors": 0, "warnings": 0, "infos": 68})
+    );
+    assert_eq!(v["files"][0]["accepted"], 53);
+    assert_eq!(r.stderr, "");
+
+    // Lines moved (three blank lines at the top): still nothing new.
+    let t = std::fs::read_to_string(d.join("report.txt")).unwrap();
+    std::fs::write(d.join("report.txt"), format!("\n\n\n{t}")).unwrap();
+    let r = quadra_in(&d, &["check", "report.txt", "--baseline", "b.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains(
+        "report.txt: 0 errors, 0 warnings, 68 infos; 53 accepted in the baseline (hidden)"
+    ));
+
+    // One amount mistyped: only what it changes shows.
+    edit(&d, "ADULTI V10.609.040,00", "ADULTI V10.609.050,00");
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "report.txt",
+            "--baseline",
+            "b.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    let v = json(&r);
+    assert_eq!(
+        shown(&v),
+        vec![
+            ("vincolo-unbalanced".into(), "warning".into()),
+            ("total-mismatch".into(), "error".into()),
+            ("vincolate-entrate".into(), "error".into()),
+            ("vincolate-coverage".into(), "warning".into()),
+        ]
+    );
+    // The two shown again carry what the baseline accepted.
+    let helps: Vec<&str> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["help"].as_str())
+        .filter(|h| h.contains("the baseline accepted this finding with other amounts"))
+        .collect();
+    assert_eq!(helps.len(), 2);
+    assert!(
+        helps[1].contains("previsione_revenue 117728790.00"),
+        "{}",
+        helps[1]
+    );
+    assert_eq!(v["files"][0]["accepted"], 51);
+
+    // Re-writing the baseline keeps the auditor's justification.
+    let r = quadra_in(&d, &["check", "report.txt", "--write-baseline", "b.toml"]);
+    assert_eq!(r.code, 0);
+    let text = std::fs::read_to_string(d.join("b.toml")).unwrap();
+    assert_eq!(entries(&text), 55);
+    assert_eq!(text.matches("covered by avanzo vincolato").count(), 1);
+}
+
+#[test]
+fn stale_entries_are_located_and_pruned() {
+    let d = workspace("stale");
+    let r = quadra_in(&d, &["check", "report.txt", "--write-baseline", "b.toml"]);
+    assert_eq!(r.code, 0);
+    let mut text = std::fs::read_to_string(d.join("b.toml")).unwrap();
+    let lines_before = text.lines().count();
+    text.push_str(
+        "\n[[accepted]]\nrule = \"total-mismatch\"\nreport = \"2022 DIR07\"\nsubject = \"1.B|51|Totale gone\"\namounts = {}\njustification = \"fixed long ago\"\n",
+    );
+    // An entry for a report this run does not check is not stale.
+    text.push_str(
+        "\n[[accepted]]\nrule = \"total-mismatch\"\nreport = \"2022 DIR99\"\nsubject = \"x\"\njustification = \"\"\n",
+    );
+    std::fs::write(d.join("b.toml"), &text).unwrap();
+    let r = quadra_in(&d, &["check", "report.txt", "--baseline", "b.toml"]);
+    assert_eq!(r.code, 0);
+    let at = format!("b.toml:{}:1", lines_before + 2);
+    assert!(r.stderr.contains(&at), "{}", r.stderr);
+    assert!(r.stderr.contains(
+        "⚠ stale baseline entry: `total-mismatch` on `1.B|51|Totale gone` in report 2022 DIR07 matches no\n  │ finding"
+    ), "{}", r.stderr);
+    assert!(r
+        .stderr
+        .contains("quadra: 1 stale entry in the baseline b.toml (`--prune` removes them)"));
+    assert!(!r.stderr.contains("DIR99"));
+
+    let r = quadra_in(
+        &d,
+        &["check", "report.txt", "--baseline", "b.toml", "--prune"],
+    );
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("removed 1 stale entry from b.toml"));
+    let text = std::fs::read_to_string(d.join("b.toml")).unwrap();
+    assert_eq!(entries(&text), 54);
+    assert!(text.contains("DIR99"));
+    let r = quadra_in(&d, &["check", "report.txt", "--baseline", "b.toml"]);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn a_broken_baseline_is_located_and_nothing_is_checked() {
+    let d = workspace("broken");
+    std::fs::write(
+        d.join("b.toml"),
+        "version = 1\n[[accepted]]\nrule = \"r\"\nreport = 3\n",
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["check", "report.txt", "--baseline", "b.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("b.toml:4:10"), "{}", r.stderr);
+    assert!(r
+        .stderr
+        .contains("quadra: 2 problem(s) in the baseline b.toml; nothing was checked"));
+    assert_eq!(r.stdout, "");
+    let r = quadra_in(&d, &["check", "report.txt", "--prune"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("`--prune` needs `--baseline FILE`"));
+}
+
+#[test]
+fn a_folder_is_checked_on_every_core_with_a_table_per_file() {
+    let r = quadra_in(root(), &["check", "--no-config", "fixtures/rules"]);
+    assert_eq!(r.code, 1);
+    let table: Vec<&str> = r
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("file "))
+        .collect();
+    // Header, 38 files in name order, total.
+    assert_eq!(table.len(), 40, "{}", r.stdout);
+    assert_eq!(
+        table[1],
+        "fixtures/rules/all-zero.clean.txt                         0         0      0         0"
+    );
+    assert_eq!(
+        table[2],
+        "fixtures/rules/all-zero.txt                               0         0      1         0"
+    );
+    assert!(table[39].starts_with("total "));
+
+    // One thread or two: the same bytes.
+    let one = quadra_in(
+        root(),
+        &["check", "--no-config", "-j", "1", "fixtures/rules"],
+    );
+    assert_eq!(one.stdout, r.stdout);
+
+    // Machine formats hold every file in one document; the table goes to
+    // standard error for the log.
+    let j = quadra_in(
+        root(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "fixtures/rules",
+            "fixtures/quirk-bom.txt",
+        ],
+    );
+    let v = json(&j);
+    assert_eq!(v["files"].as_array().unwrap().len(), 39);
+    assert!(j.stderr.starts_with("file "), "{}", j.stderr);
+    let s = quadra_in(
+        root(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "sarif",
+            "fixtures/rules",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&s.stdout).unwrap();
+    assert_eq!(v["runs"].as_array().unwrap().len(), 1);
+    let n = v["runs"][0]["results"].as_array().unwrap().len();
+    let total: usize = table[39]
+        .split_whitespace()
+        .skip(1)
+        .take(3)
+        .map(|x| x.parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(n, total);
+}
+
+#[test]
+fn a_folder_without_reports_and_an_unreadable_file() {
+    let d = std::env::temp_dir().join(format!("quadra-bl-{}-empty", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let r = quadra_in(root(), &["check", d.to_str().unwrap()]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("holds no .txt report"), "{}", r.stderr);
+    // A missing file among good ones: the others are checked, exit 2.
+    let r = quadra_in(
+        root(),
+        &[
+            "check",
+            "--no-config",
+            "fixtures/rules/all-zero.clean.txt",
+            "no/such.txt",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot read no/such.txt"));
+    assert!(r.stdout.contains("fixtures/rules/all-zero.clean.txt"));
+}
+
+#[test]
+fn diff_exit_codes_and_formats() {
+    let d = workspace("diff");
+    std::fs::copy(d.join("report.txt"), d.join("old.txt")).unwrap();
+    std::fs::copy(
+        d.join("rules/report.links.toml"),
+        d.join("rules/old.links.toml"),
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["diff", "old.txt", "report.txt"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    edit(&d, "ADULTI V10.609.040,00", "ADULTI V10.609.050,00");
+    let r = quadra_in(&d, &["diff", "old.txt", "report.txt", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    let v = json(&r);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({
+            "chapters_added": 0, "chapters_removed": 0, "chapters_changed": 1,
+            "totals_changed": 0, "findings_introduced": 2, "findings_resolved": 0,
+            "findings_changed": 3, "new_errors": 2
+        })
+    );
+    assert_eq!(
+        v["changes"][0]["amounts"],
+        serde_json::json!([{"column": "previsione", "from": "10609040.00", "to": "10609050.00", "difference": "10.00"}])
+    );
+    // The reverse direction resolves them: exit 0.
+    let r = quadra_in(&d, &["diff", "report.txt", "old.txt", "--format", "md"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("✅ no new error finding"));
+    let r = quadra_in(&d, &["diff", "old.txt", "missing.txt"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot read missing.txt"));
+}
