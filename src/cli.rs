@@ -7,6 +7,7 @@
 pub(crate) mod check;
 mod diff;
 mod links;
+mod report;
 mod rules;
 
 use std::ffi::OsString;
@@ -61,6 +62,10 @@ enum Cmd {
     /// Exit 1 when the new version brings an error finding the old one did not
     /// have (or had with other amounts).
     Diff(diff::DiffArgs),
+    /// The audit report (verbale) to file: one self-contained HTML page or Markdown,
+    /// with the report's totals, the findings by severity and rule, the vincolo
+    /// groups and their graph, and spending per missione-programma.
+    Report(report::ReportArgs),
     /// List the rule catalogue, or explain one rule (`quadra rules explain total-mismatch`).
     Rules(rules::RulesArgs),
     /// Vincolo groups: earmarked revenue linked to the spending it finances, inferred from evidence.
@@ -122,6 +127,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     let result = match cli.cmd {
         Cmd::Check(a) => check::run(a),
         Cmd::Diff(a) => diff::run(a),
+        Cmd::Report(a) => report::run(a),
         Cmd::Rules(a) => rules::run(a),
         Cmd::Links(a) => links::run(a),
         Cmd::Graph(a) => links::run_graph(a),

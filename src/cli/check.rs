@@ -252,6 +252,8 @@ pub(crate) struct Letto {
     pub documento: Documento,
     pub findings: Vec<Finding>,
     pub accettati: usize,
+    /// The link file's groups, when it has one.
+    pub legami: Option<FileLegami>,
 }
 
 /// Why an input was not checked; the text is printed in input order.
@@ -303,6 +305,7 @@ pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
         documento: p.documento,
         findings,
         accettati: 0,
+        legami,
     })
 }
 
@@ -396,7 +399,7 @@ fn controlla_tutti(
 }
 
 /// Read a baseline file; errors are printed located (then exit 2).
-fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), ()>, String> {
+pub(crate) fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), ()>, String> {
     let testo = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
     match baseline::leggi(&testo) {

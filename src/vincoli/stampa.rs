@@ -35,7 +35,7 @@ fn toml_str(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-fn nome_gruppo(i: usize, g: &Gruppo<'_>) -> String {
+pub(crate) fn nome_gruppo(i: usize, g: &Gruppo<'_>) -> String {
     if let Some(n) = &g.nome {
         return n.clone();
     }

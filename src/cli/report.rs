@@ -1,0 +1,109 @@
+//! `quadra report REPORT --format html|md`: the audit report to file.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::check::{controlla, leggi_baseline, load_rules, Come, Deny, Problema};
+use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::baseline::Confronto;
+use crate::diagnostic::Severity;
+use crate::rapporto::{costruisci, html, md, Ingresso};
+
+/// Arguments of `quadra report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The report text file; `-` reads standard input.
+    report: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+    format: ReportFormat,
+    /// Write the audit report to this file instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+    /// Rule files applied after the defaults and quadra.toml (repeatable).
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Do not look for quadra.toml nor for the report's link file in rules/.
+    #[arg(long)]
+    no_config: bool,
+    /// The link file declaring the report's vincolo groups.
+    #[arg(long, value_name = "FILE")]
+    links: Option<PathBuf>,
+    /// Leave out the findings this baseline accepts (they are counted).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// `--deny warnings`: warnings count as errors.
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+}
+
+/// Formats of the audit report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One self-contained HTML page (inline CSS and SVG, nothing loaded).
+    Html,
+    /// Markdown tables.
+    Md,
+}
+
+/// Run `quadra report`; the exit code is that of `quadra check`.
+pub fn run(a: ReportArgs) -> Result<i32, String> {
+    let Some(rules) = load_rules(&a.rules, a.no_config)? else {
+        return Ok(EXIT_USAGE);
+    };
+    let come = Come {
+        rules: &rules,
+        links: a.links.as_deref(),
+        discover: !a.no_config,
+        deny: a.deny == Some(Deny::Warnings),
+    };
+    let mut l = match controlla(&a.report, come) {
+        Ok(l) => l,
+        Err(Problema::Input(t) | Problema::Legami(t)) => {
+            eprint!("{t}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let mut accettati = 0;
+    if let Some(p) = &a.baseline {
+        let Ok((b, _)) = leggi_baseline(p)? else {
+            return Ok(EXIT_USAGE);
+        };
+        accettati = Confronto::new(&b)
+            .applica(&mut l.findings, &l.documento, &l.bytes)
+            .nascosti;
+    }
+    let r = costruisci(&Ingresso {
+        file: if a.report == "-" {
+            "<stdin>"
+        } else {
+            &a.report
+        },
+        bytes: &l.bytes,
+        index: &l.index,
+        doc: &l.documento,
+        findings: &l.findings,
+        accettati,
+        legami: l.legami.as_ref(),
+        rules: &rules,
+    });
+    {
+        let mut out: Box<dyn Write> = match &a.output {
+            Some(f) => Box::new(BufWriter::new(
+                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
+            )),
+            None => Box::new(BufWriter::new(io::stdout().lock())),
+        };
+        match a.format {
+            ReportFormat::Html => html::write(&mut out, &r),
+            ReportFormat::Md => md::write(&mut out, &r),
+        }
+        .and_then(|_| out.flush())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    let errors = l.findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })
+}
