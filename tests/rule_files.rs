@@ -264,7 +264,14 @@ fn the_rule_files_in_the_readme_are_valid() {
         .skip(1)
         .map(|b| b.split("```").next().unwrap())
         .collect();
+    // The baseline example is a baseline, not a rule file.
+    let (baselines, blocks): (Vec<&str>, Vec<&str>) =
+        blocks.into_iter().partition(|b| b.contains("[[accepted]]"));
     assert_eq!(blocks.len(), 3);
+    assert_eq!(baselines.len(), 1);
+    let b = quadra::baseline::leggi(baselines[0]).expect("README baseline is valid");
+    assert_eq!(b.voci.len(), 1);
+    assert_eq!(b.voci[0].id.subject, "1.C||uncovered");
     for b in blocks {
         if let Err(e) = with(b) {
             panic!("README rule file is invalid: {e:?}\n{b}");
