@@ -107,7 +107,11 @@ pub fn identita_report(doc: &Documento, span: Span) -> String {
 /// The identity of a finding of a report whose bytes are `bytes`.
 pub fn identita(f: &Finding, doc: &Documento, bytes: &[u8]) -> Identita {
     let subject = match f.key {
-        Some(k) => k.to_string(),
+        // The section too: 1.A and 1.B may use the same key numbers.
+        Some(k) => match f.context.sezione {
+            Some(sz) => format!("{}|{k}", sz.code()),
+            None => k.to_string(),
+        },
         None if !f.context.soggetto.is_empty() || f.context.sezione.is_some() => format!(
             "{}|{}|{}",
             f.context.sezione.map(|s| s.code()).unwrap_or(""),
@@ -174,12 +178,57 @@ pub struct Applicato {
     pub cambiati: usize,
 }
 
+/// What must be equal for a baseline entry to accept a finding as it is:
+/// identity and amounts, and the message when there are no amounts (a
+/// finding such as an unknown code says what is wrong only in words).
+type Firma = (Identita, Vec<(String, String)>, Option<String>);
+
+fn firma_voce(v: &Voce) -> Firma {
+    (
+        v.id.clone(),
+        v.amounts.clone(),
+        v.amounts.is_empty().then(|| v.message.clone()),
+    )
+}
+
+fn firma(f: &Finding, doc: &Documento, bytes: &[u8]) -> Firma {
+    let amounts = importi(f);
+    let message = amounts.is_empty().then(|| f.message.clone());
+    (identita(f, doc, bytes), amounts, message)
+}
+
+/// Indexes of entries by a key, each a stack to pop (first entry on top):
+/// every entry is popped at most once, so matching stays linear.
+fn pile<K: std::hash::Hash + Eq>(
+    voci: &[Voce],
+    key: impl Fn(&Voce) -> K,
+) -> std::collections::HashMap<K, Vec<usize>> {
+    let mut m: std::collections::HashMap<K, Vec<usize>> = std::collections::HashMap::new();
+    for (i, v) in voci.iter().enumerate().rev() {
+        m.entry(key(v)).or_default().push(i);
+    }
+    m
+}
+
+/// The first entry of `pila` not used yet, marked used.
+fn prendi(pila: Option<&mut Vec<usize>>, usate: &mut [bool]) -> Option<usize> {
+    let pila = pila?;
+    while let Some(i) = pila.pop() {
+        if !usate[i] {
+            usate[i] = true;
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// Matches findings against a baseline, file after file, remembering which
 /// entries were used.
 pub struct Confronto<'b> {
     baseline: &'b Baseline,
     usate: Vec<bool>,
-    per_id: std::collections::HashMap<&'b Identita, Vec<usize>>,
+    esatte: std::collections::HashMap<Firma, Vec<usize>>,
+    per_id: std::collections::HashMap<Identita, Vec<usize>>,
     /// Identities of the reports checked: only their entries can be stale
     /// (a baseline may cover reports this run does not check).
     visti: std::collections::HashSet<String>,
@@ -188,21 +237,18 @@ pub struct Confronto<'b> {
 impl<'b> Confronto<'b> {
     /// Start matching against `baseline`.
     pub fn new(baseline: &'b Baseline) -> Self {
-        let mut per_id: std::collections::HashMap<&Identita, Vec<usize>> =
-            std::collections::HashMap::new();
-        for (i, v) in baseline.voci.iter().enumerate() {
-            per_id.entry(&v.id).or_default().push(i);
-        }
         Confronto {
             baseline,
             usate: vec![false; baseline.voci.len()],
-            per_id,
+            esatte: pile(&baseline.voci, firma_voce),
+            per_id: pile(&baseline.voci, |v| v.id.clone()),
             visti: std::collections::HashSet::new(),
         }
     }
 
     /// Drop the findings the baseline accepts; a finding accepted with other
-    /// amounts stays, with a help line saying what was accepted.
+    /// amounts stays, with a help line saying what was accepted. Exact
+    /// matches are taken first, so the order of findings does not matter.
     pub fn applica(
         &mut self,
         findings: &mut Vec<Finding>,
@@ -213,39 +259,39 @@ impl<'b> Confronto<'b> {
         for r in &doc.reports {
             self.visti.insert(identita_report(doc, r.span));
         }
+        let firme: Vec<Firma> = findings.iter().map(|f| firma(f, doc, bytes)).collect();
+        let nascosti: Vec<bool> = firme
+            .iter()
+            .map(|k| prendi(self.esatte.get_mut(k), &mut self.usate).is_some())
+            .collect();
         let mut tenuti = Vec::with_capacity(findings.len());
-        for mut f in findings.drain(..) {
-            let id = identita(&f, doc, bytes);
-            let Some(cands) = self.per_id.get(&id) else {
-                tenuti.push(f);
-                continue;
-            };
-            let amounts = importi(&f);
-            let libere = || cands.iter().copied().filter(|&i| !self.usate[i]);
-            if let Some(i) = libere().find(|&i| self.baseline.voci[i].amounts == amounts) {
-                self.usate[i] = true;
+        for ((mut f, k), nascosto) in findings.drain(..).zip(firme).zip(nascosti) {
+            if nascosto {
                 esito.nascosti += 1;
-            } else if let Some(i) = libere().next() {
-                self.usate[i] = true;
+                continue;
+            }
+            if let Some(i) = prendi(self.per_id.get_mut(&k.0), &mut self.usate) {
                 esito.cambiati += 1;
-                let was: Vec<String> = self.baseline.voci[i]
-                    .amounts
-                    .iter()
-                    .map(|(k, v)| format!("{k} {v}"))
-                    .collect();
-                let note = format!(
-                    "the baseline accepted this finding with other amounts ({}); review it again",
-                    was.join(", ")
-                );
+                let v = &self.baseline.voci[i];
+                let was: Vec<String> = v.amounts.iter().map(|(k, a)| format!("{k} {a}")).collect();
+                let note = if was.is_empty() {
+                    format!(
+                        "the baseline accepted this finding as `{}`; review it again",
+                        v.message
+                    )
+                } else {
+                    format!(
+                        "the baseline accepted this finding with other amounts ({}); review it again",
+                        was.join(", ")
+                    )
+                };
                 f.help = if f.help.is_empty() {
                     note
                 } else {
                     format!("{}; {note}", f.help)
                 };
-                tenuti.push(f);
-            } else {
-                tenuti.push(f);
             }
+            tenuti.push(f);
         }
         *findings = tenuti;
         esito
@@ -388,9 +434,9 @@ fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
                     for (n, a) in t.iter() {
                         let a = Val { src: 0, v: a };
                         if let Some(s) = l.string(a) {
-                            match s.parse::<Decimal>() {
-                                Ok(d) => e.amounts.push((n.get_ref().to_string(), macchina(d))),
-                                Err(_) => l.err(
+                            match decimale(s) {
+                                Some(d) => e.amounts.push((n.get_ref().to_string(), macchina(d))),
+                                None => l.err(
                                     0,
                                     a.span(),
                                     format!("`{s}` is not an amount"),
@@ -418,6 +464,18 @@ fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
         }
     }
     (l.errors.len() == before).then_some(e)
+}
+
+/// `-1234.50`: an optional minus, digits, an optional point and digits;
+/// nothing else (no exponent, no thousands separator).
+fn decimale(s: &str) -> Option<Decimal> {
+    let t = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = t.split_once('.').unwrap_or((t, ""));
+    let ok = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && (frac.is_empty() != t.contains('.'));
+    ok.then(|| s.parse::<Decimal>().ok()).flatten()
 }
 
 /// A TOML string literal.
@@ -451,25 +509,58 @@ pub fn scrivi(voci: &[Voce]) -> String {
     s
 }
 
-/// The entries for `nuove`, keeping the justification of an `old` entry with
-/// the same identity and amounts (re-writing a baseline keeps the auditor's words).
-pub fn unisci(old: Option<&Baseline>, mut nuove: Vec<Voce>) -> Vec<Voce> {
-    if let Some(old) = old {
-        let mut usate = vec![false; old.voci.len()];
-        for n in &mut nuove {
-            let same = |o: &Voce| o.id == n.id && o.amounts == n.amounts;
-            let like = |o: &Voce| o.id == n.id;
-            let found = (0..old.voci.len())
-                .find(|&i| !usate[i] && same(&old.voci[i]))
-                .or_else(|| (0..old.voci.len()).find(|&i| !usate[i] && like(&old.voci[i])));
-            if let Some(i) = found {
-                usate[i] = true;
-                n.justification = old.voci[i].justification.clone();
+/// The entries of a rewritten baseline: `nuove` (the current findings),
+/// each keeping the justification of the `old` entry it matches (marked for
+/// review when the amounts changed), then the `old` entries of reports not
+/// checked in this run (`visti` are the identities of those checked), kept
+/// as they are.
+pub fn unisci(
+    old: Option<&Baseline>,
+    mut nuove: Vec<Voce>,
+    visti: &std::collections::HashSet<String>,
+) -> Vec<Voce> {
+    let Some(old) = old else {
+        return nuove;
+    };
+    let mut usate = vec![false; old.voci.len()];
+    let mut esatte = pile(&old.voci, firma_voce);
+    let mut per_id = pile(&old.voci, |v| v.id.clone());
+    let mut cambiate = Vec::new();
+    for (j, n) in nuove.iter_mut().enumerate() {
+        if let Some(i) = prendi(esatte.get_mut(&firma_voce(n)), &mut usate) {
+            n.justification = old.voci[i].justification.clone();
+        } else {
+            cambiate.push(j);
+        }
+    }
+    for j in cambiate {
+        let n = &mut nuove[j];
+        if let Some(i) = prendi(per_id.get_mut(&n.id), &mut usate) {
+            let g = &old.voci[i].justification;
+            if !g.is_empty() {
+                n.justification = if g.ends_with(RIVEDERE) {
+                    g.clone()
+                } else {
+                    format!("{g} {RIVEDERE}")
+                };
             }
         }
     }
+    let altre = old
+        .voci
+        .iter()
+        .zip(&usate)
+        .filter(|(v, &u)| !u && !visti.contains(&v.id.report))
+        .map(|(v, _)| Voce {
+            span: 0..0,
+            ..v.clone()
+        });
+    nuove.extend(altre);
     nuove
 }
+
+/// Appended to a justification carried over to a finding whose amounts changed.
+pub const RIVEDERE: &str = "[review: the amounts changed]";
 
 #[cfg(test)]
 mod tests {
@@ -508,12 +599,109 @@ mod tests {
         let old = Baseline {
             voci: vec![v("r", "k", "1", "because")],
         };
+        let mut altro = v("r", "k", "1", "other report");
+        altro.id.report = "2022 DIR09".into();
+        let old = Baseline {
+            voci: vec![old.voci[0].clone(), altro.clone()],
+        };
+        let visti = std::collections::HashSet::from(["2022 DIR07".to_string()]);
         let out = unisci(
             Some(&old),
             vec![v("r", "k", "2", ""), v("r", "other", "1", "")],
+            &visti,
         );
-        assert_eq!(out[0].justification, "because");
+        assert_eq!(out[0].justification, format!("because {RIVEDERE}"));
         assert_eq!(out[1].justification, "");
+        // The entry of a report not checked is kept as it was.
+        assert_eq!(out.len(), 3);
+        assert_eq!(out[2], altro);
+    }
+
+    fn finding(rule: &str, key: u32, amount: Option<&str>, message: &str) -> Finding {
+        let mut f = Finding::new(rule, Severity::Warning, Span::new(0, 0), message);
+        f.key = Some(crate::codes::ChiavePeg {
+            capitolo: key,
+            articolo: 2,
+            numero: 0,
+        });
+        if let Some(a) = amount {
+            f.amounts = vec![("previsione".into(), a.parse().unwrap())];
+        }
+        f
+    }
+
+    #[test]
+    fn exact_matches_win_whatever_the_order_of_findings() {
+        let doc = Documento { reports: vec![] };
+        let voci: Vec<Voce> = ["1000", "2000"]
+            .iter()
+            .map(|a| voce(&finding("r", 1, Some(a), "m"), &doc, b""))
+            .collect();
+        let b = Baseline { voci };
+        // A third chapter with the same key comes first.
+        let mut fs = vec![
+            finding("r", 1, Some("3000"), "m"),
+            finding("r", 1, Some("1000"), "m"),
+            finding("r", 1, Some("2000"), "m"),
+        ];
+        let mut c = Confronto::new(&b);
+        let esito = c.applica(&mut fs, &doc, b"");
+        assert_eq!(
+            esito,
+            Applicato {
+                nascosti: 2,
+                cambiati: 0
+            }
+        );
+        assert_eq!(fs.len(), 1);
+        assert_eq!(fs[0].amounts[0].1.to_string(), "3000");
+        assert_eq!(fs[0].help, "");
+    }
+
+    #[test]
+    fn without_amounts_the_message_must_match() {
+        let doc = Documento { reports: vec![] };
+        let old = finding(
+            "missione-programma-unknown",
+            1,
+            None,
+            "classified under 12 10",
+        );
+        let b = Baseline {
+            voci: vec![voce(&old, &doc, b"")],
+        };
+        let mut fs = vec![finding(
+            "missione-programma-unknown",
+            1,
+            None,
+            "classified under 12 99",
+        )];
+        let esito = Confronto::new(&b).applica(&mut fs, &doc, b"");
+        assert_eq!(
+            esito,
+            Applicato {
+                nascosti: 0,
+                cambiati: 1
+            }
+        );
+        assert_eq!(
+            fs[0].help,
+            "the baseline accepted this finding as `classified under 12 10`; review it again"
+        );
+        let mut same = vec![old.clone()];
+        assert_eq!(Confronto::new(&b).applica(&mut same, &doc, b"").nascosti, 1);
+    }
+
+    #[test]
+    fn amounts_are_plain_decimals() {
+        assert_eq!(
+            decimale("-1234.50").map(|d| d.to_string()),
+            Some("-1234.50".into())
+        );
+        assert_eq!(decimale("7").map(|d| d.to_string()), Some("7".into()));
+        for bad in ["1e5", "1.", ".5", "1,5", "", "-", "1.2.3", "+1"] {
+            assert_eq!(decimale(bad), None, "{bad}");
+        }
     }
 
     #[test]

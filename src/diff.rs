@@ -226,6 +226,11 @@ fn delte(old: Option<&Item<'_>>, new: Option<&Item<'_>>, all: bool) -> Vec<Delta
         .collect()
 }
 
+/// An item's amounts, column by column (what exact pairing compares).
+fn valori(it: &Item<'_>) -> Vec<Option<Decimal>> {
+    colonne(it).iter().map(|c| it.importo(*c)).collect()
+}
+
 fn campi(o: &Item<'_>, n: &Item<'_>) -> Vec<Campo> {
     let mut out = Vec::new();
     let mut f = |field: &'static str, a: String, b: String| {
@@ -272,16 +277,43 @@ fn campi(o: &Item<'_>, n: &Item<'_>) -> Vec<Campo> {
 pub fn confronta(old: &Versione<'_>, new: &Versione<'_>) -> Differenze {
     let vecchi = tutti(old.doc);
     let nuovi = tutti(new.doc);
-    // Items sharing a key (a repeated PEG key) pair up in document order.
-    let mut per_chiave: HashMap<Chiave, Vec<usize>> = HashMap::with_capacity(vecchi.len());
+    // Items sharing a key (a repeated PEG key) pair up with one of the same
+    // amounts first, then in document order. Each old item is popped from
+    // each index at most once, so this stays linear.
+    let chiavi_old: Vec<Chiave> = vecchi.iter().map(|it| chiave(old.doc, it)).collect();
+    let chiavi_new: Vec<Chiave> = nuovi.iter().map(|it| chiave(new.doc, it)).collect();
+    let mut esatti: HashMap<(&Chiave, Vec<Option<Decimal>>), Vec<usize>> = HashMap::new();
+    let mut per_chiave: HashMap<&Chiave, Vec<usize>> = HashMap::with_capacity(vecchi.len());
     for (i, it) in vecchi.iter().enumerate().rev() {
-        per_chiave.entry(chiave(old.doc, it)).or_default().push(i);
+        esatti
+            .entry((&chiavi_old[i], valori(it)))
+            .or_default()
+            .push(i);
+        per_chiave.entry(&chiavi_old[i]).or_default().push(i);
     }
     let mut usati = vec![false; vecchi.len()];
+    let prendi = |pila: Option<&mut Vec<usize>>, usati: &mut Vec<bool>| -> Option<usize> {
+        let pila = pila?;
+        while let Some(i) = pila.pop() {
+            if !usati[i] {
+                usati[i] = true;
+                return Some(i);
+            }
+        }
+        None
+    };
+    let coppie_esatte: Vec<Option<usize>> = nuovi
+        .iter()
+        .zip(&chiavi_new)
+        .map(|(n, k)| prendi(esatti.get_mut(&(k, valori(n))), &mut usati))
+        .collect();
+    let coppie: Vec<Option<usize>> = coppie_esatte
+        .into_iter()
+        .zip(&chiavi_new)
+        .map(|(c, k)| c.or_else(|| prendi(per_chiave.get_mut(k), &mut usati)))
+        .collect();
     let mut cambi = Vec::new();
-    for n in &nuovi {
-        let k = chiave(new.doc, n);
-        let o = per_chiave.get_mut(&k).and_then(|v| v.pop());
+    for ((n, k), o) in nuovi.iter().zip(chiavi_new).zip(coppie) {
         let (report, sezione, ogg, id) = k;
         let c = match o {
             None => Cambio {
@@ -297,7 +329,6 @@ pub fn confronta(old: &Versione<'_>, new: &Versione<'_>) -> Differenze {
                 new: Some(n.span),
             },
             Some(i) => {
-                usati[i] = true;
                 let o = &vecchi[i];
                 let campi = if ogg == Oggetto::Chapter {
                     campi(o, n)

@@ -19,6 +19,25 @@ pub fn html(s: &str) -> String {
     o
 }
 
+/// Text safe to print on a terminal: control characters (ESC sequences
+/// could retitle the window, clear the screen or hide text) become U+FFFD;
+/// newlines and tabs stay.
+pub fn terminale(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Text safe in a Markdown table cell: no markup, no HTML, one line.
 pub fn markdown(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
@@ -32,9 +51,18 @@ pub fn markdown(s: &str) -> String {
                 o.push('\\');
                 o.push(ch);
             }
+            // No @mention: GitHub would notify someone.
+            '@' => o.push_str("&#64;"),
             c if c.is_control() => o.push(' '),
             c => o.push(c),
         }
+    }
+    // No autolink: a report's text must not become a link.
+    if o.contains("://") {
+        o = o.replace("://", "&#58;//");
+    }
+    if o.contains("www.") {
+        o = o.replace("www.", "www&#46;");
     }
     o
 }
@@ -49,6 +77,20 @@ mod tests {
             html("<script>alert(\"x\" & 'y')</script>\u{0}"),
             "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;\u{fffd}"
         );
+    }
+
+    #[test]
+    fn terminal_text_has_no_escape_sequence() {
+        assert_eq!(
+            terminale("a\u{1b}]0;x\u{7}b\n\tc"),
+            "a\u{fffd}]0;x\u{fffd}b\n\tc"
+        );
+        assert!(matches!(terminale("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn markdown_has_no_mention_and_no_autolink() {
+        assert_eq!(markdown("@team http://x"), "&#64;team http&#58;//x");
     }
 
     #[test]

@@ -16,6 +16,11 @@ use crate::finding::Finding;
 use crate::parse::NotAReport;
 use crate::span::{LineIndex, Span};
 
+/// Text for the terminal (see [`crate::escape::terminale`]).
+fn t(s: &str) -> String {
+    crate::escape::terminale(s).into_owned()
+}
+
 /// A file as miette reads it. miette's own reader scans the whole input
 /// from its first byte for every label, which makes a report with many
 /// findings quadratic; this one finds the lines through [`LineIndex`] (the
@@ -37,6 +42,12 @@ impl Fonte {
         for i in 0..testo.len() {
             if testo[i] == b'\r' && testo.get(i + 1) != Some(&b'\n') {
                 testo[i] = b' ';
+            } else if testo[i] < 0x20 && !matches!(testo[i], b'\n' | b'\r' | b'\t')
+                || testo[i] == 0x7f
+            {
+                // A control character in the input (ESC...) must not reach the
+                // terminal; one byte for one keeps every span in place.
+                testo[i] = b'?';
             }
         }
         Fonte {
@@ -103,9 +114,9 @@ impl<'s> Located<'s> {
         Located {
             code: d.code.as_str().to_string(),
             severity: d.severity,
-            message: d.message.clone(),
-            label: d.label.clone(),
-            help: d.help.clone(),
+            message: t(&d.message),
+            label: t(&d.label),
+            help: t(&d.help),
             span: d.span,
             related: Vec::new(),
             source,
@@ -118,15 +129,11 @@ impl<'s> Located<'s> {
         Located {
             code: f.rule.clone(),
             severity: f.severity,
-            message: f.message.clone(),
-            label: f.label.clone(),
-            help: f.help.clone(),
+            message: t(&f.message),
+            label: t(&f.label),
+            help: t(&f.help),
             span: f.span,
-            related: f
-                .related
-                .iter()
-                .map(|r| (r.span, r.message.clone()))
-                .collect(),
+            related: f.related.iter().map(|r| (r.span, t(&r.message))).collect(),
             source,
         }
     }
@@ -144,9 +151,9 @@ impl<'s> Located<'s> {
         Located {
             code: "config::invalid".to_string(),
             severity: Severity::Error,
-            message: e.message.clone(),
+            message: t(&e.message),
             label: "here".into(),
-            help: e.help.clone(),
+            help: t(&e.help),
             span: Span::new(e.span.start, e.span.end),
             related: Vec::new(),
             source,

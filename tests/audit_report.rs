@@ -87,7 +87,7 @@ fn hostile_text_is_shown_never_run() {
         "hostile.md",
     );
     assert_eq!(count(&md, "<script"), 0);
-    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &amp;amp; \"Q\" \\| \\*DA\\* \\[x\\](http://evil)"));
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt; &amp;amp; \"Q\" \\| \\*DA\\* \\[x\\](http&#58;//evil)"));
 }
 
 #[test]

@@ -362,3 +362,115 @@ fn diff_exit_codes_and_formats() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("cannot read missing.txt"));
 }
+
+#[test]
+fn folder_walking_does_not_follow_links_to_folders_and_refuses_non_utf8_names() {
+    let d = std::env::temp_dir().join(format!("quadra-bl-{}-walk", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    std::fs::copy(
+        root().join("fixtures/rules/all-zero.clean.txt"),
+        d.join("sub/a.txt"),
+    )
+    .unwrap();
+    // Two links back up: following them would never end.
+    std::os::unix::fs::symlink("..", d.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("sub/here")).unwrap();
+    let r = quadra_in(&d, &["check", "--no-config", "sub"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "sub/a.txt: 0 errors, 0 warnings, 0 infos\n");
+    // A name that is not UTF-8 is an error, not a file skipped.
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"r\xe9.txt");
+    std::fs::copy(
+        root().join("fixtures/rules/all-zero.clean.txt"),
+        d.join("sub").join(bad),
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["check", "--no-config", "sub"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is not UTF-8; rename it"), "{}", r.stderr);
+}
+
+#[test]
+fn many_more_threads_than_files_are_not_started() {
+    let r = quadra_in(
+        root(),
+        &[
+            "check",
+            "--no-config",
+            "-j",
+            "100000",
+            "fixtures/rules/all-zero.clean.txt",
+        ],
+    );
+    assert_eq!(r.code, 0);
+}
+
+#[test]
+fn rewriting_a_baseline_keeps_the_entries_of_reports_not_checked() {
+    let d = workspace("others");
+    let t = std::fs::read_to_string(d.join("report.txt")).unwrap();
+    std::fs::write(d.join("dir09.txt"), t.replace("DIR07", "DIR09")).unwrap();
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "--no-config",
+            "report.txt",
+            "dir09.txt",
+            "--write-baseline",
+            "b.toml",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(d.join("b.toml")).unwrap();
+    assert_eq!(entries(&text), 90);
+    std::fs::write(
+        d.join("b.toml"),
+        text.replace("justification = \"\"", "justification = \"seen\""),
+    )
+    .unwrap();
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "--no-config",
+            "report.txt",
+            "--write-baseline",
+            "b.toml",
+        ],
+    );
+    assert_eq!(r.code, 0);
+    let text = std::fs::read_to_string(d.join("b.toml")).unwrap();
+    assert_eq!(entries(&text), 90);
+    assert_eq!(text.matches("justification = \"seen\"").count(), 90);
+    assert_eq!(text.matches("report = \"2022 DIR09\"").count(), 45);
+}
+
+#[test]
+fn diff_checks_the_old_version_without_the_chapters_it_lacks() {
+    // The new version adds chapter 3753 32 0 (a V chapter of a declared
+    // group); the link file describes the new version.
+    let d = workspace("diff-links");
+    let t = std::fs::read_to_string(d.join("report.txt")).unwrap();
+    let start = t.find("3753 32 01030211000").unwrap();
+    let end = start + t[start..].find("\n3753 33 0").unwrap() + 1;
+    std::fs::create_dir_all(d.join("old")).unwrap();
+    std::fs::write(
+        d.join("old/report.txt"),
+        format!("{}{}", &t[..start], &t[end..]),
+    )
+    .unwrap();
+    let r = quadra_in(
+        &d,
+        &["diff", "old/report.txt", "report.txt", "--format", "json"],
+    );
+    assert!(r.stderr.contains(
+        "quadra: old/report.txt: 1 chapter(s) of the link file rules/report.links.toml are not V rows of this version; it is checked without them"
+    ), "{}", r.stderr);
+    assert_ne!(r.code, 2, "{}", r.stderr);
+    let v = json(&r);
+    assert_eq!(v["summary"]["chapters_added"], 1);
+    assert_eq!(v["changes"][0]["key"], "3753 32 0");
+}

@@ -373,3 +373,54 @@ fn memchr_find(hay: &[u8], needle: &[u8]) -> usize {
         .position(|w| w == needle)
         .expect("needle in the report")
 }
+
+#[test]
+fn repeated_keys_pair_by_amounts_first() {
+    // v1 holds a 1.B row twice under one key, the copy with another
+    // PREVISIONE; v2 drops the first. What was removed is the first, not
+    // "the first changed, the second removed".
+    let r = report();
+    let row = r
+        .righe()
+        .find(|x| x.sezione == SezioneId::SpeseCorrenti)
+        .unwrap();
+    let cut = with_breaks(REAL, row.riga.span);
+    let prev = macchina_it(
+        row.riga
+            .importi
+            .get(quadra::ast::Colonna::Previsione)
+            .unwrap(),
+    );
+    let original = String::from_utf8(REAL[cut.clone()].to_vec()).unwrap();
+    // The first amount printed is the PREVISIONE.
+    assert!(original.contains(&prev), "{original}");
+    let copy = original.replacen(&prev, "777.777,77", 1);
+    let v1 = splice(REAL, cut.end..cut.end, copy.as_bytes());
+    let v2 = splice(&v1, cut.clone(), b"");
+    let e = diff(&v1, &v2);
+    assert_eq!(e.cambi.len(), 1, "{:?}", e.cambi);
+    assert!(
+        e.cambi[0].starts_with(&format!(
+            "Removed Chapter 1.B {} [previsione Some",
+            row.riga.chiave
+        )),
+        "{}",
+        e.cambi[0]
+    );
+    assert!(!e.cambi[0].contains("777777.77"), "{}", e.cambi[0]);
+}
+
+fn macchina_it(d: rust_decimal::Decimal) -> String {
+    quadra::amount::italiano(d)
+}
+
+#[test]
+fn control_characters_in_a_report_never_reach_the_terminal() {
+    let at = memchr_find(REAL, b"PROGETTO SAI - ADULTI V10.609.040,00");
+    let new = splice(REAL, at..at + 12, b"PROGETTO \x1b]0;PWN\x07");
+    let e = diff(REAL, &new);
+    assert!(e.human.contains("description"), "{}", e.human);
+    assert!(!e.human.contains('\u{1b}'), "{}", e.human);
+    assert!(!e.human.contains('\u{7}'));
+    assert!(e.human.contains("PROGETTO \u{fffd}]0;PWN\u{fffd}"));
+}

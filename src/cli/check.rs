@@ -60,7 +60,8 @@ pub struct CheckArgs {
     /// With --baseline: remove the stale entries from the file.
     #[arg(long)]
     prune: bool,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most the number of files
+    /// and four per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(usize))]
     jobs: Option<usize>,
 }
@@ -174,74 +175,87 @@ pub fn leggi_legami(
     }))
 }
 
-/// Read and check the report's link file. `Err(msg)`: unreadable (exit 2);
-/// `Ok(Err(text))`: invalid, the errors rendered located (exit 2).
-pub fn carica_legami(
-    report: &str,
-    explicit: Option<&Path>,
-    discover: bool,
-    doc: &crate::ast::Documento,
-) -> Result<Result<Option<FileLegami>, String>, String> {
-    match leggi_legami(report, explicit, discover)? {
-        None => Ok(Ok(None)),
-        Some(t) => Ok(valida_legami(&t, doc).map(Some)),
-    }
-}
-
 /// Check a link file's text against the document; `Err(text)`: the errors,
-/// rendered located, to print before exiting with 2.
-pub fn valida_legami(t: &TestoLegami, doc: &crate::ast::Documento) -> Result<FileLegami, String> {
-    let (nome, testo) = (&t.nome, &t.testo);
-    let mut errori = match leggi(testo) {
+/// rendered located, to print before exiting with 2. With `tollerante`, the
+/// chapters the document does not hold as V rows are left out first
+/// ([`crate::vincoli::links::adatta`]), and how many is returned.
+pub fn valida_legami_con(
+    t: &TestoLegami,
+    doc: &crate::ast::Documento,
+    tollerante: bool,
+) -> Result<(FileLegami, usize), String> {
+    let errori = match leggi(&t.testo) {
         Ok(file) => {
-            let mut e = Vec::new();
-            let dirs: Vec<Option<&str>> = doc
-                .reports
-                .iter()
-                .map(|r| r.direzione.as_ref().map(|d| d.codice.as_str()))
-                .collect();
-            for (r, dir) in doc.reports.iter().zip(&dirs) {
-                let its = crate::lang::item::items(r);
-                e.extend(verifica(&file, *dir, &its));
-            }
-            // A group for a Direzione the file does not hold would never be checked.
-            for g in &file.gruppi {
-                if let Some(d) = &g.direzione {
-                    if !dirs.contains(&Some(d.as_str())) {
-                        e.push(crate::config::ConfigError {
-                            sorgente: 0,
-                            span: g.span.clone(),
-                            message: format!(
-                                "group `{}` is for Direzione {d}, which the report does not hold",
-                                g.nome
-                            ),
-                            help:
-                                "correct `direzione`, or remove it when the file holds one report"
-                                    .into(),
-                        });
-                    }
-                }
-            }
+            let (file, tolti) = if tollerante {
+                crate::vincoli::links::adatta(&file, doc)
+            } else {
+                (file, 0)
+            };
+            let e = errori_documento(&file, doc);
             if e.is_empty() {
-                return Ok(file);
+                return Ok((file, tolti));
             }
             e
         }
         Err(e) => e,
     };
+    Err(rendi_errori_legami(t, errori))
+}
+
+/// [`valida_legami_con`], strict.
+pub fn valida_legami(t: &TestoLegami, doc: &crate::ast::Documento) -> Result<FileLegami, String> {
+    valida_legami_con(t, doc, false).map(|(f, _)| f)
+}
+
+/// Phase 2 of a link file: its chapters against every report of `doc`.
+fn errori_documento(
+    file: &FileLegami,
+    doc: &crate::ast::Documento,
+) -> Vec<crate::config::ConfigError> {
+    let mut e = Vec::new();
+    let dirs: Vec<Option<&str>> = doc
+        .reports
+        .iter()
+        .map(|r| r.direzione.as_ref().map(|d| d.codice.as_str()))
+        .collect();
+    for (r, dir) in doc.reports.iter().zip(&dirs) {
+        let its = crate::lang::item::items(r);
+        e.extend(verifica(file, *dir, &its));
+    }
+    // A group for a Direzione the file does not hold would never be checked.
+    for g in &file.gruppi {
+        if let Some(d) = &g.direzione {
+            if !dirs.contains(&Some(d.as_str())) {
+                e.push(crate::config::ConfigError {
+                    sorgente: 0,
+                    span: g.span.clone(),
+                    message: format!(
+                        "group `{}` is for Direzione {d}, which the report does not hold",
+                        g.nome
+                    ),
+                    help: "correct `direzione`, or remove it when the file holds one report".into(),
+                });
+            }
+        }
+    }
+    e
+}
+
+fn rendi_errori_legami(t: &TestoLegami, mut errori: Vec<crate::config::ConfigError>) -> String {
     errori.sort_by_key(|e| e.span.start);
     errori.dedup();
-    let fonte = Fonte::new(nome, testo.as_bytes());
+    let fonte = Fonte::new(&t.nome, t.testo.as_bytes());
     let shown: Vec<Located<'_>> = errori
         .iter()
         .take(MAX_CONFIG_ERRORS)
         .map(|e| Located::config(e, &fonte))
         .collect();
-    Err(format!(
-        "{}quadra: {} problem(s) in the link file {nome}; nothing was checked\n",
+    format!(
+        "{}quadra: {} problem(s) in the link file {}; nothing was checked\n",
         render_stderr(&shown),
-        errori.len()
-    ))
+        errori.len(),
+        t.nome
+    )
 }
 
 /// One report read, parsed and checked.
@@ -254,6 +268,8 @@ pub(crate) struct Letto {
     pub accettati: usize,
     /// The link file's groups, when it has one.
     pub legami: Option<FileLegami>,
+    /// Said about the link file when it was cut to fit (see [`Come::tollerante`]).
+    pub nota: Option<String>,
 }
 
 /// Why an input was not checked; the text is printed in input order.
@@ -271,6 +287,9 @@ pub(crate) struct Come<'a> {
     pub links: Option<&'a Path>,
     pub discover: bool,
     pub deny: bool,
+    /// Leave out the link file's chapters the report does not hold as V
+    /// rows, with a note, instead of refusing the file (`diff`'s old version).
+    pub tollerante: bool,
 }
 
 /// Read, parse and check one report (on a worker thread).
@@ -287,9 +306,23 @@ pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
             )])));
         }
     };
-    let legami = carica_legami(path, come.links, come.discover, &p.documento)
+    let mut nota = None;
+    let legami = match leggi_legami(path, come.links, come.discover)
         .map_err(|m| Problema::Legami(format!("quadra: {m}\n")))?
-        .map_err(Problema::Legami)?;
+    {
+        None => None,
+        Some(t) => {
+            let (file, tolti) =
+                valida_legami_con(&t, &p.documento, come.tollerante).map_err(Problema::Legami)?;
+            if tolti > 0 {
+                nota = Some(format!(
+                    "quadra: {path}: {tolti} chapter(s) of the link file {} are not V rows of this version; it is checked without them\n",
+                    t.path.display()
+                ));
+            }
+            Some(file)
+        }
+    };
     let findings = crate::rules::check_con_legami(
         &p.documento,
         &p.diagnostics,
@@ -306,6 +339,7 @@ pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
         findings,
         accettati: 0,
         legami,
+        nota,
     })
 }
 
@@ -328,22 +362,29 @@ pub fn espandi(args: &[String]) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
+/// Walk `dir` for `*.txt` files. Symbolic links to folders are not
+/// followed (a link to a parent would loop forever); a name that is not
+/// UTF-8 is an error, not a file skipped.
 fn cammina(dir: &Path, out: &mut Vec<String>) -> io::Result<()> {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
+    let mut entries: Vec<(PathBuf, std::fs::FileType)> = std::fs::read_dir(dir)?
+        .map(|e| e.and_then(|e| Ok((e.path(), e.file_type()?))))
         .collect::<io::Result<_>>()?;
-    entries.sort();
-    for p in entries {
-        let hidden = p
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, tipo) in entries {
+        let Some(nome) = p.file_name() else { continue };
+        if nome.to_string_lossy().starts_with('.') {
             continue;
         }
-        if p.is_dir() {
+        if tipo.is_dir() {
             cammina(&p, out)?;
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p.display().to_string());
+        } else if (!tipo.is_symlink() || !p.is_dir()) && p.extension().is_some_and(|e| e == "txt") {
+            let s = p.to_str().ok_or_else(|| {
+                io::Error::other(format!(
+                    "the file name {} is not UTF-8; rename it",
+                    p.display()
+                ))
+            })?;
+            out.push(s.to_string());
         }
     }
     Ok(())
@@ -378,6 +419,7 @@ fn controlla_tutti(
                         links: a.links.as_deref(),
                         discover: !a.no_config,
                         deny,
+                        tollerante: false,
                     },
                 );
                 pb.set_message(p.clone());
@@ -386,7 +428,12 @@ fn controlla_tutti(
             })
             .collect::<Vec<_>>()
     };
-    let out = match a.jobs {
+    // More threads than files, or far more than cores, only cost.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let out = match a
+        .jobs
+        .map(|n| n.clamp(1, paths.len().max(1).min(4 * cores)))
+    {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
@@ -442,7 +489,16 @@ fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>,
                 .map(|f| baseline::voce(f, &l.documento, &l.bytes))
         })
         .collect();
-    let voci = baseline::unisci(old.as_ref(), nuove);
+    let visti: std::collections::HashSet<String> = letti
+        .iter()
+        .flat_map(|l| {
+            l.documento
+                .reports
+                .iter()
+                .map(|r| baseline::identita_report(&l.documento, r.span))
+        })
+        .collect();
+    let voci = baseline::unisci(old.as_ref(), nuove, &visti);
     std::fs::write(path, baseline::scrivi(&voci))
         .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
     eprintln!(

@@ -60,8 +60,11 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
         links: a.links.as_deref(),
         discover: !a.no_config,
         deny: a.deny == Some(Deny::Warnings),
+        tollerante: true,
     };
-    // The two versions are read and checked at the same time.
+    // The two versions are read and checked at the same time. The link file
+    // describes one version; in the other, its chapters that are not V rows
+    // are left out (with a note) rather than refuse an ordinary change.
     let (old, new) = rayon::join(|| controlla(&a.old, come), || controlla(&a.new, come));
     let (old, new) = match (old, new) {
         (Ok(o), Ok(n)) => (o, n),
@@ -74,6 +77,9 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
             return Ok(EXIT_USAGE);
         }
     };
+    for n in [&old.nota, &new.nota].into_iter().flatten() {
+        eprint!("{n}");
+    }
     let (vo, vn) = (versione(&old), versione(&new));
     let d = confronta(&vo, &vn);
     {

@@ -59,6 +59,7 @@ pub fn run(a: ReportArgs) -> Result<i32, String> {
         links: a.links.as_deref(),
         discover: !a.no_config,
         deny: a.deny == Some(Deny::Warnings),
+        tollerante: false,
     };
     let mut l = match controlla(&a.report, come) {
         Ok(l) => l,

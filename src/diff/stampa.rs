@@ -142,8 +142,21 @@ fn finding_di<'v>(
     }
 }
 
-/// Human output.
+/// Human output; text from the reports cannot reach the terminal as
+/// control sequences ([`crate::escape::terminale`]).
 pub fn human(
+    out: &mut dyn Write,
+    d: &Differenze,
+    old: &Versione<'_>,
+    new: &Versione<'_>,
+) -> io::Result<()> {
+    let mut buf = Vec::new();
+    human_grezzo(&mut buf, d, old, new)?;
+    let testo = String::from_utf8_lossy(&buf);
+    out.write_all(crate::escape::terminale(&testo).as_bytes())
+}
+
+fn human_grezzo(
     out: &mut dyn Write,
     d: &Differenze,
     old: &Versione<'_>,
@@ -337,7 +350,7 @@ pub fn markdown(
     let s = sommario(d, new);
     writeln!(
         out,
-        "### quadra diff: `{}` → `{}`\n",
+        "### quadra diff: {} → {}\n",
         md(old.path),
         md(new.path)
     )?;

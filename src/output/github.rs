@@ -8,7 +8,8 @@ use crate::diagnostic::Severity;
 
 /// Escape a command's message (`%`, CR, LF).
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::escape::terminale(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -44,7 +44,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Resu
                     l.line,
                     l.column,
                     x.rule,
-                    x.message
+                    crate::escape::terminale(&x.message)
                 )?;
             }
             writeln!(out)?;

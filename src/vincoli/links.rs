@@ -277,6 +277,46 @@ fn esterno(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Esterno> {
     ok.then_some(e)
 }
 
+/// The link file cut to what `doc` holds: each group keeps the chapters
+/// that are V rows of 1.A (revenue) or 1.B (spending) of its Direzione's
+/// report (of any report, for a group without `direzione`); groups left
+/// without chapters go. Returns the number of chapters left out. `quadra
+/// diff` checks the old version of a report this way, since the link file
+/// describes the new one.
+pub fn adatta(file: &FileLegami, doc: &crate::ast::Documento) -> (FileLegami, usize) {
+    let mut v: std::collections::HashSet<(Option<String>, SezioneId, ChiavePeg)> =
+        std::collections::HashSet::new();
+    for r in &doc.reports {
+        let dir = r.direzione.as_ref().map(|d| d.codice.clone());
+        for it in crate::lang::item::items(r)
+            .iter()
+            .filter(|i| i.genere == Genere::Riga && i.vincolato)
+        {
+            if let Some(k) = it.chiave {
+                v.insert((dir.clone(), it.sezione, k));
+                v.insert((None, it.sezione, k));
+            }
+        }
+    }
+    let mut tolti = 0;
+    let mut out = FileLegami::default();
+    for g in &file.gruppi {
+        let mut g = g.clone();
+        for (lista, sezione) in [
+            (&mut g.entrate, SezioneId::EntrateCorrenti),
+            (&mut g.spese, SezioneId::SpeseCorrenti),
+        ] {
+            let prima = lista.len();
+            lista.retain(|(k, _)| v.contains(&(g.direzione.clone(), sezione, *k)));
+            tolti += prima - lista.len();
+        }
+        if !g.entrate.is_empty() || !g.spese.is_empty() {
+            out.gruppi.push(g);
+        }
+    }
+    (out, tolti)
+}
+
 /// Check a link file against one report's items (phase 2): every key is a V
 /// row of 1.A (revenue) or 1.B (spending), and appears in one group only.
 /// Groups for another Direzione are skipped.
