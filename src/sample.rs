@@ -3,6 +3,8 @@
 //! with its own Direzione code; [`vincoli`] generates earmarked chapters
 //! with known links.
 
+pub mod bilancio;
+pub mod guasti;
 pub mod vincoli;
 
 /// Concatenate copies of `report` until at least `min_bytes`, renaming the

@@ -1,0 +1,228 @@
+//! Known faults injected into a generated document, each with the findings
+//! it must cause and where, so tests know exactly what quadra must say.
+
+use rust_decimal::Decimal;
+
+use super::bilancio::Generato;
+use super::vincoli::Lcg;
+use crate::ast::{Colonna, Corpo, Documento, Gruppo, Report, Riga, Settore, SezioneId};
+use crate::codes::{ChiavePeg, Pdc};
+use crate::diagnostic::Severity;
+use crate::span::Span;
+
+/// The faults a generated document can be given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guasto {
+    /// A row amount changed, its total not (a non-V 1.A row).
+    ImportoRiga,
+    /// A declared Tipologia total changed.
+    TotaleDichiarato,
+    /// A row dropped, the totals kept.
+    RigaTolta,
+    /// A row's PDC of another titolo than its heading.
+    CodicePdc,
+    /// The V flag set on a row that is not earmarked (1.C not updated).
+    FlagV,
+    /// A spending chapter left out of its group in the link file.
+    LegameMancante,
+}
+
+impl Guasto {
+    /// Every fault.
+    pub const ALL: [Guasto; 6] = [
+        Guasto::ImportoRiga,
+        Guasto::TotaleDichiarato,
+        Guasto::RigaTolta,
+        Guasto::CodicePdc,
+        Guasto::FlagV,
+        Guasto::LegameMancante,
+    ];
+}
+
+/// Where an expected finding is, by what it is about (spans change when the
+/// text is rendered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dove {
+    /// A budget row: report, section, PEG key.
+    Riga(usize, SezioneId, ChiavePeg),
+    /// A Tipologia / Macroaggregato total: report, section, Settore code, group code.
+    TotaleGruppo(usize, SezioneId, u32, u8),
+    /// A Settore total: report, section, Settore code.
+    TotaleSettore(usize, SezioneId, u32),
+    /// The total of a 1.C part: report, revenue part (true) or spending part.
+    TotaleParte(usize, bool),
+}
+
+/// A finding a fault must cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Atteso {
+    /// Rule id.
+    pub regola: &'static str,
+    /// Severity (with the link file of the generated document).
+    pub severita: Severity,
+    /// Where.
+    pub dove: Dove,
+}
+
+fn tabella(r: &mut Report, id: SezioneId) -> Option<&mut Vec<Settore>> {
+    r.sezioni
+        .iter_mut()
+        .find(|s| s.id == id)
+        .and_then(|s| match &mut s.corpo {
+            Corpo::Tabella(t) => Some(&mut t.settori),
+            _ => None,
+        })
+}
+
+/// The Tipologia 05 group (non-earmarked revenue) of a 1.A Settore.
+fn libere(s: &mut Settore) -> Option<&mut Gruppo> {
+    s.titoli
+        .iter_mut()
+        .filter(|t| t.intestazione.as_ref().is_some_and(|i| i.codice == 3))
+        .flat_map(|t| t.gruppi.iter_mut())
+        .next()
+}
+
+fn codice(s: &Settore) -> u32 {
+    s.intestazione.as_ref().map_or(0, |i| i.codice)
+}
+
+/// Inject `guasto` into report `r % reports` of `g`; the findings it must
+/// cause, or `None` when the document has no place for it.
+pub fn inietta(g: &mut Generato, guasto: Guasto, seme: u64) -> Option<Vec<Atteso>> {
+    let mut lcg = Lcg(seme | 1);
+    let n = g.documento.reports.len();
+    let ri = lcg.below(n as u64) as usize;
+    let delta = Decimal::new(100 * (1 + lcg.below(999) as i64), 2);
+    let entrate = SezioneId::EntrateCorrenti;
+    let e = |regola, dove| Atteso {
+        regola,
+        severita: Severity::Error,
+        dove,
+    };
+    let w = |regola, dove| Atteso {
+        regola,
+        severita: Severity::Warning,
+        dove,
+    };
+    if guasto == Guasto::LegameMancante {
+        let dir = g.documento.reports[ri]
+            .direzione
+            .as_ref()
+            .map_or(String::new(), |d| d.codice.clone());
+        let cands: Vec<usize> = (0..g.legami.len())
+            .filter(|&i| g.legami[i].direzione == dir && g.legami[i].spese.len() >= 2)
+            .collect();
+        let i = *cands.get(lcg.below(cands.len().max(1) as u64) as usize)?;
+        let l = &mut g.legami[i];
+        let k = l.spese.remove(lcg.below(l.spese.len() as u64) as usize);
+        return Some(vec![
+            w("vincolo-unbalanced", Dove::Riga(ri, entrate, l.entrate[0])),
+            w(
+                "vincolo-unmatched-spending",
+                Dove::Riga(ri, SezioneId::SpeseCorrenti, k),
+            ),
+        ]);
+    }
+    let report = &mut g.documento.reports[ri];
+    let settori = tabella(report, entrate)?;
+    let si = lcg.below(settori.len() as u64) as usize;
+    let s = &mut settori[si];
+    let sc = codice(s);
+    let gr = libere(s)?;
+    let gc = gr.intestazione.as_ref().map_or(0, |i| i.codice);
+    let riga_i = lcg.below(gr.righe.len() as u64) as usize;
+    let tot_gruppo = Dove::TotaleGruppo(ri, entrate, sc, gc);
+    let add = |x: &mut crate::ast::Importi| {
+        let v = x.get(Colonna::Previsione).unwrap_or_default() + delta;
+        x.set(Colonna::Previsione, v);
+    };
+    Some(match guasto {
+        Guasto::ImportoRiga => {
+            add(&mut gr.righe[riga_i].importi);
+            vec![e("total-mismatch", tot_gruppo)]
+        }
+        Guasto::TotaleDichiarato => {
+            add(&mut gr.totale.as_mut()?.importi);
+            // The Settore total sums the group totals, so it disagrees too.
+            vec![
+                e("total-mismatch", tot_gruppo),
+                e("total-mismatch", Dove::TotaleSettore(ri, entrate, sc)),
+            ]
+        }
+        Guasto::RigaTolta => {
+            if gr.righe.len() < 2 {
+                return None;
+            }
+            gr.righe.remove(riga_i);
+            vec![e("total-mismatch", tot_gruppo)]
+        }
+        Guasto::CodicePdc => {
+            let r: &mut Riga = &mut gr.righe[riga_i];
+            let pdc = r.pdc?;
+            // Same second level, titolo 2 instead of 3.
+            r.pdc = Some(Pdc::parse(&(pdc.value() - 1_000_000_000).to_string()).ok()?);
+            vec![e("pdc-titolo-mismatch", Dove::Riga(ri, entrate, r.chiave))]
+        }
+        Guasto::FlagV => {
+            let r: &mut Riga = &mut gr.righe[riga_i];
+            r.vincolato = true;
+            let k = r.chiave;
+            vec![
+                e("vincolate-entrate", Dove::TotaleParte(ri, true)),
+                w("vincolo-unmatched-revenue", Dove::Riga(ri, entrate, k)),
+            ]
+        }
+        Guasto::LegameMancante => unreachable!("handled above"),
+    })
+}
+
+/// The span of what `dove` names in a parsed document.
+pub fn span_di(doc: &Documento, dove: Dove) -> Option<Span> {
+    let tab = |ri: usize, id: SezioneId| -> Option<&Vec<Settore>> {
+        doc.reports
+            .get(ri)?
+            .sezione(id)
+            .and_then(|s| match &s.corpo {
+                Corpo::Tabella(t) => Some(&t.settori),
+                _ => None,
+            })
+    };
+    match dove {
+        Dove::Riga(ri, id, k) => tab(ri, id)?
+            .iter()
+            .flat_map(|s| &s.titoli)
+            .flat_map(|t| &t.gruppi)
+            .flat_map(|g| &g.righe)
+            .find(|r| r.chiave == k)
+            .map(|r| r.span),
+        Dove::TotaleGruppo(ri, id, sc, gc) => tab(ri, id)?
+            .iter()
+            .filter(|s| codice(s) == sc)
+            .flat_map(|s| &s.titoli)
+            .flat_map(|t| &t.gruppi)
+            .find(|g| g.intestazione.as_ref().is_some_and(|i| i.codice == gc))
+            .and_then(|g| g.totale.as_ref())
+            .map(|t| t.span),
+        Dove::TotaleSettore(ri, id, sc) => tab(ri, id)?
+            .iter()
+            .find(|s| codice(s) == sc)
+            .and_then(|s| s.totale.as_ref())
+            .map(|t| t.span),
+        Dove::TotaleParte(ri, entrate) => {
+            let s = doc
+                .reports
+                .get(ri)?
+                .sezione(SezioneId::RiepilogoVincolate)?;
+            match &s.corpo {
+                Corpo::Vincolate(v) => v
+                    .parti
+                    .get(if entrate { 0 } else { 1 })?
+                    .totale
+                    .as_ref()
+                    .map(|t| t.span),
+                _ => None,
+            }
+        }
+    }
+}
