@@ -36,7 +36,7 @@ best() { # best CMD... -> seconds (best of 3)
   echo "$b"
 }
 peak() { # peak RSS in MB of CMD...
-  /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | python3 -c 'import sys; print(round(int(sys.stdin.read())/1024))'
+  { /usr/bin/time -f %M "$@" 2>&1 >/dev/null || true; } | tail -1 | python3 -c 'import sys; print(round(int(sys.stdin.read())/1024))'
 }
 
 bytes=$(du -cb batch/*.txt | tail -1 | cut -f1)

@@ -181,7 +181,7 @@ pub struct Applicato {
 /// What must be equal for a baseline entry to accept a finding as it is:
 /// identity and amounts, and the message when there are no amounts (a
 /// finding such as an unknown code says what is wrong only in words).
-type Firma = (Identita, Vec<(String, String)>, Option<String>);
+pub(crate) type Firma = (Identita, Vec<(String, String)>, Option<String>);
 
 fn firma_voce(v: &Voce) -> Firma {
     (
@@ -191,7 +191,7 @@ fn firma_voce(v: &Voce) -> Firma {
     )
 }
 
-fn firma(f: &Finding, doc: &Documento, bytes: &[u8]) -> Firma {
+pub(crate) fn firma(f: &Finding, doc: &Documento, bytes: &[u8]) -> Firma {
     let amounts = importi(f);
     let message = amounts.is_empty().then(|| f.message.clone());
     (identita(f, doc, bytes), amounts, message)

@@ -4,12 +4,12 @@
 
 pub mod stampa;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 
 use crate::ast::{Colonna, Documento, SezioneId};
-use crate::baseline::{identita, identita_report, Identita};
+use crate::baseline::{identita_report, Identita};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
 use crate::lang::item::{items, Genere, Item};
@@ -156,8 +156,26 @@ impl Differenze {
     }
 }
 
-/// Key of an item across versions: report, section, kind and identity.
-type Chiave = (String, SezioneId, Oggetto, String);
+/// What identifies an item within its report and section: the PEG key of
+/// a chapter, the label with its headings of a total or summary row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Id {
+    Peg(crate::codes::ChiavePeg),
+    Etichetta(String),
+}
+
+impl Id {
+    fn testo(&self) -> String {
+        match self {
+            Id::Peg(k) => k.to_string(),
+            Id::Etichetta(s) => s.clone(),
+        }
+    }
+}
+
+/// Key of an item across versions: report (interned identity), section,
+/// kind and identity. No string is built for a chapter.
+type Chiave = (u32, SezioneId, Oggetto, Id);
 
 fn oggetto(g: Genere) -> Oggetto {
     match g {
@@ -186,21 +204,102 @@ fn etichetta(it: &Item<'_>) -> String {
     s
 }
 
-fn chiave(doc: &Documento, it: &Item<'_>) -> Chiave {
-    let id = match it.chiave {
-        Some(k) if it.genere == Genere::Riga => k.to_string(),
-        _ => etichetta(it),
-    };
-    (
-        identita_report(doc, it.span),
-        it.sezione,
-        oggetto(it.genere),
-        id,
-    )
+/// One version's items with their keys, and its findings' signatures:
+/// built for both versions at the same time, each on its own thread.
+struct Indice<'d> {
+    items: Vec<Item<'d>>,
+    chiavi: Vec<Chiave>,
+    /// Report identities (`2022 DIR07`) by the local number in the keys.
+    nomi: Vec<String>,
+    firme: Vec<Firma>,
 }
 
-fn tutti<'d>(doc: &'d Documento) -> Vec<Item<'d>> {
-    doc.reports.iter().flat_map(items).collect()
+fn indice<'d>(v: &Versione<'d>) -> Indice<'d> {
+    let mut items_ = Vec::new();
+    let mut chiavi = Vec::new();
+    let mut nomi = Vec::new();
+    for r in &v.doc.reports {
+        let rid = nomi.len() as u32;
+        nomi.push(identita_report(v.doc, r.span));
+        for it in items(r) {
+            let id = match it.chiave {
+                Some(k) if it.genere == Genere::Riga => Id::Peg(k),
+                _ => Id::Etichetta(etichetta(&it)),
+            };
+            chiavi.push((rid, it.sezione, oggetto(it.genere), id));
+            items_.push(it);
+        }
+    }
+    let firme = v
+        .findings
+        .iter()
+        .map(|f| crate::baseline::firma(f, v.doc, v.bytes))
+        .collect();
+    Indice {
+        items: items_,
+        chiavi,
+        nomi,
+        firme,
+    }
+}
+
+/// Items by key, each key a chain through `prossimo` (no allocation per
+/// key): the head is the first item not yet looked at.
+struct Catene<K> {
+    testa: FxHashMap<K, usize>,
+    prossimo: Vec<usize>,
+}
+
+const FINE: usize = usize::MAX;
+
+impl<K: std::hash::Hash + Eq> Catene<K> {
+    fn new(n: usize) -> Self {
+        Catene {
+            testa: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+            prossimo: vec![FINE; n],
+        }
+    }
+
+    /// Put item `i` first in its key's chain (items go in backwards).
+    fn metti(&mut self, k: K, i: usize) {
+        let prima = self.testa.insert(k, i).unwrap_or(FINE);
+        self.prossimo[i] = prima;
+    }
+
+    /// The first item of `k` not used yet, marked used.
+    fn prendi(&mut self, k: &K, usati: &mut [bool]) -> Option<usize> {
+        let t = self.testa.get_mut(k)?;
+        while *t != FINE {
+            let i = *t;
+            *t = self.prossimo[i];
+            if !usati[i] {
+                usati[i] = true;
+                return Some(i);
+            }
+        }
+        None
+    }
+}
+
+/// Give the new version's keys the report numbers of the old one (reports
+/// are few); the names of all reports by number.
+fn unifica(old: &Indice<'_>, new: &mut Indice<'_>) -> Vec<String> {
+    let mut nomi = old.nomi.clone();
+    let mappa: Vec<u32> = new
+        .nomi
+        .iter()
+        .map(|n| match nomi.iter().position(|x| x == n) {
+            Some(i) => i as u32,
+            None => {
+                nomi.push(n.clone());
+                (nomi.len() - 1) as u32
+            }
+        })
+        .collect();
+    for k in &mut new.chiavi {
+        k.0 = mappa[k.0 as usize];
+    }
+    nomi
 }
 
 fn colonne(it: &Item<'_>) -> &'static [Colonna] {
@@ -208,6 +307,11 @@ fn colonne(it: &Item<'_>) -> &'static [Colonna] {
 }
 
 fn delte(old: Option<&Item<'_>>, new: Option<&Item<'_>>, all: bool) -> Vec<Delta> {
+    if let (Some(o), Some(n), false) = (old, new, all) {
+        if o.importi == n.importi {
+            return Vec::new();
+        }
+    }
     let mut cols: Vec<Colonna> = Vec::new();
     for it in old.iter().chain(new.iter()) {
         for c in colonne(it) {
@@ -226,95 +330,95 @@ fn delte(old: Option<&Item<'_>>, new: Option<&Item<'_>>, all: bool) -> Vec<Delta
         .collect()
 }
 
-/// An item's amounts, column by column (what exact pairing compares).
-fn valori(it: &Item<'_>) -> Vec<Option<Decimal>> {
-    colonne(it).iter().map(|c| it.importo(*c)).collect()
+/// An item's amounts as raw bytes, for exact pairing: hashing the bytes is
+/// much cheaper than hashing decimals (which normalises each one). Two
+/// amounts written with other scales (1,0 and 1,00) count as different
+/// here, which only sends the pair to positional matching.
+fn valori(it: &Item<'_>) -> [[u8; 16]; 6] {
+    let mut out = [[0u8; 16]; 6];
+    for (o, c) in out.iter_mut().zip(colonne(it)) {
+        *o = it.importo(*c).unwrap_or_default().serialize();
+    }
+    out
 }
 
 fn campi(o: &Item<'_>, n: &Item<'_>) -> Vec<Campo> {
     let mut out = Vec::new();
-    let mut f = |field: &'static str, a: String, b: String| {
+    // Strings are built only for what differs: most chapters do not.
+    fn campo<T: PartialEq>(
+        out: &mut Vec<Campo>,
+        field: &'static str,
+        a: T,
+        b: T,
+        testo: impl Fn(&T) -> String,
+    ) {
         if a != b {
             out.push(Campo {
                 field,
-                from: a,
-                to: b,
+                from: testo(&a),
+                to: testo(&b),
             });
         }
-    };
-    let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
-    f(
-        "settore",
-        opt(o.settore.map(|v| v.to_string())),
-        opt(n.settore.map(|v| v.to_string())),
-    );
-    f(
-        "titolo",
-        opt(o.titolo.map(|v| v.to_string())),
-        opt(n.titolo.map(|v| v.to_string())),
-    );
-    f(
-        "gruppo",
-        opt(o.gruppo.map(|v| format!("{v:02}"))),
-        opt(n.gruppo.map(|v| format!("{v:02}"))),
-    );
-    f(
+    }
+    fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
+        v.as_ref().map_or_else(|| "-".into(), |v| v.to_string())
+    }
+    campo(&mut out, "settore", o.settore, n.settore, opt);
+    campo(&mut out, "titolo", o.titolo, n.titolo, opt);
+    campo(&mut out, "gruppo", o.gruppo, n.gruppo, |v| {
+        v.map_or_else(|| "-".into(), |v| format!("{v:02}"))
+    });
+    campo(
+        &mut out,
         "missione_programma",
-        opt(o.missione_programma.map(|v| v.to_string())),
-        opt(n.missione_programma.map(|v| v.to_string())),
+        o.missione_programma,
+        n.missione_programma,
+        opt,
     );
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    f("description", norm(o.testo), norm(n.testo));
-    f(
-        "vincolato",
-        o.vincolato.to_string(),
-        n.vincolato.to_string(),
-    );
+    if !o.testo.split_whitespace().eq(n.testo.split_whitespace()) {
+        let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        out.push(Campo {
+            field: "description",
+            from: norm(o.testo),
+            to: norm(n.testo),
+        });
+    }
+    campo(&mut out, "vincolato", o.vincolato, n.vincolato, |v| {
+        v.to_string()
+    });
     out
 }
 
 /// Compare two versions.
 pub fn confronta(old: &Versione<'_>, new: &Versione<'_>) -> Differenze {
-    let vecchi = tutti(old.doc);
-    let nuovi = tutti(new.doc);
+    let (io, mut inn) = rayon::join(|| indice(old), || indice(new));
+    let nomi = unifica(&io, &mut inn);
+    let (vecchi, chiavi_old) = (&io.items, &io.chiavi);
+    let (nuovi, chiavi_new) = (&inn.items, &inn.chiavi);
     // Items sharing a key (a repeated PEG key) pair up with one of the same
-    // amounts first, then in document order. Each old item is popped from
-    // each index at most once, so this stays linear.
-    let chiavi_old: Vec<Chiave> = vecchi.iter().map(|it| chiave(old.doc, it)).collect();
-    let chiavi_new: Vec<Chiave> = nuovi.iter().map(|it| chiave(new.doc, it)).collect();
-    let mut esatti: HashMap<(&Chiave, Vec<Option<Decimal>>), Vec<usize>> = HashMap::new();
-    let mut per_chiave: HashMap<&Chiave, Vec<usize>> = HashMap::with_capacity(vecchi.len());
-    for (i, it) in vecchi.iter().enumerate().rev() {
-        esatti
-            .entry((&chiavi_old[i], valori(it)))
-            .or_default()
-            .push(i);
-        per_chiave.entry(&chiavi_old[i]).or_default().push(i);
+    // amounts first, then in document order. Each old item is taken from
+    // each chain at most once, so this stays linear.
+    let mut esatti = Catene::new(vecchi.len());
+    let mut per_chiave = Catene::new(vecchi.len());
+    for i in (0..vecchi.len()).rev() {
+        esatti.metti((&chiavi_old[i], valori(&vecchi[i])), i);
+        per_chiave.metti(&chiavi_old[i], i);
     }
     let mut usati = vec![false; vecchi.len()];
-    let prendi = |pila: Option<&mut Vec<usize>>, usati: &mut Vec<bool>| -> Option<usize> {
-        let pila = pila?;
-        while let Some(i) = pila.pop() {
-            if !usati[i] {
-                usati[i] = true;
-                return Some(i);
-            }
-        }
-        None
-    };
     let coppie_esatte: Vec<Option<usize>> = nuovi
         .iter()
-        .zip(&chiavi_new)
-        .map(|(n, k)| prendi(esatti.get_mut(&(k, valori(n))), &mut usati))
+        .zip(chiavi_new)
+        .map(|(n, k)| esatti.prendi(&(k, valori(n)), &mut usati))
         .collect();
     let coppie: Vec<Option<usize>> = coppie_esatte
         .into_iter()
-        .zip(&chiavi_new)
-        .map(|(c, k)| c.or_else(|| prendi(per_chiave.get_mut(k), &mut usati)))
+        .zip(chiavi_new)
+        .map(|(c, k)| c.or_else(|| per_chiave.prendi(&k, &mut usati)))
         .collect();
     let mut cambi = Vec::new();
     for ((n, k), o) in nuovi.iter().zip(chiavi_new).zip(coppie) {
-        let (report, sezione, ogg, id) = k;
+        let (rid, sezione, ogg, ref id) = *k;
+        let (report, id) = (nomi[rid as usize].clone(), id.testo());
         let c = match o {
             None => Cambio {
                 report,
@@ -356,7 +460,8 @@ pub fn confronta(old: &Versione<'_>, new: &Versione<'_>) -> Differenze {
         cambi.push(c);
     }
     for (i, o) in vecchi.iter().enumerate().filter(|(i, _)| !usati[*i]) {
-        let (report, sezione, ogg, id) = chiave(old.doc, o);
+        let (rid, sezione, ogg, ref id) = chiavi_old[i];
+        let (report, id) = (nomi[rid as usize].clone(), id.testo());
         cambi.push(Cambio {
             report,
             sezione,
@@ -372,36 +477,29 @@ pub fn confronta(old: &Versione<'_>, new: &Versione<'_>) -> Differenze {
     }
     Differenze {
         cambi,
-        findings: confronta_findings(old, new),
+        findings: confronta_findings(&io.firme, &inn.firme),
     }
 }
 
-type Firma = (Identita, Vec<(String, Decimal)>);
+use crate::baseline::Firma;
 
-fn firma(v: &Versione<'_>, f: &Finding) -> Firma {
-    let mut a = f.amounts.clone();
-    a.sort();
-    (identita(f, v.doc, v.bytes), a)
-}
-
-/// Findings matched by rule, report and subject (as a baseline matches
-/// them): same amounts = unchanged, other amounts = changed.
-fn confronta_findings(old: &Versione<'_>, new: &Versione<'_>) -> Vec<CambioFinding> {
-    let firme_old: Vec<Firma> = old.findings.iter().map(|f| firma(old, f)).collect();
-    let mut esatti: HashMap<&Firma, Vec<usize>> = HashMap::new();
+/// Findings matched as a baseline matches them (rule, report and subject;
+/// amounts, or the message when there are none): equal = unchanged, same
+/// identity = changed, else introduced or resolved.
+fn confronta_findings(firme_old: &[Firma], firme_new: &[Firma]) -> Vec<CambioFinding> {
+    let mut esatti: FxHashMap<&Firma, Vec<usize>> = FxHashMap::default();
     for (i, f) in firme_old.iter().enumerate().rev() {
         esatti.entry(f).or_default().push(i);
     }
-    let mut usati = vec![false; old.findings.len()];
+    let mut usati = vec![false; firme_old.len()];
     let mut restanti = Vec::new();
-    for (j, f) in new.findings.iter().enumerate() {
-        let fm = firma(new, f);
-        match esatti.get_mut(&fm).and_then(|v| v.pop()) {
+    for (j, f) in firme_new.iter().enumerate() {
+        match esatti.get_mut(f).and_then(|v| v.pop()) {
             Some(i) => usati[i] = true,
-            None => restanti.push((j, fm.0)),
+            None => restanti.push((j, &f.0)),
         }
     }
-    let mut per_id: HashMap<&Identita, Vec<usize>> = HashMap::new();
+    let mut per_id: FxHashMap<&Identita, Vec<usize>> = FxHashMap::default();
     for (i, f) in firme_old.iter().enumerate().rev() {
         if !usati[i] {
             per_id.entry(&f.0).or_default().push(i);
@@ -409,7 +507,7 @@ fn confronta_findings(old: &Versione<'_>, new: &Versione<'_>) -> Vec<CambioFindi
     }
     let mut out = Vec::new();
     for (j, id) in restanti {
-        match per_id.get_mut(&id).and_then(|v| v.pop()) {
+        match per_id.get_mut(id).and_then(|v| v.pop()) {
             Some(i) => {
                 usati[i] = true;
                 out.push(CambioFinding::Cambiato(i, j));
@@ -418,7 +516,7 @@ fn confronta_findings(old: &Versione<'_>, new: &Versione<'_>) -> Vec<CambioFindi
         }
     }
     out.extend(
-        (0..old.findings.len())
+        (0..firme_old.len())
             .filter(|&i| !usati[i])
             .map(CambioFinding::Risolto),
     );

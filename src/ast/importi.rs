@@ -57,7 +57,7 @@ impl Colonna {
 }
 
 /// The three columns of current sections.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct ImportiCorrenti {
     /// PREVISIONE of the year.
     pub previsione: Decimal,
@@ -68,7 +68,7 @@ pub struct ImportiCorrenti {
 }
 
 /// The six columns of capital sections.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct ImportiCapitale {
     /// PREVISIONE of the year before.
     pub previsione_precedente: Decimal,
@@ -85,7 +85,7 @@ pub struct ImportiCapitale {
 }
 
 /// Amounts of a row or total, in the shape of its section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
 pub enum Importi {
     /// 1.A, 1.B, 1.C, 1.D.
