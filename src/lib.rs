@@ -17,6 +17,7 @@ pub mod diff;
 pub mod escape;
 pub mod export;
 pub mod finding;
+pub mod impaginazione;
 pub mod lang;
 pub mod output;
 pub mod parse;
