@@ -6,6 +6,7 @@
 
 pub(crate) mod check;
 mod diff;
+mod generate;
 mod links;
 mod report;
 mod rules;
@@ -66,6 +67,9 @@ enum Cmd {
     /// with the report's totals, the findings by severity and rule, the vincolo
     /// groups and their graph, and spending per missione-programma.
     Report(report::ReportArgs),
+    /// Write a generated report with known truth (and known faults, on request):
+    /// every total and summary computed, vincolo groups known (--links writes them).
+    Generate(generate::GenerateArgs),
     /// List the rule catalogue, or explain one rule (`quadra rules explain total-mismatch`).
     Rules(rules::RulesArgs),
     /// Vincolo groups: earmarked revenue linked to the spending it finances, inferred from evidence.
@@ -128,6 +132,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         Cmd::Check(a) => check::run(a),
         Cmd::Diff(a) => diff::run(a),
         Cmd::Report(a) => report::run(a),
+        Cmd::Generate(a) => generate::run(a),
         Cmd::Rules(a) => rules::run(a),
         Cmd::Links(a) => links::run(a),
         Cmd::Graph(a) => links::run_graph(a),

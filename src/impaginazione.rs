@@ -44,12 +44,9 @@ use crate::ast::{
     Settore, Sezione, SezioneId, Tabella, Testo, TipoGruppo, Titolo, Totale,
 };
 
-// The parser's table of the order of amounts per section and line kind
-// (private to `parse`), compiled a second time from the same file: the
-// renderer and the parser cannot disagree on it, and it is not copied.
-#[allow(clippy::duplicate_mod)]
-#[path = "parse/layout.rs"]
-mod layout;
+// The parser's own table of the order of amounts per section and line
+// kind: the renderer and the parser cannot disagree on it.
+use crate::parse::layout;
 
 /// How to lay a document out.
 #[derive(Debug, Clone, PartialEq, Eq)]

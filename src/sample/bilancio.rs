@@ -606,7 +606,7 @@ impl Gen {
             previsione: d(crono + altri),
             crono_anni_precedenti: d(crono),
             altri_nuovi_stanziamenti: d(altri),
-            programma_triennale_lp: Decimal::ZERO,
+            programma_triennale_lp: d(0),
             rendiconto_precedente: d(self.importo(500_000)),
         })
     }
@@ -659,10 +659,11 @@ fn titolo(codice: u8, nome: &str, gruppi: Vec<Gruppo>) -> Titolo {
 /// A Tipologia / Macroaggregato with its total (1.B totals repeat the prior
 /// forecast as a fifth amount).
 fn gruppo(tipo: TipoGruppo, codice: u8, nome: &str, righe: Vec<Riga>, ripetuta: bool) -> Gruppo {
+    let capitale = matches!(righe.first().map(|r| r.importi), Some(Importi::Capitale(_)));
     let mut t = totale(
         LivelloTotale::Gruppo,
         format!("Totale {nome}"),
-        somma(righe.iter().map(|r| &r.importi), false),
+        somma(righe.iter().map(|r| &r.importi), capitale),
     );
     if ripetuta {
         t.previsione_precedente_ripetuta = t.importi.get(Colonna::PrevisionePrecedente);

@@ -168,8 +168,9 @@ pub fn inietta(g: &mut Generato, guasto: Guasto, seme: u64) -> Option<Vec<Atteso
             let r: &mut Riga = &mut gr.righe[riga_i];
             r.vincolato = true;
             let k = r.chiave;
+            // 1.C has no line for titolo 3: the finding stands at the row.
             vec![
-                e("vincolate-entrate", Dove::TotaleParte(ri, true)),
+                e("vincolate-entrate", Dove::Riga(ri, entrate, k)),
                 w("vincolo-unmatched-revenue", Dove::Riga(ri, entrate, k)),
             ]
         }

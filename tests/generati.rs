@@ -1,0 +1,245 @@
+//! Property tests on generated reports (quadra::sample::bilancio, rendered by
+//! quadra::impaginazione): rendering then parsing gives back the document; a
+//! clean document has no error or warning; each injected fault gives exactly
+//! its findings, at their place; noise that does not change the meaning
+//! (blank lines, CRLF, trailing blanks, other page breaks) changes no finding.
+
+use proptest::prelude::*;
+
+use quadra::config::RuleSet;
+use quadra::diagnostic::Severity;
+use quadra::finding::Finding;
+use quadra::impaginazione::{forma, impagina, Opzioni};
+use quadra::sample::bilancio::{genera, Generato, Parametri};
+use quadra::sample::guasti::{inietta, span_di, Guasto};
+use quadra::vincoli::links::leggi;
+
+fn parametri() -> impl Strategy<Value = Parametri> {
+    (
+        any::<u64>(),
+        1..3usize,
+        1..4usize,
+        2..14usize,
+        any::<bool>(),
+        0..3usize,
+        2015..2031u16,
+    )
+        .prop_map(
+            |(seme, direzioni, settori, righe, capitale, narrativa, anno)| Parametri {
+                seme,
+                anno,
+                direzioni,
+                prima_direzione: 1,
+                settori,
+                righe,
+                capitale,
+                narrativa,
+            },
+        )
+}
+
+fn opzioni() -> impl Strategy<Value = Opzioni> {
+    (prop::option::of(20..90usize), 40..90usize).prop_map(|(righe_per_pagina, a_capo)| Opzioni {
+        righe_per_pagina,
+        a_capo,
+    })
+}
+
+/// Parse `testo` and check it with the generated link file: the findings.
+fn check(testo: &str, g: &Generato) -> (quadra::ParseOutput, Vec<Finding>) {
+    let p = quadra::parse(testo.as_bytes()).expect("a report");
+    let legami = leggi(&g.testo_legami()).expect("the generated link file is valid");
+    let rules = RuleSet::default_rules().unwrap();
+    let f =
+        quadra::rules::check_con_legami(&p.documento, &p.diagnostics, &rules, false, Some(&legami));
+    (p, f)
+}
+
+fn non_info(f: &[Finding]) -> Vec<&Finding> {
+    f.iter().filter(|x| x.severity != Severity::Info).collect()
+}
+
+proptest! {
+    // 32 cases per property in the suite; PROPTEST_CASES=N for a longer run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(32),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn rendering_then_parsing_gives_the_document_back(p in parametri(), o in opzioni()) {
+        let g = genera(&p);
+        let testo = impagina(&g.documento, &o);
+        let parsed = quadra::parse(testo.as_bytes()).expect("a report");
+        prop_assert_eq!(parsed.diagnostics.len(), 0, "{:?}", parsed.diagnostics.first());
+        prop_assert_eq!(forma(&parsed.documento), forma(&g.documento));
+    }
+
+    #[test]
+    fn a_clean_generated_report_has_no_error_or_warning(p in parametri(), o in opzioni()) {
+        let g = genera(&p);
+        let (_, f) = check(&impagina(&g.documento, &o), &g);
+        let bad: Vec<String> = non_info(&f).iter().map(|x| format!("{} {}", x.rule, x.message)).collect();
+        prop_assert!(bad.is_empty(), "{bad:#?}");
+    }
+
+    #[test]
+    fn each_fault_gives_exactly_its_findings_at_their_place(
+        p in parametri(),
+        o in opzioni(),
+        quale in 0..Guasto::ALL.len(),
+        seme in any::<u64>(),
+    ) {
+        let mut g = genera(&p);
+        let guasto = Guasto::ALL[quale];
+        let Some(attesi) = inietta(&mut g, guasto, seme) else {
+            // No place for this fault in this document (e.g. a group of one row).
+            return Ok(());
+        };
+        let (parsed, f) = check(&impagina(&g.documento, &o), &g);
+        let mut got: Vec<(String, Severity, quadra::span::Span)> =
+            non_info(&f).iter().map(|x| (x.rule.clone(), x.severity, x.span)).collect();
+        let mut want: Vec<(String, Severity, quadra::span::Span)> = attesi
+            .iter()
+            .map(|a| {
+                let span = span_di(&parsed.documento, a.dove).expect("the faulty item is in the document");
+                (a.regola.to_string(), a.severita, span)
+            })
+            .collect();
+        got.sort_by_key(|x| (x.0.clone(), x.2.start));
+        want.sort_by_key(|x| (x.0.clone(), x.2.start));
+        prop_assert_eq!(got, want, "{:?}", guasto);
+    }
+
+    #[test]
+    fn noise_that_keeps_the_meaning_keeps_the_findings(
+        p in parametri(),
+        seme in any::<u64>(),
+        guasto in prop::option::of(0..Guasto::ALL.len()),
+        pagina in prop::option::of(15..70usize),
+    ) {
+        let mut g = genera(&p);
+        if let Some(i) = guasto {
+            inietta(&mut g, Guasto::ALL[i], seme);
+        }
+        let base = impagina(&g.documento, &Opzioni::default());
+        let spostata = impagina(&g.documento, &Opzioni { righe_per_pagina: pagina, ..Opzioni::default() });
+        let firma = |t: &str| -> Vec<(String, Severity, String)> {
+            let (_, f) = check(t, &g);
+            let mut v: Vec<_> = f.iter().map(|x| (x.rule.clone(), x.severity, x.message.clone())).collect();
+            v.sort();
+            v
+        };
+        let attesa = firma(&base);
+        // Blank lines doubled, CRLF, trailing blanks on every third line, other page breaks.
+        let mut r = quadra::sample::vincoli::Lcg(seme | 1);
+        let mut bianche = String::new();
+        for l in base.split_inclusive('\n') {
+            bianche.push_str(l);
+            if l.trim().is_empty() || r.below(5) == 0 {
+                bianche.push('\n');
+            }
+        }
+        let crlf = base.replace('\n', "\r\n");
+        let code: String = base
+            .split_inclusive('\n')
+            .enumerate()
+            .map(|(i, l)| if i % 3 == 0 { l.replacen('\n', " \t \n", 1) } else { l.to_string() })
+            .collect();
+        for (nome, t) in [("blank lines", &bianche), ("crlf", &crlf), ("trailing blanks", &code), ("page breaks", &spostata)] {
+            prop_assert_eq!(&firma(t), &attesa, "{}", nome);
+        }
+    }
+}
+
+fn quadra(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quadra"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn quadra_generate_writes_a_clean_report_and_says_what_a_fault_must_cause() {
+    let d = std::env::temp_dir().join(format!("quadra-gen-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let (code, _, err) = quadra(
+        &d,
+        &[
+            "generate",
+            "--seed",
+            "5",
+            "--settori",
+            "2",
+            "--page",
+            "50",
+            "-o",
+            "g.txt",
+            "--links",
+            "g.links.toml",
+        ],
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    let (code, out, _) = quadra(
+        &d,
+        &[
+            "check",
+            "--no-config",
+            "--links",
+            "g.links.toml",
+            "--format",
+            "json",
+            "g.txt",
+        ],
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["errors"], 0);
+    assert_eq!(v["summary"]["warnings"], 0);
+    let (code, _, err) = quadra(
+        &d,
+        &[
+            "generate",
+            "--seed",
+            "5",
+            "--settori",
+            "2",
+            "--fault",
+            "total",
+            "-o",
+            "f.txt",
+            "--links",
+            "f.links.toml",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        err.matches("quadra: fault Total: expect error total-mismatch at ")
+            .count(),
+        2,
+        "{err}"
+    );
+    let (code, out, _) = quadra(
+        &d,
+        &[
+            "check",
+            "--no-config",
+            "--links",
+            "f.links.toml",
+            "--format",
+            "json",
+            "f.txt",
+        ],
+    );
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["errors"], 2);
+    assert_eq!(v["summary"]["warnings"], 0);
+}
