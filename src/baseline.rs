@@ -23,13 +23,13 @@
 use std::ops::Range;
 
 use rust_decimal::Decimal;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use crate::amount::macchina;
 use crate::ast::Documento;
-use crate::config::raw::{unknown_key, wrong_type, Val};
-use crate::config::read::Lettore;
-use crate::config::{ConfigError, Sorgente};
+use crate::config::raw::{unknown_key, Val};
+use crate::config::read::{FileVersionato, Lettore};
+use crate::config::ConfigError;
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
 use crate::span::Span;
@@ -37,7 +37,6 @@ use crate::span::Span;
 /// Version of the baseline file format.
 pub const VERSION: u32 = 1;
 
-const TOP: &[&str] = &["version", "accepted"];
 const ENTRY: &[&str] = &[
     "rule",
     "report",
@@ -336,70 +335,13 @@ impl<'b> Confronto<'b> {
 
 /// Read a baseline file; errors are located in it.
 pub fn leggi(testo: &str) -> Result<Baseline, Vec<ConfigError>> {
-    let mut errors = Vec::new();
-    let sorgenti = [Sorgente {
-        nome: String::new(),
-        testo: testo.to_string(),
-    }];
-    let table = match DeTable::parse(testo) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(vec![ConfigError {
-                sorgente: 0,
-                span: e.span().unwrap_or(0..0),
-                message: format!("invalid TOML: {}", e.message().trim()),
-                help: "a baseline is TOML: `version = 1` and `[[accepted]]` tables".into(),
-            }])
-        }
-    };
-    let mut l = Lettore {
-        errors: &mut errors,
-        sorgenti: &sorgenti,
-    };
-    let mut b = Baseline::default();
-    for (k, v) in table.get_ref().iter() {
-        let key: &str = k.get_ref();
-        let v = Val { src: 0, v };
-        match key {
-            "version" => {
-                if l.numero(v, VERSION, "version")
-                    .is_some_and(|n| n != VERSION)
-                {
-                    l.err(
-                        0,
-                        v.span(),
-                        "unsupported baseline version",
-                        "this quadra reads `version = 1`",
-                    );
-                }
-            }
-            "accepted" => match v.v.get_ref() {
-                DeValue::Array(a) => {
-                    for e in a.iter() {
-                        if let Some(e) = entry(&mut l, Val { src: 0, v: e }) {
-                            b.voci.push(e);
-                        }
-                    }
-                }
-                other => l
-                    .errors
-                    .push(wrong_type(0, v.span(), "`[[accepted]]` tables", other)),
-            },
-            _ => l.errors.push(unknown_key(
-                0,
-                k.span(),
-                key,
-                TOP,
-                "at the top of a baseline",
-            )),
-        }
+    FileVersionato {
+        cosa: "baseline",
+        tabella: "accepted",
+        help: "a baseline is TOML: `version = 1` and `[[accepted]]` tables",
     }
-    if errors.is_empty() {
-        Ok(b)
-    } else {
-        errors.sort_by_key(|e| e.span.start);
-        Err(errors)
-    }
+    .leggi(testo, entry)
+    .map(|voci| Baseline { voci })
 }
 
 fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {

@@ -23,29 +23,17 @@ use crate::vincoli::links::{leggi, verifica, FileLegami};
 /// Arguments of `quadra check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Report text files; `-` reads standard input.
+    /// Report text files or folders of them; `-` reads standard input.
     #[arg(required = true)]
     reports: Vec<String>,
-    /// Rule files applied after the defaults and quadra.toml (repeatable; later ones win).
-    #[arg(long = "rules", value_name = "FILE")]
-    rules: Vec<PathBuf>,
-    /// Do not look for a quadra.toml in the current directory and its parents,
-    /// nor for the report's link file in rules/.
-    #[arg(long)]
-    no_config: bool,
-    /// The link file declaring the report's vincolo groups (default:
-    /// rules/<report name>.links.toml, when it exists).
-    #[arg(long, value_name = "FILE")]
-    links: Option<PathBuf>,
+    #[command(flatten)]
+    regole: Regole,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Formato::Human)]
     format: Formato,
     /// Write the output to this file instead of standard output.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
-    /// `--deny warnings`: warnings count as errors (severity and exit code).
-    #[arg(long, value_enum)]
-    deny: Option<Deny>,
     /// Width of the human output (default: 100).
     #[arg(long, default_value_t = 100)]
     width: usize,
@@ -64,6 +52,44 @@ pub struct CheckArgs {
     /// and four per core).
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(usize))]
     jobs: Option<usize>,
+}
+
+/// Where rules and link files come from, and `--deny`: the same for
+/// `check`, `diff` and `report`.
+#[derive(Debug, Args)]
+pub struct Regole {
+    /// Rule files applied after the defaults and quadra.toml (repeatable; later ones win).
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Do not look for a quadra.toml in the current directory and its parents,
+    /// nor for the report's link file in rules/.
+    #[arg(long)]
+    no_config: bool,
+    /// The link file declaring the report's vincolo groups (default:
+    /// rules/<report name>.links.toml, when it exists).
+    #[arg(long, value_name = "FILE")]
+    links: Option<PathBuf>,
+    /// `--deny warnings`: warnings count as errors (severity and exit code).
+    #[arg(long, value_enum)]
+    deny: Option<Deny>,
+}
+
+impl Regole {
+    /// The rule set (`None`: invalid rule files, errors printed, exit 2).
+    pub fn carica(&self) -> Result<Option<RuleSet>, String> {
+        load_rules(&self.rules, self.no_config)
+    }
+
+    /// How to check a report with `rules`.
+    pub(crate) fn come<'a>(&'a self, rules: &'a RuleSet, tollerante: bool) -> Come<'a> {
+        Come {
+            rules,
+            links: self.links.as_deref(),
+            discover: !self.no_config,
+            deny: self.deny == Some(Deny::Warnings),
+            tollerante,
+        }
+    }
 }
 
 /// What `--deny` promotes to errors.
@@ -396,7 +422,6 @@ fn controlla_tutti(
     paths: &[String],
     a: &CheckArgs,
     rules: &RuleSet,
-    deny: bool,
 ) -> Result<Vec<Result<Letto, Problema>>, String> {
     let pb = if paths.len() > 1 && io::stderr().is_terminal() {
         let pb = ProgressBar::new(paths.len() as u64);
@@ -412,16 +437,7 @@ fn controlla_tutti(
         paths
             .par_iter()
             .map(|p| {
-                let r = controlla(
-                    p,
-                    Come {
-                        rules,
-                        links: a.links.as_deref(),
-                        discover: !a.no_config,
-                        deny,
-                        tollerante: false,
-                    },
-                );
+                let r = controlla(p, a.regole.come(rules, false));
                 pb.set_message(p.clone());
                 pb.inc(1);
                 r
@@ -559,7 +575,7 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     if a.prune && a.baseline.is_none() {
         return Err("`--prune` needs `--baseline FILE`".into());
     }
-    let Some(rules) = load_rules(&a.rules, a.no_config)? else {
+    let Some(rules) = a.regole.carica()? else {
         return Ok(EXIT_USAGE);
     };
     let baseline_letta = match &a.baseline {
@@ -569,12 +585,11 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         },
         None => None,
     };
-    let deny = a.deny == Some(Deny::Warnings);
     let paths = espandi(&a.reports)?;
     let mut usage = false;
     let mut letti = Vec::new();
     let mut legami_invalidi = false;
-    for r in controlla_tutti(&paths, &a, &rules, deny)? {
+    for r in controlla_tutti(&paths, &a, &rules)? {
         match r {
             Ok(l) => letti.push(l),
             Err(Problema::Input(t)) => {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::check::{controlla, load_rules, Come, Deny, Letto, Problema};
+use super::check::{controlla, Letto, Problema, Regole};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::diff::{confronta, stampa, Versione};
 
@@ -17,19 +17,8 @@ pub struct DiffArgs {
     old: String,
     /// The new version of the report.
     new: String,
-    /// Rule files applied after the defaults and quadra.toml (repeatable).
-    #[arg(long = "rules", value_name = "FILE")]
-    rules: Vec<PathBuf>,
-    /// Do not look for quadra.toml nor for the reports' link files in rules/.
-    #[arg(long)]
-    no_config: bool,
-    /// The link file for both versions (default: rules/<report name>.links.toml
-    /// for each, when it exists).
-    #[arg(long, value_name = "FILE")]
-    links: Option<PathBuf>,
-    /// `--deny warnings`: warnings count as errors.
-    #[arg(long, value_enum)]
-    deny: Option<Deny>,
+    #[command(flatten)]
+    regole: Regole,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
     format: DiffFormat,
@@ -52,16 +41,10 @@ pub enum DiffFormat {
 /// Run `quadra diff`. Exit 1 when the new version brings error findings
 /// the old one did not have (or had with other amounts).
 pub fn run(a: DiffArgs) -> Result<i32, String> {
-    let Some(rules) = load_rules(&a.rules, a.no_config)? else {
+    let Some(rules) = a.regole.carica()? else {
         return Ok(EXIT_USAGE);
     };
-    let come = Come {
-        rules: &rules,
-        links: a.links.as_deref(),
-        discover: !a.no_config,
-        deny: a.deny == Some(Deny::Warnings),
-        tollerante: true,
-    };
+    let come = a.regole.come(&rules, true);
     // The two versions are read and checked at the same time. The link file
     // describes one version; in the other, its chapters that are not V rows
     // are left out (with a note) rather than refuse an ordinary change.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::check::{controlla, leggi_baseline, load_rules, Come, Deny, Problema};
+use super::check::{controlla, leggi_baseline, Problema, Regole};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::baseline::Confronto;
 use crate::diagnostic::Severity;
@@ -23,21 +23,11 @@ pub struct ReportArgs {
     /// Write the audit report to this file instead of standard output.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
-    /// Rule files applied after the defaults and quadra.toml (repeatable).
-    #[arg(long = "rules", value_name = "FILE")]
-    rules: Vec<PathBuf>,
-    /// Do not look for quadra.toml nor for the report's link file in rules/.
-    #[arg(long)]
-    no_config: bool,
-    /// The link file declaring the report's vincolo groups.
-    #[arg(long, value_name = "FILE")]
-    links: Option<PathBuf>,
+    #[command(flatten)]
+    regole: Regole,
     /// Leave out the findings this baseline accepts (they are counted).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
-    /// `--deny warnings`: warnings count as errors.
-    #[arg(long, value_enum)]
-    deny: Option<Deny>,
 }
 
 /// Formats of the audit report.
@@ -51,16 +41,10 @@ pub enum ReportFormat {
 
 /// Run `quadra report`; the exit code is that of `quadra check`.
 pub fn run(a: ReportArgs) -> Result<i32, String> {
-    let Some(rules) = load_rules(&a.rules, a.no_config)? else {
+    let Some(rules) = a.regole.carica()? else {
         return Ok(EXIT_USAGE);
     };
-    let come = Come {
-        rules: &rules,
-        links: a.links.as_deref(),
-        discover: !a.no_config,
-        deny: a.deny == Some(Deny::Warnings),
-        tollerante: false,
-    };
+    let come = a.regole.come(&rules, false);
     let mut l = match controlla(&a.report, come) {
         Ok(l) => l,
         Err(Problema::Input(t) | Problema::Legami(t)) => {

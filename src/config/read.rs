@@ -190,3 +190,83 @@ impl Lettore<'_> {
         }
     }
 }
+
+/// What a versioned TOML file of one kind of table looks like: `version = 1`
+/// and `[[<tabella>]]` tables (baselines, link files).
+pub(crate) struct FileVersionato<'a> {
+    /// What the file is, for messages (`baseline`, `link file`).
+    pub cosa: &'a str,
+    /// The array of tables (`accepted`, `group`).
+    pub tabella: &'a str,
+    /// The help line of a TOML syntax error.
+    pub help: &'a str,
+}
+
+impl FileVersionato<'_> {
+    /// Read `testo`: each `[[tabella]]` through `voce` (`None` when it
+    /// reported an error). All errors, located, sorted by position.
+    pub fn leggi<T>(
+        &self,
+        testo: &str,
+        mut voce: impl FnMut(&mut Lettore<'_>, Val<'_>) -> Option<T>,
+    ) -> Result<Vec<T>, Vec<ConfigError>> {
+        let table = DeTable::parse(testo).map_err(|e| {
+            vec![ConfigError {
+                sorgente: 0,
+                span: e.span().unwrap_or(0..0),
+                message: format!("invalid TOML: {}", e.message().trim()),
+                help: self.help.to_string(),
+            }]
+        })?;
+        let mut errors = Vec::new();
+        let sorgenti = [Sorgente {
+            nome: String::new(),
+            testo: testo.to_string(),
+        }];
+        let mut l = Lettore {
+            errors: &mut errors,
+            sorgenti: &sorgenti,
+        };
+        let mut out = Vec::new();
+        for (k, v) in table.get_ref().iter() {
+            let key: &str = k.get_ref();
+            let v = Val { src: 0, v };
+            if key == "version" {
+                if l.numero(v, 1, "version").is_some_and(|n| n != 1) {
+                    l.err(
+                        0,
+                        v.span(),
+                        format!("unsupported {} version", self.cosa),
+                        "this quadra reads `version = 1`",
+                    );
+                }
+            } else if key == self.tabella {
+                match v.v.get_ref() {
+                    DeValue::Array(a) => {
+                        out.extend(a.iter().filter_map(|e| voce(&mut l, Val { src: 0, v: e })))
+                    }
+                    other => l.errors.push(wrong_type(
+                        0,
+                        v.span(),
+                        &format!("`[[{}]]` tables", self.tabella),
+                        other,
+                    )),
+                }
+            } else {
+                l.errors.push(super::raw::unknown_key(
+                    0,
+                    k.span(),
+                    key,
+                    &["version", self.tabella],
+                    &format!("at the top of a {}", self.cosa),
+                ));
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            errors.sort_by_key(|e| e.span.start);
+            Err(errors)
+        }
+    }
+}

@@ -51,20 +51,12 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
 </head>
 <body>
 <h1>Audit report: {}</h1>
-<p class="meta">Checked by quadra {} · {} error(s), {} warning(s), {} info(s){}</p>
+<p class="meta">{}</p>
 <nav><a href="#reports">Reports</a><a href="#findings">Findings</a><a href="#vincoli">Vincolo groups</a><a href="#missioni">Missioni</a></nav>
 "##,
         esc(&r.file),
         esc(&r.file),
-        esc(r.versione),
-        r.conteggi.errors,
-        r.conteggi.warnings,
-        r.conteggi.infos,
-        if r.accettati > 0 {
-            format!(" · {} accepted in the baseline (not shown)", r.accettati)
-        } else {
-            String::new()
-        }
+        esc(&r.sommario())
     );
     s.push_str("<section id=\"reports\">\n<h2>Reports</h2>\n");
     for (n, sc) in r.schede.iter().enumerate() {

@@ -13,17 +13,9 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# Audit report: {}\n\nChecked by quadra {} · {} error(s), {} warning(s), {} info(s){}\n",
+        "# Audit report: {}\n\n{}\n",
         md(&r.file),
-        md(r.versione),
-        r.conteggi.errors,
-        r.conteggi.warnings,
-        r.conteggi.infos,
-        if r.accettati > 0 {
-            format!(" · {} accepted in the baseline (not shown)", r.accettati)
-        } else {
-            String::new()
-        }
+        md(&r.sommario())
     );
     s.push_str("## Reports\n\n");
     for sc in &r.schede {

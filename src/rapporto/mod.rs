@@ -39,6 +39,25 @@ pub struct Rapporto {
     pub gruppi_findings: Vec<GruppoFindings>,
 }
 
+impl Rapporto {
+    /// `Checked by quadra 0.1.0 · 11 error(s), 42 warning(s), 68 info(s)`,
+    /// and the findings a baseline hid.
+    pub fn sommario(&self) -> String {
+        let c = &self.conteggi;
+        let mut s = format!(
+            "Checked by quadra {} · {} error(s), {} warning(s), {} info(s)",
+            self.versione, c.errors, c.warnings, c.infos
+        );
+        if self.accettati > 0 {
+            s.push_str(&format!(
+                " · {} accepted in the baseline (not shown)",
+                self.accettati
+            ));
+        }
+        s
+    }
+}
+
 /// One report of the document.
 pub struct Scheda {
     /// Title line.

@@ -19,13 +19,13 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use crate::ast::SezioneId;
 use crate::codes::ChiavePeg;
-use crate::config::raw::{unknown_key, wrong_type, Val};
-use crate::config::read::Lettore;
-use crate::config::{ConfigError, Sorgente};
+use crate::config::raw::{unknown_key, Val};
+use crate::config::read::{FileVersionato, Lettore};
+use crate::config::ConfigError;
 use crate::lang::item::{Genere, Item};
 
 /// Money from outside the report that finances a group (fondo pluriennale
@@ -64,7 +64,6 @@ pub struct FileLegami {
     pub gruppi: Vec<GruppoDichiarato>,
 }
 
-const TOP: &[&str] = &["version", "group"];
 const GROUP: &[&str] = &[
     "name",
     "direzione",
@@ -109,68 +108,13 @@ fn chiave(l: &mut Lettore<'_>, v: Val<'_>) -> Option<(ChiavePeg, Range<usize>)> 
 
 /// Read a link file (phase 1: syntax and shape).
 pub fn leggi(testo: &str) -> Result<FileLegami, Vec<ConfigError>> {
-    let mut errors = Vec::new();
-    let sorgenti = [Sorgente {
-        nome: String::new(),
-        testo: testo.to_string(),
-    }];
-    let table = match DeTable::parse(testo) {
-        Ok(t) => t,
-        Err(e) => {
-            return Err(vec![ConfigError {
-                sorgente: 0,
-                span: e.span().unwrap_or(0..0),
-                message: format!("invalid TOML: {}", e.message().trim()),
-                help: "a link file is TOML: `[[group]]` tables with name, revenue, spending".into(),
-            }])
-        }
-    };
-    let mut l = Lettore {
-        errors: &mut errors,
-        sorgenti: &sorgenti,
-    };
-    let mut file = FileLegami::default();
-    for (k, v) in table.get_ref().iter() {
-        let key: &str = k.get_ref();
-        let v = Val { src: 0, v };
-        match key {
-            "version" => {
-                if l.numero(v, 1, "version").is_some_and(|n| n != 1) {
-                    l.err(
-                        0,
-                        v.span(),
-                        "unsupported link file version",
-                        "this quadra reads `version = 1`",
-                    );
-                }
-            }
-            "group" => match v.v.get_ref() {
-                DeValue::Array(a) => {
-                    for g in a.iter() {
-                        if let Some(g) = gruppo(&mut l, Val { src: 0, v: g }) {
-                            file.gruppi.push(g);
-                        }
-                    }
-                }
-                other => l
-                    .errors
-                    .push(wrong_type(0, v.span(), "`[[group]]` tables", other)),
-            },
-            _ => l.errors.push(unknown_key(
-                0,
-                k.span(),
-                key,
-                TOP,
-                "at the top of a link file",
-            )),
-        }
+    FileVersionato {
+        cosa: "link file",
+        tabella: "group",
+        help: "a link file is TOML: `[[group]]` tables with name, revenue, spending",
     }
-    if errors.is_empty() {
-        Ok(file)
-    } else {
-        errors.sort_by_key(|e| e.span.start);
-        Err(errors)
-    }
+    .leggi(testo, gruppo)
+    .map(|gruppi| FileLegami { gruppi })
 }
 
 fn gruppo(l: &mut Lettore<'_>, v: Val<'_>) -> Option<GruppoDichiarato> {
