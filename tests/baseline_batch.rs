@@ -3,34 +3,12 @@
 //! several threads, and `quadra diff` exit codes and formats.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
+use common::{quadra_in, root, Run};
 
 const REAL: &str = "reports/milano-2022-dir07-welfare-e-salute.txt";
 const LINKS: &str = "rules/milano-2022-dir07-welfare-e-salute.links.toml";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn quadra_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_quadra"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("quadra runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A fresh folder holding the real report as `report.txt` and its link file
 /// as `rules/report.links.toml`, as a repository of reports would.

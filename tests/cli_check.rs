@@ -2,29 +2,11 @@
 //! exit codes, every output format, configuration files, located errors.
 
 use std::path::Path;
-use std::process::Command;
+
+mod common;
+use common::{quadra_in, Run};
 
 const REPORT: &str = "reports/milano-2022-dir07-welfare-e-salute.txt";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn quadra_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_quadra"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("quadra runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn quadra(args: &[&str]) -> Run {
     quadra_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)

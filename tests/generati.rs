@@ -152,18 +152,11 @@ proptest! {
     }
 }
 
+mod common;
+
 fn quadra(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_quadra"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let r = common::quadra_in(dir, args);
+    (r.code, r.stdout, r.stderr)
 }
 
 #[test]
