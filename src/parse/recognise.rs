@@ -185,7 +185,10 @@ fn segment(w: &[u8]) -> Option<bool> {
             let e = &mut best[i + 4];
             *e = Some(e.unwrap_or(false) | strong_so_far);
         }
-        for (hw, strong) in HEADER_WORDS {
+        // Only the words with this first letter: this runs on the first word
+        // of nearly every line of every table.
+        let c = tail[0].to_ascii_uppercase();
+        for (hw, strong) in HEADER_WORDS.iter().filter(|(hw, _)| hw.as_bytes()[0] == c) {
             let hw = hw.as_bytes();
             if tail.len() >= hw.len() && tail[..hw.len()].eq_ignore_ascii_case(hw) {
                 let e = &mut best[i + hw.len()];
