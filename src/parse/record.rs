@@ -216,15 +216,25 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str>) -> String {
     for piece in pieces {
         out.reserve(piece.len() + 1);
         if piece.is_ascii() {
-            // Fast path: ASCII blanks are single bytes, no character decoding.
-            for w in piece
-                .split([' ', '\t', '\u{0b}', '\u{0c}', '\r'])
-                .filter(|w| !w.is_empty())
-            {
-                if !out.is_empty() {
-                    out.push(' ');
+            // Fast path: ASCII blanks are single bytes; a byte scan finds the
+            // words (a `split` on a set of chars decodes every character).
+            let b = piece.as_bytes();
+            let blank = |c: u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
+            let mut i = 0;
+            while i < b.len() {
+                while i < b.len() && blank(b[i]) {
+                    i += 1;
                 }
-                out.push_str(w);
+                let start = i;
+                while i < b.len() && !blank(b[i]) {
+                    i += 1;
+                }
+                if start < i {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(&piece[start..i]);
+                }
             }
             continue;
         }
