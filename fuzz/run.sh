@@ -5,7 +5,7 @@
 # Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 # The working corpus (fuzz/corpus/TARGET) and crashes (fuzz/artifacts/TARGET)
 # are not committed; a crash found becomes a regression fixture under
-# fixtures/fuzz/ and a test in tests/robustness.rs.
+# fixtures/ and a test in tests/robustness.rs.
 set -euo pipefail
 target=${1:?target: parse_report or rule_files}
 secs=${2:-60}

@@ -281,18 +281,27 @@ impl<K: std::hash::Hash + Eq> Catene<K> {
     }
 }
 
-/// Give the new version's keys the report numbers of the old one (reports
-/// are few); the names of all reports by number.
+/// Give the new version's keys the report numbers of the old one: the k-th
+/// report of a name in the new version is the k-th of that name in the old
+/// (a document may hold the same Direzione twice). The names of all
+/// reports by number.
 fn unifica(old: &Indice<'_>, new: &mut Indice<'_>) -> Vec<String> {
     let mut nomi = old.nomi.clone();
+    let mut per_nome: FxHashMap<&str, std::collections::VecDeque<usize>> = FxHashMap::default();
+    for (i, n) in old.nomi.iter().enumerate() {
+        per_nome.entry(n.as_str()).or_default().push_back(i);
+    }
     let mappa: Vec<u32> = new
         .nomi
         .iter()
-        .map(|n| match nomi.iter().position(|x| x == n) {
-            Some(i) => i as u32,
-            None => {
-                nomi.push(n.clone());
-                (nomi.len() - 1) as u32
+        .map(|n| {
+            let kesimo = per_nome.get_mut(n.as_str()).and_then(|q| q.pop_front());
+            match kesimo {
+                Some(i) => i as u32,
+                None => {
+                    nomi.push(n.clone());
+                    (nomi.len() - 1) as u32
+                }
             }
         })
         .collect();
@@ -308,7 +317,7 @@ fn colonne(it: &Item<'_>) -> &'static [Colonna] {
 
 fn delte(old: Option<&Item<'_>>, new: Option<&Item<'_>>, all: bool) -> Vec<Delta> {
     if let (Some(o), Some(n), false) = (old, new, all) {
-        if o.importi == n.importi {
+        if o.importi == n.importi && o.ripetuta == n.ripetuta {
             return Vec::new();
         }
     }
@@ -318,6 +327,10 @@ fn delte(old: Option<&Item<'_>>, new: Option<&Item<'_>>, all: bool) -> Vec<Delta
             if !cols.contains(c) {
                 cols.push(*c);
             }
+        }
+        // The fifth amount of 1.B subtotals.
+        if it.ripetuta.is_some() && !cols.contains(&Colonna::PrevisionePrecedenteRipetuta) {
+            cols.push(Colonna::PrevisionePrecedenteRipetuta);
         }
     }
     cols.into_iter()
@@ -334,11 +347,12 @@ fn delte(old: Option<&Item<'_>>, new: Option<&Item<'_>>, all: bool) -> Vec<Delta
 /// much cheaper than hashing decimals (which normalises each one). Two
 /// amounts written with other scales (1,0 and 1,00) count as different
 /// here, which only sends the pair to positional matching.
-fn valori(it: &Item<'_>) -> [[u8; 16]; 6] {
-    let mut out = [[0u8; 16]; 6];
+fn valori(it: &Item<'_>) -> [[u8; 16]; 7] {
+    let mut out = [[0u8; 16]; 7];
     for (o, c) in out.iter_mut().zip(colonne(it)) {
         *o = it.importo(*c).unwrap_or_default().serialize();
     }
+    out[6] = it.ripetuta.unwrap_or_default().serialize();
     out
 }
 

@@ -48,6 +48,12 @@ impl Fonte {
                 // A control character in the input (ESC...) must not reach the
                 // terminal; one byte for one keeps every span in place.
                 testo[i] = b'?';
+            } else if testo[i] == 0xc2
+                && testo.get(i + 1).is_some_and(|b| (0x80..=0x9f).contains(b))
+            {
+                // A C1 control (U+0080-U+009F, CSI among them): two bytes, two '?'.
+                testo[i] = b'?';
+                testo[i + 1] = b'?';
             }
         }
         Fonte {
@@ -266,6 +272,12 @@ mod tests {
             "line 8998\nline 8999\nline 9000\nline 9001\nline 9002\n"
         );
         assert_eq!(c.line_count(), 5);
+    }
+
+    #[test]
+    fn control_characters_of_the_input_never_reach_the_terminal() {
+        let f = Fonte::new("x", "a\u{1b}[2Jb\u{9b}31mc\n".as_bytes());
+        assert_eq!(f.testo, b"a?[2Jb??31mc\n");
     }
 
     #[test]

@@ -424,3 +424,11 @@ fn control_characters_in_a_report_never_reach_the_terminal() {
     assert!(!e.human.contains('\u{7}'));
     assert!(e.human.contains("PROGETTO \u{fffd}]0;PWN\u{fffd}"));
 }
+
+#[test]
+fn a_document_holding_a_direzione_twice_differs_from_itself_in_nothing() {
+    let twice = [REAL, REAL].concat();
+    let e = diff(&twice, &twice);
+    assert_eq!(e.cambi, Vec::<String>::new());
+    assert_eq!(e.findings, Vec::<String>::new());
+}

@@ -11,7 +11,7 @@ use quadra::diagnostic::Severity;
 use quadra::finding::Finding;
 use quadra::impaginazione::{forma, impagina, Opzioni};
 use quadra::sample::bilancio::{genera, Generato, Parametri};
-use quadra::sample::guasti::{inietta, span_di, Guasto};
+use quadra::sample::guasti::{inietta, span_di, Guasto, Occupati};
 use quadra::vincoli::links::leggi;
 
 fn parametri() -> impl Strategy<Value = Parametri> {
@@ -84,18 +84,20 @@ proptest! {
     }
 
     #[test]
-    fn each_fault_gives_exactly_its_findings_at_their_place(
+    fn injected_faults_give_exactly_their_findings_at_their_place(
         p in parametri(),
         o in opzioni(),
-        quale in 0..Guasto::ALL.len(),
+        quali in prop::collection::vec(0..Guasto::ALL.len(), 1..4),
         seme in any::<u64>(),
     ) {
         let mut g = genera(&p);
-        let guasto = Guasto::ALL[quale];
-        let Some(attesi) = inietta(&mut g, guasto, seme) else {
-            // No place for this fault in this document (e.g. a group of one row).
-            return Ok(());
-        };
+        let mut occupati = Occupati::default();
+        let mut attesi = Vec::new();
+        for (i, &q) in quali.iter().enumerate() {
+            // A fault with no place left (all Settori taken, a group of one
+            // row) is not injected.
+            attesi.extend(inietta(&mut g, Guasto::ALL[q], seme.wrapping_add(i as u64), &mut occupati).into_iter().flatten());
+        }
         let (parsed, f) = check(&impagina(&g.documento, &o), &g);
         let mut got: Vec<(String, Severity, quadra::span::Span)> =
             non_info(&f).iter().map(|x| (x.rule.clone(), x.severity, x.span)).collect();
@@ -108,7 +110,7 @@ proptest! {
             .collect();
         got.sort_by_key(|x| (x.0.clone(), x.2.start));
         want.sort_by_key(|x| (x.0.clone(), x.2.start));
-        prop_assert_eq!(got, want, "{:?}", guasto);
+        prop_assert_eq!(got, want, "{:?}", quali);
     }
 
     #[test]
@@ -120,7 +122,7 @@ proptest! {
     ) {
         let mut g = genera(&p);
         if let Some(i) = guasto {
-            inietta(&mut g, Guasto::ALL[i], seme);
+            inietta(&mut g, Guasto::ALL[i], seme, &mut Occupati::default());
         }
         let base = impagina(&g.documento, &Opzioni::default());
         let spostata = impagina(&g.documento, &Opzioni { righe_per_pagina: pagina, ..Opzioni::default() });
@@ -235,4 +237,77 @@ fn quadra_generate_writes_a_clean_report_and_says_what_a_fault_must_cause() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["summary"]["errors"], 2);
     assert_eq!(v["summary"]["warnings"], 0);
+}
+
+#[test]
+fn quadra_generate_refuses_what_it_cannot_write_readably_or_at_all() {
+    let d = std::env::temp_dir();
+    // The grammar reads years in column headers as 19xx / 20xx.
+    let (code, _, err) = quadra(&d, &["generate", "--year", "2100"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("2100 is not in 1901..=2099"), "{err}");
+    // Bounded size: no option makes it eat the machine's memory.
+    let (code, out, err) = quadra(
+        &d,
+        &[
+            "generate",
+            "--direzioni",
+            "10000",
+            "--settori",
+            "500",
+            "--rows",
+            "10000",
+        ],
+    );
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.contains("is more than 20000000; generate a document in parts"),
+        "{err}"
+    );
+    let (code, _, _) = quadra(&d, &["generate", "--direzioni", "18446744073709551615"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn several_faults_never_meet() {
+    let d = std::env::temp_dir().join(format!("quadra-gen-multi-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    // Seed 2 once put both faults on the same row, which cancelled out.
+    let (code, _, err) = quadra(
+        &d,
+        &[
+            "generate",
+            "--seed",
+            "2",
+            "--fault",
+            "amount",
+            "--fault",
+            "total",
+            "-o",
+            "m.txt",
+            "--links",
+            "m.links.toml",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        err.matches("expect error total-mismatch").count(),
+        3,
+        "{err}"
+    );
+    let (code, out, _) = quadra(
+        &d,
+        &[
+            "check",
+            "--no-config",
+            "--links",
+            "m.links.toml",
+            "--format",
+            "json",
+            "m.txt",
+        ],
+    );
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["errors"], 3);
 }

@@ -444,3 +444,27 @@ fn any_tree_renders_without_panicking() {
     }
     assert_eq!(impagina(&storpi[2], &Opzioni::default()), "");
 }
+
+#[test]
+fn a_description_is_never_wrapped_onto_a_line_the_parser_takes_for_a_column_header() {
+    // CRONOPROGRAMMA is CRONO + PROGRAMMA to the parser's column-header
+    // recognition: wrapped onto a line of its own, the word would vanish
+    // into page furniture.
+    let mut doc = leggi("real", REALE);
+    let quadra::ast::Corpo::Tabella(t) = &mut doc.reports[0].sezioni[0].corpo else {
+        panic!("1.A is a table")
+    };
+    let riga = &mut t.settori[0].titoli[0].gruppi[0].righe[0];
+    riga.descrizione = "TRASFERIMENTI PER IL CRONOPROGRAMMA CRONOPROGRAMMA DEI LAVORI".into();
+    for a_capo in [10, 14, 20, 30, 51] {
+        let o = Opzioni {
+            a_capo,
+            ..Opzioni::default()
+        };
+        let testo = impagina(&doc, &o);
+        let dopo = leggi(&format!("a_capo {a_capo}"), testo.as_bytes());
+        if let Some(d) = differenza(&forma(&doc), &forma(&dopo), "") {
+            panic!("a_capo {a_capo}: reads differently at {d}");
+        }
+    }
+}

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use super::EXIT_OK;
 use crate::impaginazione::{impagina, Opzioni};
 use crate::sample::bilancio::{genera, Parametri};
-use crate::sample::guasti::{inietta, Guasto};
+use crate::sample::guasti::{inietta, Guasto, Occupati};
 
 /// Arguments of `quadra generate`.
 #[derive(Debug, Args)]
@@ -16,24 +16,25 @@ pub struct GenerateArgs {
     /// Seed: the same seed gives the same report.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Budget year.
-    #[arg(long, default_value_t = 2022)]
+    /// Budget year (1901-2099: the report's column headers carry it and the
+    /// year before, which the grammar reads as 19xx / 20xx).
+    #[arg(long, default_value_t = 2022, value_parser = clap::value_parser!(u16).range(1901..=2099))]
     year: u16,
-    /// Direzioni (reports) in the document.
-    #[arg(long, default_value_t = 1)]
-    direzioni: usize,
-    /// Settori per Direzione.
-    #[arg(long, default_value_t = 3)]
-    settori: usize,
-    /// Spending rows per Settore.
-    #[arg(long, default_value_t = 8)]
-    rows: usize,
+    /// Direzioni (reports) in the document (1-10000).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    direzioni: u64,
+    /// Settori per Direzione (1-500).
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=500))]
+    settori: u64,
+    /// Spending rows per Settore (1-10000).
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    rows: u64,
     /// Leave out the capital sections 2.A, 2.B, 2.C.
     #[arg(long)]
     no_capital: bool,
     /// Lines per page: page footers and repeated column headers at each break.
-    #[arg(long, value_name = "N")]
-    page: Option<usize>,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    page: Option<u64>,
     /// Inject a known fault (repeatable).
     #[arg(long, value_enum)]
     fault: Vec<Fault>,
@@ -78,18 +79,33 @@ impl Fault {
 /// Run `quadra generate`; the expected findings of injected faults go to
 /// standard error.
 pub fn run(a: GenerateArgs) -> Result<i32, String> {
+    // Bounded so that no option makes it eat the machine's memory.
+    const MAX_RIGHE: u64 = 20_000_000;
+    if a.direzioni * a.settori * a.rows > MAX_RIGHE {
+        eprintln!(
+            "quadra: {} x {} x {} rows is more than {MAX_RIGHE}; generate a document in parts",
+            a.direzioni, a.settori, a.rows
+        );
+        return Ok(super::EXIT_USAGE);
+    }
     let mut g = genera(&Parametri {
         seme: a.seed,
         anno: a.year,
-        direzioni: a.direzioni.max(1),
+        direzioni: a.direzioni as usize,
         prima_direzione: 1,
-        settori: a.settori.max(1),
-        righe: a.rows.max(1),
+        settori: a.settori as usize,
+        righe: a.rows as usize,
         capitale: !a.no_capital,
         narrativa: 1,
     });
+    let mut occupati = Occupati::default();
     for (i, f) in a.fault.iter().enumerate() {
-        match inietta(&mut g, f.guasto(), a.seed.wrapping_add(i as u64)) {
+        match inietta(
+            &mut g,
+            f.guasto(),
+            a.seed.wrapping_add(i as u64),
+            &mut occupati,
+        ) {
             Some(attesi) => {
                 for x in attesi {
                     eprintln!(
@@ -106,7 +122,7 @@ pub fn run(a: GenerateArgs) -> Result<i32, String> {
     let testo = impagina(
         &g.documento,
         &Opzioni {
-            righe_per_pagina: a.page,
+            righe_per_pagina: a.page.map(|p| p as usize),
             ..Opzioni::default()
         },
     );

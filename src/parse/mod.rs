@@ -8,7 +8,7 @@
 pub(crate) mod layout;
 mod lines;
 mod narrativa;
-mod recognise;
+pub(crate) mod recognise;
 mod record;
 mod riepilogo;
 mod tabella;

@@ -87,12 +87,47 @@ fn codice(s: &Settore) -> u32 {
     s.intestazione.as_ref().map_or(0, |i| i.codice)
 }
 
-/// Inject `guasto` into report `r % reports` of `g`; the findings it must
-/// cause, or `None` when the document has no place for it.
-pub fn inietta(g: &mut Generato, guasto: Guasto, seme: u64) -> Option<Vec<Atteso>> {
-    let mut lcg = Lcg(seme | 1);
+/// Places that faults already took, so that faults injected one after
+/// another never meet (an amount changed in a row another fault drops would
+/// cancel out): a Settore of a report for the faults on its 1.A rows, a
+/// whole report for those whose findings are report-wide (1.C, groups).
+#[derive(Debug, Default, Clone)]
+pub struct Occupati(std::collections::HashSet<(usize, Option<u32>)>);
+
+impl Occupati {
+    fn report_libero(&self, ri: usize) -> bool {
+        !self.0.iter().any(|(r, _)| *r == ri)
+    }
+
+    fn settore_libero(&self, ri: usize, sc: u32) -> bool {
+        !self.0.contains(&(ri, None)) && !self.0.contains(&(ri, Some(sc)))
+    }
+}
+
+/// A well-mixed start for the generator of one fault (splitmix64), so that
+/// neighbouring seeds give unrelated choices.
+fn mescola(seme: u64) -> u64 {
+    let mut z = seme.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)) | 1
+}
+
+/// One of `v`, chosen by `lcg`.
+fn uno<T: Copy>(lcg: &mut Lcg, v: &[T]) -> Option<T> {
+    (!v.is_empty()).then(|| v[lcg.below(v.len() as u64) as usize])
+}
+
+/// Inject `guasto` into `g`, at a place no earlier fault took (`occupati`);
+/// the findings it must cause, or `None` when there is no place for it.
+pub fn inietta(
+    g: &mut Generato,
+    guasto: Guasto,
+    seme: u64,
+    occupati: &mut Occupati,
+) -> Option<Vec<Atteso>> {
+    let mut lcg = Lcg(mescola(seme));
     let n = g.documento.reports.len();
-    let ri = lcg.below(n as u64) as usize;
     let delta = Decimal::new(100 * (1 + lcg.below(999) as i64), 2);
     let entrate = SezioneId::EntrateCorrenti;
     let e = |regola, dove| Atteso {
@@ -106,14 +141,24 @@ pub fn inietta(g: &mut Generato, guasto: Guasto, seme: u64) -> Option<Vec<Atteso
         dove,
     };
     if guasto == Guasto::LegameMancante {
-        let dir = g.documento.reports[ri]
-            .direzione
-            .as_ref()
-            .map_or(String::new(), |d| d.codice.clone());
-        let cands: Vec<usize> = (0..g.legami.len())
-            .filter(|&i| g.legami[i].direzione == dir && g.legami[i].spese.len() >= 2)
+        let dir = |ri: usize| {
+            g.documento.reports[ri]
+                .direzione
+                .as_ref()
+                .map_or(String::new(), |d| d.codice.clone())
+        };
+        let cands: Vec<(usize, usize)> = (0..n)
+            .filter(|&ri| occupati.report_libero(ri))
+            .flat_map(|ri| {
+                let d = dir(ri);
+                (0..g.legami.len())
+                    .filter(|&i| g.legami[i].direzione == d && g.legami[i].spese.len() >= 2)
+                    .map(|i| (ri, i))
+                    .collect::<Vec<_>>()
+            })
             .collect();
-        let i = *cands.get(lcg.below(cands.len().max(1) as u64) as usize)?;
+        let (ri, i) = uno(&mut lcg, &cands)?;
+        occupati.0.insert((ri, None));
         let l = &mut g.legami[i];
         let k = l.spese.remove(lcg.below(l.spese.len() as u64) as usize);
         return Some(vec![
@@ -124,11 +169,43 @@ pub fn inietta(g: &mut Generato, guasto: Guasto, seme: u64) -> Option<Vec<Atteso
             ),
         ]);
     }
-    let report = &mut g.documento.reports[ri];
-    let settori = tabella(report, entrate)?;
-    let si = lcg.below(settori.len() as u64) as usize;
+    // A Settore no fault took (a whole report for a V flag, whose 1.C
+    // finding is report-wide).
+    let mut cands = Vec::new();
+    for ri in 0..n {
+        if guasto == Guasto::FlagV && !occupati.report_libero(ri) {
+            continue;
+        }
+        for (si, s) in tabella(&mut g.documento.reports[ri], entrate)?
+            .iter()
+            .enumerate()
+        {
+            // A dropped row needs a group that keeps one.
+            let righe = s
+                .titoli
+                .iter()
+                .filter(|t| t.intestazione.as_ref().is_some_and(|i| i.codice == 3))
+                .flat_map(|t| &t.gruppi)
+                .next()
+                .map_or(0, |g| g.righe.len());
+            let posto = righe >= if guasto == Guasto::RigaTolta { 2 } else { 1 };
+            if posto && occupati.settore_libero(ri, codice(s)) {
+                cands.push((ri, si));
+            }
+        }
+    }
+    let (ri, si) = uno(&mut lcg, &cands)?;
+    let settori = tabella(&mut g.documento.reports[ri], entrate)?;
     let s = &mut settori[si];
     let sc = codice(s);
+    occupati.0.insert((
+        ri,
+        if guasto == Guasto::FlagV {
+            None
+        } else {
+            Some(sc)
+        },
+    ));
     let gr = libere(s)?;
     let gc = gr.intestazione.as_ref().map_or(0, |i| i.codice);
     let riga_i = lcg.below(gr.righe.len() as u64) as usize;
@@ -151,9 +228,6 @@ pub fn inietta(g: &mut Generato, guasto: Guasto, seme: u64) -> Option<Vec<Atteso
             ]
         }
         Guasto::RigaTolta => {
-            if gr.righe.len() < 2 {
-                return None;
-            }
             gr.righe.remove(riga_i);
             vec![e("total-mismatch", tot_gruppo)]
         }

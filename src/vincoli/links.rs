@@ -223,23 +223,27 @@ fn esterno(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Esterno> {
 
 /// The link file cut to what `doc` holds: each group keeps the chapters
 /// that are V rows of 1.A (revenue) or 1.B (spending) of its Direzione's
-/// report (of any report, for a group without `direzione`); groups left
-/// without chapters go. Returns the number of chapters left out. `quadra
-/// diff` checks the old version of a report this way, since the link file
-/// describes the new one.
+/// report (of any report, for a group without `direzione`); a repeated key
+/// counts by its first row, as [`verifica`] reads it. Groups left without
+/// chapters go. Returns the number of chapters left out. `quadra diff`
+/// checks both versions this way, since the link file describes one of them.
 pub fn adatta(file: &FileLegami, doc: &crate::ast::Documento) -> (FileLegami, usize) {
     let mut v: std::collections::HashSet<(Option<String>, SezioneId, ChiavePeg)> =
         std::collections::HashSet::new();
     for r in &doc.reports {
         let dir = r.direzione.as_ref().map(|d| d.codice.clone());
+        let mut primi: HashMap<(SezioneId, ChiavePeg), bool> = HashMap::new();
         for it in crate::lang::item::items(r)
             .iter()
-            .filter(|i| i.genere == Genere::Riga && i.vincolato)
+            .filter(|i| i.genere == Genere::Riga)
         {
             if let Some(k) = it.chiave {
-                v.insert((dir.clone(), it.sezione, k));
-                v.insert((None, it.sezione, k));
+                primi.entry((it.sezione, k)).or_insert(it.vincolato);
             }
+        }
+        for ((sezione, k), _) in primi.into_iter().filter(|(_, v)| *v) {
+            v.insert((dir.clone(), sezione, k));
+            v.insert((None, sezione, k));
         }
     }
     let mut tolti = 0;
