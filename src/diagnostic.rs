@@ -64,6 +64,9 @@ pub enum ParseCode {
     /// An item found where its parent heading is missing (row before any Settore...).
     #[serde(rename = "parse::out-of-place")]
     OutOfPlace,
+    /// Column-header words inside a record, where no page break explains them.
+    #[serde(rename = "parse::header-in-record")]
+    HeaderInRecord,
     /// A control character (NUL...) inside a line: binary debris in the text.
     #[serde(rename = "parse::control-character")]
     ControlCharacter,
@@ -74,7 +77,7 @@ pub enum ParseCode {
 
 impl ParseCode {
     /// Every code, for the catalogue and the uniqueness test.
-    pub const ALL: [ParseCode; 12] = [
+    pub const ALL: [ParseCode; 13] = [
         ParseCode::UnrecognisedLine,
         ParseCode::InvalidUtf8,
         ParseCode::MalformedAmount,
@@ -85,6 +88,7 @@ impl ParseCode {
         ParseCode::UnexpectedText,
         ParseCode::EmptySection,
         ParseCode::OutOfPlace,
+        ParseCode::HeaderInRecord,
         ParseCode::ControlCharacter,
         ParseCode::TooManyDiagnostics,
     ];
@@ -102,6 +106,7 @@ impl ParseCode {
             ParseCode::UnexpectedText => "parse::unexpected-text",
             ParseCode::EmptySection => "parse::empty-section",
             ParseCode::OutOfPlace => "parse::out-of-place",
+            ParseCode::HeaderInRecord => "parse::header-in-record",
             ParseCode::ControlCharacter => "parse::control-character",
             ParseCode::TooManyDiagnostics => "parse::too-many-diagnostics",
         }
@@ -128,6 +133,9 @@ impl ParseCode {
             ParseCode::UnexpectedText => "text where the layout has only amounts",
             ParseCode::EmptySection => "a section header with no rows or totals under it",
             ParseCode::OutOfPlace => "an item whose parent heading is missing",
+            ParseCode::HeaderInRecord => {
+                "column-header words inside a record where no page break explains them"
+            }
             ParseCode::ControlCharacter => "a control character (NUL...) inside a line of text",
             ParseCode::TooManyDiagnostics => {
                 "the input has so many problems that the rest are counted, not listed"
@@ -138,7 +146,9 @@ impl ParseCode {
     /// Default severity.
     pub fn severity(self) -> Severity {
         match self {
-            ParseCode::EmptySection | ParseCode::OutOfPlace => Severity::Warning,
+            ParseCode::EmptySection | ParseCode::OutOfPlace | ParseCode::HeaderInRecord => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }

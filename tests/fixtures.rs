@@ -461,6 +461,10 @@ fixtures! {
     // `56 10 6201010`: too short for a sub-number and a 10-digit PDC.
     broken_bad_pdc: "broken-bad-pdc.txt" =>
         broken(1, (19, 1, "parse::invalid-pdc"), 1, Some((0, PrevisionePrecedente, "300000.00")));
+    // A wrapped description line `CRONOPROGRAMMA` (CRONO + PROGRAMMA, column
+    // header words) with no page break before it: set aside, and said.
+    broken_header_in_record: "broken-header-in-record.txt" =>
+        broken(1, (21, 1, "parse::header-in-record"), 1, Some((0, Previsione, "2500000.00")));
 }
 
 // ------------------------------------------------- byte-level equivalences

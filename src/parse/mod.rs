@@ -241,6 +241,9 @@ struct Driver<'a> {
     pending_title: Option<Testo>,
     pending_noise: Vec<Rumore>,
     toks: Vec<Tok<'a>>,
+    /// A page footer or title came since the last line of a record: column
+    /// headers may follow inside a record (a page break split it).
+    pagina: bool,
 }
 
 impl<'a> Driver<'a> {
@@ -289,9 +292,11 @@ impl<'a> Driver<'a> {
                 span: line.span,
                 tipo: TipoRumore::TitoloReport,
             });
+            self.pagina = true;
             return;
         }
         if recognise::page_footer(t) {
+            self.pagina = true;
             self.noise(line.span, TipoRumore::PiePagina);
             return;
         }
@@ -335,6 +340,7 @@ impl<'a> Driver<'a> {
             sec,
             toks,
             cur,
+            pagina,
             ..
         } = self;
         let Some(sec) = sec.as_mut() else {
@@ -380,6 +386,17 @@ impl<'a> Driver<'a> {
             recognise::HeaderFit::Weak => sec.header_block || line.indented || !sec.has_pending(),
         };
         if is_header {
+            if sec.has_pending() && !*pagina {
+                // Not at a page break: perhaps a wrapped description that
+                // happens to be made of header words. Set aside, but said.
+                ctx.push(ParseDiagnostic::new(
+                    ParseCode::HeaderInRecord,
+                    line.span,
+                    "column-header words inside a record, not after a page break",
+                    "set aside as a column header",
+                    "if this line belongs to the description above, the description lacks it: check the row against the source PDF",
+                ));
+            }
             sec.header_block = true;
             if let Some(r) = cur.as_mut() {
                 r.rumore.push(Rumore {
@@ -390,6 +407,7 @@ impl<'a> Driver<'a> {
             return;
         }
         sec.header_block = false;
+        *pagina = false;
         toks.clear();
         tokens::tokenize(t, line.span.start, toks);
         match &mut sec.body {
