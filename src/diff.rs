@@ -27,6 +27,9 @@ pub struct Versione<'a> {
     pub doc: &'a Documento,
     /// Its findings, severities resolved.
     pub findings: &'a [Finding],
+    /// Reports (by index) left out of the comparison: the ones the other
+    /// version holds byte for byte ([`uguali`]); empty for none.
+    pub salta: &'a [bool],
 }
 
 impl Versione<'_> {
@@ -218,9 +221,12 @@ fn indice<'d>(v: &Versione<'d>) -> Indice<'d> {
     let mut items_ = Vec::new();
     let mut chiavi = Vec::new();
     let mut nomi = Vec::new();
-    for r in &v.doc.reports {
+    for (i, r) in v.doc.reports.iter().enumerate() {
         let rid = nomi.len() as u32;
         nomi.push(identita_report(v.doc, r.span));
+        if v.salta.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         for it in items(r) {
             let id = match it.chiave {
                 Some(k) if it.genere == Genere::Riga => Id::Peg(k),
@@ -279,6 +285,41 @@ impl<K: std::hash::Hash + Eq> Catene<K> {
         }
         None
     }
+}
+
+/// The reports both versions hold byte for byte (the k-th report of a name
+/// in one paired with the k-th of that name in the other): nothing in them
+/// can differ, so `quadra diff` neither checks nor compares them.
+pub fn uguali(
+    old: &Documento,
+    old_bytes: &[u8],
+    new: &Documento,
+    new_bytes: &[u8],
+) -> (Vec<bool>, Vec<bool>) {
+    let mut per_nome: FxHashMap<String, std::collections::VecDeque<usize>> = FxHashMap::default();
+    for (i, r) in old.reports.iter().enumerate() {
+        per_nome
+            .entry(identita_report(old, r.span))
+            .or_default()
+            .push_back(i);
+    }
+    let mut so = vec![false; old.reports.len()];
+    let mut sn = vec![false; new.reports.len()];
+    for (j, r) in new.reports.iter().enumerate() {
+        let Some(i) = per_nome
+            .get_mut(&identita_report(new, r.span))
+            .and_then(|q| q.pop_front())
+        else {
+            continue;
+        };
+        if old_bytes.get(old.reports[i].span.start..old.reports[i].span.end)
+            == new_bytes.get(r.span.start..r.span.end)
+        {
+            so[i] = true;
+            sn[j] = true;
+        }
+    }
+    (so, sn)
 }
 
 /// Give the new version's keys the report numbers of the old one: the k-th

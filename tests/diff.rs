@@ -47,6 +47,7 @@ fn diff(old: &[u8], new: &[u8]) -> Esito {
         index: &io,
         doc: &po.documento,
         findings: &fo,
+        salta: &[],
     };
     let vn = Versione {
         path: "new.txt",
@@ -54,6 +55,7 @@ fn diff(old: &[u8], new: &[u8]) -> Esito {
         index: &inew,
         doc: &pn.documento,
         findings: &fnew,
+        salta: &[],
     };
     let d = confronta(&vo, &vn);
     let cambi = d
@@ -431,4 +433,58 @@ fn a_document_holding_a_direzione_twice_differs_from_itself_in_nothing() {
     let e = diff(&twice, &twice);
     assert_eq!(e.cambi, Vec::<String>::new());
     assert_eq!(e.findings, Vec::<String>::new());
+}
+
+#[test]
+fn reports_held_byte_for_byte_are_skipped_with_the_same_result() {
+    // Two Direzioni; the change is in the second. Skipping the identical
+    // first report (neither checked nor compared) must say exactly what the
+    // full comparison says.
+    let due = |t: &[u8]| {
+        let s = String::from_utf8(t.to_vec()).unwrap();
+        format!("{s}{}", s.replace("DIR07", "DIR08")).into_bytes()
+    };
+    let old = due(REAL);
+    let mut new = old.clone();
+    let at = REAL.len() + memchr_find(&old[REAL.len()..], b"V10.609.040,00");
+    new.splice(at..at + 14, b"V10.609.050,00".iter().copied());
+    let full = diff(&old, &new);
+    let rules = RuleSet::default_rules().unwrap();
+    let (po, pn) = (quadra::parse(&old).unwrap(), quadra::parse(&new).unwrap());
+    let (so, sn) = quadra::diff::uguali(&po.documento, &old, &pn.documento, &new);
+    assert_eq!(
+        (so.clone(), sn.clone()),
+        (vec![true, false], vec![true, false])
+    );
+    let fo =
+        quadra::rules::check_scelti(&po.documento, &po.diagnostics, &rules, false, None, &|i| {
+            !so[i]
+        });
+    let fnew =
+        quadra::rules::check_scelti(&pn.documento, &pn.diagnostics, &rules, false, None, &|i| {
+            !sn[i]
+        });
+    let (io, inew) = (LineIndex::new(&old), LineIndex::new(&new));
+    let vo = Versione {
+        path: "old.txt",
+        bytes: &old,
+        index: &io,
+        doc: &po.documento,
+        findings: &fo,
+        salta: &so,
+    };
+    let vn = Versione {
+        path: "new.txt",
+        bytes: &new,
+        index: &inew,
+        doc: &pn.documento,
+        findings: &fnew,
+        salta: &sn,
+    };
+    let d = confronta(&vo, &vn);
+    let mut human = Vec::new();
+    stampa::human(&mut human, &d, &vo, &vn).unwrap();
+    assert_eq!(String::from_utf8(human).unwrap(), full.human);
+    assert_eq!(d.cambi.len(), 1);
+    assert_eq!(d.nuovi_errori(&vn), full.nuovi_errori);
 }

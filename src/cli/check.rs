@@ -290,6 +290,8 @@ pub(crate) struct Letto {
     pub bytes: Vec<u8>,
     pub index: LineIndex,
     pub documento: Documento,
+    /// What the parser said (also among `findings` once checked).
+    pub diagnostiche: Vec<crate::diagnostic::ParseDiagnostic>,
     pub findings: Vec<Finding>,
     pub accettati: usize,
     /// The link file's groups, when it has one.
@@ -320,6 +322,19 @@ pub(crate) struct Come<'a> {
 
 /// Read, parse and check one report (on a worker thread).
 pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
+    let mut l = apri(path, come)?;
+    l.findings = crate::rules::check_con_legami(
+        &l.documento,
+        &l.diagnostiche,
+        come.rules,
+        come.deny,
+        l.legami.as_ref(),
+    );
+    Ok(l)
+}
+
+/// Read and parse one report and its link file; no rule has run yet.
+pub(crate) fn apri(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
     let bytes = read_input(path)
         .map_err(|e| Problema::Input(format!("quadra: cannot read {path}: {e}\n")))?;
     let p = match parse(&bytes) {
@@ -349,20 +364,14 @@ pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
             Some(file)
         }
     };
-    let findings = crate::rules::check_con_legami(
-        &p.documento,
-        &p.diagnostics,
-        come.rules,
-        come.deny,
-        legami.as_ref(),
-    );
     let index = LineIndex::new(&bytes);
     Ok(Letto {
         path: path.to_string(),
         bytes,
         index,
         documento: p.documento,
-        findings,
+        diagnostiche: p.diagnostics,
+        findings: Vec::new(),
         accettati: 0,
         legami,
         nota,
@@ -641,12 +650,19 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     if a.format != Formato::Human && esiti.len() > 1 {
         eprint!("{}", output::human::tabella(&esiti));
     }
-    if usage {
-        return Ok(EXIT_USAGE);
-    }
     let errors = letti
         .iter()
         .flat_map(|l| &l.findings)
         .any(|f| f.severity == Severity::Error);
-    Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })
+    // The process ends here: freeing every document one allocation at a
+    // time would be a sequential tail after the parallel work.
+    drop(esiti);
+    std::mem::forget(letti);
+    Ok(if usage {
+        EXIT_USAGE
+    } else if errors {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }

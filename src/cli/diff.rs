@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use super::check::{controlla, Letto, Problema, Regole};
+use super::check::{apri, Letto, Problema, Regole};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
-use crate::diff::{confronta, stampa, Versione};
+use crate::diff::{confronta, stampa, uguali, Versione};
+use crate::rules::check_scelti;
 
 /// Arguments of `quadra diff`.
 #[derive(Debug, Args)]
@@ -45,11 +46,11 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
         return Ok(EXIT_USAGE);
     };
     let come = a.regole.come(&rules, true);
-    // The two versions are read and checked at the same time. The link file
-    // describes one version; in the other, its chapters that are not V rows
-    // are left out (with a note) rather than refuse an ordinary change.
-    let (old, new) = rayon::join(|| controlla(&a.old, come), || controlla(&a.new, come));
-    let (old, new) = match (old, new) {
+    // The two versions are read at the same time. The link file describes
+    // one version; in the other, its chapters that are not V rows are left
+    // out (with a note) rather than refuse an ordinary change.
+    let (old, new) = rayon::join(|| apri(&a.old, come), || apri(&a.new, come));
+    let (mut old, mut new) = match (old, new) {
         (Ok(o), Ok(n)) => (o, n),
         (o, n) => {
             for p in [o.err(), n.err()].into_iter().flatten() {
@@ -63,7 +64,24 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
     for n in [&old.nota, &new.nota].into_iter().flatten() {
         eprint!("{n}");
     }
-    let (vo, vn) = (versione(&old), versione(&new));
+    // Reports the two versions hold byte for byte cannot differ: they are
+    // neither checked nor compared (a change to one Direzione of a
+    // city-wide document checks that Direzione only). The rest are checked
+    // at the same time.
+    let (so, sn) = uguali(&old.documento, &old.bytes, &new.documento, &new.bytes);
+    let verifica = |l: &Letto, salta: &[bool]| {
+        check_scelti(
+            &l.documento,
+            &l.diagnostiche,
+            come.rules,
+            come.deny,
+            l.legami.as_ref(),
+            &|i| !salta[i],
+        )
+    };
+    let (fo, fnew) = rayon::join(|| verifica(&old, &so), || verifica(&new, &sn));
+    (old.findings, new.findings) = (fo, fnew);
+    let (vo, vn) = (versione(&old, &so), versione(&new, &sn));
     let d = confronta(&vo, &vn);
     {
         let mut out: Box<dyn Write> = match &a.output {
@@ -94,8 +112,9 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
     Ok(code)
 }
 
-fn versione(l: &Letto) -> Versione<'_> {
+fn versione<'a>(l: &'a Letto, salta: &'a [bool]) -> Versione<'a> {
     Versione {
+        salta,
         path: if l.path == "-" { "<stdin>" } else { &l.path },
         bytes: &l.bytes,
         index: &l.index,

@@ -99,11 +99,32 @@ pub fn check_con_legami(
     deny_warnings: bool,
     legami: Option<&FileLegami>,
 ) -> Vec<Finding> {
+    check_scelti(doc, parse_diags, rules, deny_warnings, legami, &|_| true)
+}
+
+/// [`check_con_legami`] on the reports `scelto` accepts (by index) only;
+/// parse diagnostics inside the other reports are left out too. `quadra
+/// diff` skips the reports both versions hold byte for byte.
+pub fn check_scelti(
+    doc: &Documento,
+    parse_diags: &[ParseDiagnostic],
+    rules: &RuleSet,
+    deny_warnings: bool,
+    legami: Option<&FileLegami>,
+    scelto: &dyn Fn(usize) -> bool,
+) -> Vec<Finding> {
     let mut sink = Sink::new(rules, deny_warnings);
     for d in parse_diags {
-        sink.push(Finding::from_parse(d));
+        let i = doc
+            .reports
+            .partition_point(|r| r.span.start <= d.span.start)
+            .checked_sub(1);
+        let dentro = i.is_some_and(|i| d.span.start < doc.reports[i].span.end);
+        if !dentro || i.is_some_and(scelto) {
+            sink.push(Finding::from_parse(d));
+        }
     }
-    for report in &doc.reports {
+    for (_, report) in doc.reports.iter().enumerate().filter(|(i, _)| scelto(*i)) {
         let from = sink.len();
         let items = items(report);
         let ctx = Ctx::new(report, &items, legami);
