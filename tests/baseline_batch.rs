@@ -371,21 +371,6 @@ fn folder_walking_does_not_follow_links_to_folders_and_refuses_non_utf8_names() 
 }
 
 #[test]
-fn many_more_threads_than_files_are_not_started() {
-    let r = quadra_in(
-        root(),
-        &[
-            "check",
-            "--no-config",
-            "-j",
-            "100000",
-            "fixtures/rules/all-zero.clean.txt",
-        ],
-    );
-    assert_eq!(r.code, 0);
-}
-
-#[test]
 fn rewriting_a_baseline_keeps_the_entries_of_reports_not_checked() {
     let d = workspace("others");
     let t = std::fs::read_to_string(d.join("report.txt")).unwrap();

@@ -156,6 +156,24 @@ proptest! {
 
 mod common;
 
+/// `quadra check REPORT --links LINKS` in `dir`: exit code and JSON summary.
+fn controlla(dir: &std::path::Path, report: &str, links: &str) -> (i32, serde_json::Value) {
+    let (code, out, _) = quadra(
+        dir,
+        &[
+            "check",
+            "--no-config",
+            "--links",
+            links,
+            "--format",
+            "json",
+            report,
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    (code, v["summary"].clone())
+}
+
 fn quadra(dir: &std::path::Path, args: &[&str]) -> (i32, String, String) {
     let r = common::quadra_in(dir, args);
     (r.code, r.stdout, r.stderr)
@@ -182,22 +200,10 @@ fn quadra_generate_writes_a_clean_report_and_says_what_a_fault_must_cause() {
         ],
     );
     assert_eq!((code, err.as_str()), (0, ""));
-    let (code, out, _) = quadra(
-        &d,
-        &[
-            "check",
-            "--no-config",
-            "--links",
-            "g.links.toml",
-            "--format",
-            "json",
-            "g.txt",
-        ],
-    );
+    let (code, summary) = controlla(&d, "g.txt", "g.links.toml");
     assert_eq!(code, 0);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["summary"]["errors"], 0);
-    assert_eq!(v["summary"]["warnings"], 0);
+    assert_eq!(summary["errors"], 0);
+    assert_eq!(summary["warnings"], 0);
     let (code, _, err) = quadra(
         &d,
         &[
@@ -221,22 +227,10 @@ fn quadra_generate_writes_a_clean_report_and_says_what_a_fault_must_cause() {
         2,
         "{err}"
     );
-    let (code, out, _) = quadra(
-        &d,
-        &[
-            "check",
-            "--no-config",
-            "--links",
-            "f.links.toml",
-            "--format",
-            "json",
-            "f.txt",
-        ],
-    );
+    let (code, summary) = controlla(&d, "f.txt", "f.links.toml");
     assert_eq!(code, 1);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["summary"]["errors"], 2);
-    assert_eq!(v["summary"]["warnings"], 0);
+    assert_eq!(summary["errors"], 2);
+    assert_eq!(summary["warnings"], 0);
 }
 
 #[test]
@@ -295,19 +289,7 @@ fn several_faults_never_meet() {
         3,
         "{err}"
     );
-    let (code, out, _) = quadra(
-        &d,
-        &[
-            "check",
-            "--no-config",
-            "--links",
-            "m.links.toml",
-            "--format",
-            "json",
-            "m.txt",
-        ],
-    );
+    let (code, summary) = controlla(&d, "m.txt", "m.links.toml");
     assert_eq!(code, 1);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(v["summary"]["errors"], 3);
+    assert_eq!(summary["errors"], 3);
 }

@@ -455,10 +455,7 @@ fn controlla_tutti(
     };
     // More threads than files, or far more than cores, only cost.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let out = match a
-        .jobs
-        .map(|n| n.clamp(1, paths.len().max(1).min(4 * cores)))
-    {
+    let out = match a.jobs.map(|n| fili(n, paths.len(), cores)) {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
@@ -468,6 +465,12 @@ fn controlla_tutti(
     };
     pb.finish_and_clear();
     Ok(out)
+}
+
+/// Threads for `-j n`: at least one, at most one per file and four per
+/// core (more only cost).
+fn fili(n: usize, files: usize, cores: usize) -> usize {
+    n.clamp(1, files.max(1).min(4 * cores))
 }
 
 /// Read a baseline file; errors are printed located (then exit 2).
@@ -665,4 +668,18 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     } else {
         EXIT_OK
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fili;
+
+    #[test]
+    fn threads_are_bounded_by_files_and_cores() {
+        assert_eq!(fili(100_000, 1, 2), 1);
+        assert_eq!(fili(100_000, 200, 2), 8);
+        assert_eq!(fili(3, 200, 2), 3);
+        assert_eq!(fili(0, 200, 2), 1);
+        assert_eq!(fili(5, 0, 2), 1);
+    }
 }
