@@ -1,5 +1,5 @@
-//! The command line: `quadra check`, `quadra rules`, `quadra parse` and
-//! `quadra export`.
+//! The command line: `quadra check`, `diff`, `report`, `generate`,
+//! `rules`, `links`, `graph`, `parse` and `export`.
 //!
 //! Exit codes: 0 no error-severity finding, 1 at least one, 2 usage error,
 //! unreadable input, invalid rule file, or input that is not a report.
