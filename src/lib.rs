@@ -29,4 +29,4 @@ pub mod sink;
 pub mod span;
 pub mod vincoli;
 
-pub use parse::{parse, NotAReport, ParseOutput};
+pub use parse::{parse, parse_each, NotAReport, ParseOutput};

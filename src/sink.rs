@@ -2,7 +2,7 @@
 //! severity, its scope, and `--deny warnings`. Rules never set severities
 //! themselves (as in cargo-deny).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::config::RuleSet;
 use crate::diagnostic::Severity;
@@ -107,7 +107,7 @@ impl<'r> Sink<'r> {
     /// two or more findings suspect of the same mistyped digit (same column,
     /// same correction) is named first among the likely causes of each.
     pub fn corrobora(&mut self, from: usize) {
-        let mut per_row: HashMap<Slip, Vec<usize>> = HashMap::new();
+        let mut per_row: HashMap<Slip, Vec<usize>> = HashMap::default();
         for (i, f) in self.findings.iter().enumerate().skip(from) {
             for s in &f.sospetti {
                 let v = per_row
@@ -121,7 +121,7 @@ impl<'r> Sink<'r> {
         // Each finding names the suspects that the most checks share, when
         // they are few: a units-digit slip makes nearly every row a suspect
         // of each check, but only the real row is suspected by all of them.
-        let mut best: HashMap<usize, (usize, Vec<Slip>)> = HashMap::new();
+        let mut best: HashMap<usize, (usize, Vec<Slip>)> = HashMap::default();
         for (key, idx) in per_row.into_iter().filter(|(_, v)| v.len() > 1) {
             for &i in &idx {
                 let e = best.entry(i).or_insert((0, Vec::new()));

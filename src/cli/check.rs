@@ -239,16 +239,27 @@ fn errori_documento(
     doc: &crate::ast::Documento,
 ) -> Vec<crate::config::ConfigError> {
     let mut e = Vec::new();
-    let dirs: Vec<Option<&str>> = doc
-        .reports
-        .iter()
-        .map(|r| r.direzione.as_ref().map(|d| d.codice.as_str()))
-        .collect();
-    for (r, dir) in doc.reports.iter().zip(&dirs) {
+    for r in &doc.reports {
         let its = crate::lang::item::items(r);
-        e.extend(verifica(file, *dir, &its));
+        e.extend(verifica(file, direzione(r), &its));
     }
-    // A group for a Direzione the file does not hold would never be checked.
+    e.extend(errori_direzioni(file, &doc.reports));
+    e
+}
+
+/// The Direzione code of a report, as link files name it.
+fn direzione(r: &crate::ast::Report) -> Option<&str> {
+    r.direzione.as_ref().map(|d| d.codice.as_str())
+}
+
+/// The link file's groups for a Direzione none of `reports` is: they would
+/// never be checked.
+fn errori_direzioni(
+    file: &FileLegami,
+    reports: &[crate::ast::Report],
+) -> Vec<crate::config::ConfigError> {
+    let dirs: Vec<Option<&str>> = reports.iter().map(direzione).collect();
+    let mut e = Vec::new();
     for g in &file.gruppi {
         if let Some(d) = &g.direzione {
             if !dirs.contains(&Some(d.as_str())) {
@@ -289,6 +300,9 @@ pub(crate) struct Letto {
     pub path: String,
     pub bytes: Vec<u8>,
     pub index: LineIndex,
+    /// The reports read. After [`controlla_in_flusso`] only their identity
+    /// (span, title, year, Direzione: what baselines key findings by), their
+    /// trees having been dropped once checked.
     pub documento: Documento,
     /// What the parser said (also among `findings` once checked).
     pub diagnostiche: Vec<crate::diagnostic::ParseDiagnostic>,
@@ -331,6 +345,91 @@ pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
         l.legami.as_ref(),
     );
     Ok(l)
+}
+
+/// Read, parse and check one report file a report (Direzione) at a time:
+/// each report's tree is checked as soon as it is read, then dropped, so
+/// that memory holds the input, one report's tree and the findings, however
+/// many reports the file holds. What `check` prints is exactly what
+/// [`controlla`] gives; the link file is checked strictly (never
+/// [`Come::tollerante`]).
+pub(crate) fn controlla_in_flusso(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
+    let bytes = read_input(path)
+        .map_err(|e| Problema::Input(format!("quadra: cannot read {path}: {e}\n")))?;
+    // The link file is needed while the reports are read; its problems are
+    // said after the report's own, as when the whole document is read first.
+    let testo = leggi_legami(path, come.links, come.discover);
+    let file = match &testo {
+        Ok(Some(t)) => Some(leggi(&t.testo)),
+        _ => None,
+    };
+    let valido = file.as_ref().and_then(|f| f.as_ref().ok());
+    let mut controllo = crate::rules::Controllo::new(come.rules, come.deny, valido);
+    let mut errori = Vec::new();
+    let mut scheletri = Vec::new();
+    let letto = crate::parse::parse_each(&bytes, |r| {
+        let its = crate::lang::item::items(&r);
+        if let Some(f) = valido {
+            errori.extend(verifica(f, direzione(&r), &its));
+        }
+        // Once the link file is known to be wrong nothing is reported.
+        if errori.is_empty() {
+            controllo.report(&r, &its);
+        }
+        drop(its);
+        scheletri.push(scheletro(r));
+    });
+    let diagnostiche = match letto {
+        Ok(d) => d,
+        Err(e) => {
+            let name = if path == "-" { "<stdin>" } else { path };
+            let source = Fonte::new(name, &bytes);
+            return Err(Problema::Input(render_stderr(&[Located::not_a_report(
+                &e, &source,
+            )])));
+        }
+    };
+    for d in &diagnostiche {
+        controllo.parse_diagnostic(d);
+    }
+    let findings = controllo.finish();
+    let testo = testo.map_err(|m| Problema::Legami(format!("quadra: {m}\n")))?;
+    let legami = match (testo, file) {
+        (Some(t), Some(Err(e))) => return Err(Problema::Legami(rendi_errori_legami(&t, e))),
+        (Some(t), Some(Ok(f))) => {
+            errori.extend(errori_direzioni(&f, &scheletri));
+            if !errori.is_empty() {
+                return Err(Problema::Legami(rendi_errori_legami(&t, errori)));
+            }
+            Some(f)
+        }
+        _ => None,
+    };
+    let index = LineIndex::new(&bytes);
+    Ok(Letto {
+        path: path.to_string(),
+        bytes,
+        index,
+        documento: Documento { reports: scheletri },
+        diagnostiche,
+        findings,
+        accettati: 0,
+        legami,
+        nota: None,
+    })
+}
+
+/// What is kept of a checked report: its identity, without its tree.
+fn scheletro(r: crate::ast::Report) -> crate::ast::Report {
+    crate::ast::Report {
+        span: r.span,
+        titolo: r.titolo,
+        anno: r.anno,
+        direzione: r.direzione,
+        sezioni: Vec::new(),
+        narrativa: Vec::new(),
+        rumore: Vec::new(),
+    }
 }
 
 /// Read and parse one report and its link file; no rule has run yet.
@@ -446,7 +545,7 @@ fn controlla_tutti(
         paths
             .par_iter()
             .map(|p| {
-                let r = controlla(p, a.regole.come(rules, false));
+                let r = controlla_in_flusso(p, a.regole.come(rules, false));
                 pb.set_message(p.clone());
                 pb.inc(1);
                 r

@@ -140,10 +140,29 @@ impl Ctx {
 /// Read a report from bytes. Never panics; fails only when the input is not a
 /// report at all.
 pub fn parse(bytes: &[u8]) -> Result<ParseOutput, NotAReport> {
+    let mut reports = Vec::new();
+    let diagnostics = parse_each(bytes, |r| reports.push(r))?;
+    Ok(ParseOutput {
+        documento: Documento { reports },
+        diagnostics,
+    })
+}
+
+/// Read a report file one report (Direzione) at a time: `on_report` gets
+/// each report as soon as its last line is read, in file order, so that a
+/// caller that checks and drops it holds one report's tree at a time,
+/// whatever the size of the file. Returns the diagnostics of the whole
+/// input (bounded by [`MAX_DIAGNOSTICS`]), in input order; the reports are
+/// exactly those [`parse`] gives.
+pub fn parse_each(
+    bytes: &[u8],
+    mut on_report: impl FnMut(Report),
+) -> Result<Vec<ParseDiagnostic>, NotAReport> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(NotAReport::Empty);
     }
     let mut d = Driver::default();
+    let mut letti = 0usize;
     for item in Lines::new(bytes) {
         match item {
             Ok(line) if line.is_blank() => {}
@@ -159,12 +178,21 @@ pub fn parse(bytes: &[u8]) -> Result<ParseOutput, NotAReport> {
                 ));
             }
         }
+        // A report is complete once the next one has started.
+        for r in d.reports.drain(..) {
+            letti += 1;
+            on_report(r);
+        }
     }
-    let out = d.finish();
-    if out.documento.reports.is_empty() {
+    let (reports, diagnostics) = d.finish();
+    for r in reports {
+        letti += 1;
+        on_report(r);
+    }
+    if letti == 0 {
         return Err(classify_non_report(bytes));
     }
-    Ok(out)
+    Ok(diagnostics)
 }
 
 /// `ANNO :` with no year after it.
@@ -426,7 +454,7 @@ impl<'a> Driver<'a> {
         };
         if new_report {
             if let Some(r) = self.cur.take() {
-                self.reports.push(r);
+                self.complete(r);
             }
             let titolo = self.pending_title.take();
             let start = titolo.as_ref().map_or(span, |t| t.span);
@@ -527,7 +555,14 @@ impl<'a> Driver<'a> {
         }
     }
 
-    fn finish(mut self) -> ParseOutput {
+    /// A report read to its end: its page furniture in document order.
+    fn complete(&mut self, mut r: Report) {
+        r.rumore.sort_by_key(|n| n.span);
+        self.reports.push(r);
+    }
+
+    /// The reports not yet handed over (the last one) and every diagnostic.
+    fn finish(mut self) -> (Vec<Report>, Vec<ParseDiagnostic>) {
         self.close_section();
         self.close_narrativa();
         if let Some(mut r) = self.cur.take() {
@@ -541,17 +576,9 @@ impl<'a> Driver<'a> {
                     .as_ref()
                     .and_then(|t| recognise::report_title(&t.testo));
             }
-            self.reports.push(r);
+            self.complete(r);
         }
-        for r in &mut self.reports {
-            r.rumore.sort_by_key(|n| n.span);
-        }
-        ParseOutput {
-            documento: Documento {
-                reports: self.reports,
-            },
-            diagnostics: self.ctx.finish(),
-        }
+        (self.reports, self.ctx.finish())
     }
 }
 

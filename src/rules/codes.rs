@@ -2,7 +2,7 @@
 //! official classification, and PEG keys unique within a section. (The PDC
 //! rules are plain conditions, declared in `rules/default.toml`.)
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::def::RuleDef;
 use super::Ctx;
@@ -68,7 +68,7 @@ pub fn check_missione_programma(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'
 
 /// `duplicate-peg-key`: a PEG key appears at most once among the rows of a section.
 pub fn check_duplicate_key(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
-    let mut seen: HashMap<(crate::ast::SezioneId, ChiavePeg), &Item<'_>> = HashMap::new();
+    let mut seen: HashMap<(crate::ast::SezioneId, ChiavePeg), &Item<'_>> = HashMap::default();
     for it in ctx.items.iter().filter(|i| i.genere == Genere::Riga) {
         let Some(k) = it.chiave else { continue };
         match seen.get(&(it.sezione, k)) {

@@ -113,7 +113,7 @@ pub fn check_scelti(
     legami: Option<&FileLegami>,
     scelto: &dyn Fn(usize) -> bool,
 ) -> Vec<Finding> {
-    let mut sink = Sink::new(rules, deny_warnings);
+    let mut c = Controllo::new(rules, deny_warnings, legami);
     for d in parse_diags {
         let i = doc
             .reports
@@ -121,25 +121,62 @@ pub fn check_scelti(
             .checked_sub(1);
         let dentro = i.is_some_and(|i| d.span.start < doc.reports[i].span.end);
         if !dentro || i.is_some_and(scelto) {
-            sink.push(Finding::from_parse(d));
+            c.parse_diagnostic(d);
         }
     }
     for (_, report) in doc.reports.iter().enumerate().filter(|(i, _)| scelto(*i)) {
-        let from = sink.len();
-        let items = items(report);
-        let ctx = Ctx::new(report, &items, legami);
-        for rule in rules.rules.iter().filter(|r| r.enabled) {
+        c.report(report, &items(report));
+    }
+    c.finish()
+}
+
+/// A check run one report at a time: each report is checked when it is
+/// given and can be dropped at once (see [`crate::parse::parse_each`]); the
+/// findings of every report wait in the sink for [`Controllo::finish`],
+/// which orders them exactly as [`check_con_legami`] on the whole document.
+pub struct Controllo<'r> {
+    rules: &'r RuleSet,
+    legami: Option<&'r FileLegami>,
+    sink: Sink<'r>,
+}
+
+impl<'r> Controllo<'r> {
+    /// A check with these rules, `--deny warnings`, and the link file's groups.
+    pub fn new(rules: &'r RuleSet, deny_warnings: bool, legami: Option<&'r FileLegami>) -> Self {
+        Controllo {
+            rules,
+            legami,
+            sink: Sink::new(rules, deny_warnings),
+        }
+    }
+
+    /// A parse diagnostic, as a finding of its own code.
+    pub fn parse_diagnostic(&mut self, d: &ParseDiagnostic) {
+        self.sink.push(Finding::from_parse(d));
+    }
+
+    /// Run every enabled rule on one report whose items are `items`.
+    pub fn report(&mut self, report: &Report, items: &[Item<'_>]) {
+        let from = self.sink.len();
+        let ctx = Ctx::new(report, items, self.legami);
+        for rule in self.rules.rules.iter().filter(|r| r.enabled) {
             match &rule.corpo {
                 CorpoRegola::Builtin => {
                     if let Some(b) = builtin::BUILTIN.iter().find(|b| b.id == rule.id) {
-                        (b.check)(&ctx, rule, &mut sink);
+                        (b.check)(&ctx, rule, &mut self.sink);
                     }
                 }
-                CorpoRegola::Predicato(p) => predicate::check(&ctx, rule, p, &mut sink),
-                CorpoRegola::Aggregato(a) => aggregate::check(&ctx, rule, a, &mut sink),
+                CorpoRegola::Predicato(p) => predicate::check(&ctx, rule, p, &mut self.sink),
+                CorpoRegola::Aggregato(a) => aggregate::check(&ctx, rule, a, &mut self.sink),
             }
         }
-        sink.corrobora(from);
+        self.sink.corrobora(from);
     }
-    sink.finish()
+
+    /// Every finding, ordered by position, then rule (the order does not
+    /// depend on when parse diagnostics were given: the sort is stable and
+    /// they never share a rule with a report's findings).
+    pub fn finish(self) -> Vec<Finding> {
+        self.sink.finish()
+    }
 }

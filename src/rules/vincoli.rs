@@ -209,7 +209,7 @@ pub fn check_unmatched_spending(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'
 /// `vincolo-flag-mismatch`: a chapter without the V flag whose amounts are
 /// identical, in every column, to a V chapter on the other side.
 pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
     let righe = |s: SezioneId| {
         ctx.items
             .iter()
@@ -229,7 +229,7 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             SezioneId::SpeseCorrenti,
         ),
     ] {
-        let mut per_importi: HashMap<[Decimal; 3], Vec<&Item<'_>>> = HashMap::new();
+        let mut per_importi: HashMap<[Decimal; 3], Vec<&Item<'_>>> = HashMap::default();
         for it in righe(sez_v).filter(|i| i.vincolato) {
             let a = importi(it);
             if a.iter().any(|x| !x.is_zero()) {

@@ -43,6 +43,11 @@ pub struct Dizionario {
     pub programmi: Vec<Programma>,
     /// Every synonym with its programme, as a precompiled substring finder.
     cercatori: Vec<(usize, memchr::memmem::Finder<'static>)>,
+    /// Every synonym in one automaton matching ASCII letters in any case
+    /// (pattern `i` is `cercatori[i]`), when every synonym is ASCII: one
+    /// pass over a description instead of one upper-cased copy and one
+    /// search per synonym.
+    automa: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Dizionario {
@@ -74,36 +79,71 @@ impl Dizionario {
                     .iter()
                     .map(move |s| (i, memchr::memmem::Finder::new(s.as_bytes()).into_owned()))
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let automa = programmi
+            .iter()
+            .flat_map(|p| &p.sinonimi)
+            .all(|s| s.is_ascii())
+            .then(|| {
+                aho_corasick::AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(cercatori.iter().map(|(_, f)| f.needle()))
+                    .ok()
+            })
+            .flatten();
         Ok(Dizionario {
             programmi,
             cercatori,
+            automa,
         })
     }
 
     /// The programmes a description names.
     pub fn programmi_di(&self, descrizione: &str) -> Vec<&Programma> {
-        // Synonyms are upper case; a word character is an ASCII letter or
-        // digit, or any byte of a non-ASCII character.
+        let trovati = match &self.automa {
+            Some(automa) if descrizione.is_ascii() => self.con_automa(automa, descrizione),
+            _ => self.per_sinonimo(descrizione),
+        };
+        trovati.into_iter().map(|i| &self.programmi[i]).collect()
+    }
+
+    /// ASCII text and synonyms: upper-casing is ASCII case folding, which
+    /// the automaton does while it reads. Overlapping matches, so that no
+    /// occurrence hides a whole-word one.
+    fn con_automa(&self, automa: &aho_corasick::AhoCorasick, descrizione: &str) -> Vec<usize> {
+        let b = descrizione.as_bytes();
+        let mut trovati: Vec<usize> = Vec::new();
+        for m in automa.find_overlapping_iter(b) {
+            let i = self.cercatori[m.pattern().as_usize()].0;
+            if !trovati.contains(&i) && intero(b, m.start(), m.end()) {
+                trovati.push(i);
+            }
+        }
+        trovati.sort_unstable();
+        trovati
+    }
+
+    /// Any text: each synonym searched in the upper-cased description.
+    fn per_sinonimo(&self, descrizione: &str) -> Vec<usize> {
         let d = descrizione.to_uppercase();
         let b = d.as_bytes();
-        let parola = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
         let mut trovati: Vec<usize> = Vec::new();
         for (i, f) in &self.cercatori {
-            if trovati.contains(i) {
-                continue;
-            }
             let n = f.needle().len();
-            let intero = f.find_iter(b).any(|at| {
-                !parola(at.checked_sub(1).and_then(|p| b.get(p))) && !parola(b.get(at + n))
-            });
-            if intero {
+            if !trovati.contains(i) && f.find_iter(b).any(|at| intero(b, at, at + n)) {
                 trovati.push(*i);
             }
         }
         trovati.sort_unstable();
-        trovati.into_iter().map(|i| &self.programmi[i]).collect()
+        trovati
     }
+}
+
+/// `b[start..end]` is a whole word: no word character (an ASCII letter or
+/// digit, or any byte of a non-ASCII character) touches it.
+fn intero(b: &[u8], start: usize, end: usize) -> bool {
+    let parola = |i: Option<&u8>| i.is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+    !parola(start.checked_sub(1).and_then(|p| b.get(p))) && !parola(b.get(end))
 }
 
 #[cfg(test)]
@@ -126,5 +166,52 @@ mod tests {
             ids("PON INCLUSIONE - FONDO POVERTA' ESTREME - CONTRATTI"),
             ["pon-inclusione", "poverta"]
         );
+        assert_eq!(ids("progetto sai minori"), ["sai"]);
+    }
+
+    /// The one-pass automaton finds exactly what one search per synonym in
+    /// the upper-cased text finds, on texts built from synonyms, their
+    /// pieces, other words and every kind of separator, in any case.
+    #[test]
+    fn the_automaton_agrees_with_one_search_per_synonym() {
+        let d = Dizionario::ufficiale();
+        let automa = d.automa.as_ref().expect("the shipped synonyms are ASCII");
+        let mut pezzi: Vec<String> = d
+            .programmi
+            .iter()
+            .flat_map(|p| p.sinonimi.clone())
+            .collect();
+        let frammenti: Vec<String> = pezzi
+            .iter()
+            .flat_map(|s| [s[..s.len() / 2].to_string(), s[s.len() / 2..].to_string()])
+            .collect();
+        pezzi.extend(frammenti);
+        pezzi.extend(["PORTA", "FIN.TO", "2022", "X", "SAIS", "N.2855"].map(String::from));
+        let sep = [" ", "", "-", " - ", "(", ")", "'", "/", "1", "A"];
+        let mut stato: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut prossimo = |n: usize| {
+            stato ^= stato << 13;
+            stato ^= stato >> 7;
+            stato ^= stato << 17;
+            (stato % n as u64) as usize
+        };
+        let mut nominati = 0;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            for _ in 0..1 + prossimo(5) {
+                t.push_str(sep[prossimo(sep.len())]);
+                let p = &pezzi[prossimo(pezzi.len())];
+                t.push_str(&if prossimo(3) == 0 {
+                    p.to_lowercase()
+                } else {
+                    p.clone()
+                });
+            }
+            let atteso = d.per_sinonimo(&t);
+            assert_eq!(d.con_automa(automa, &t), atteso, "{t:?}");
+            nominati += usize::from(!atteso.is_empty());
+        }
+        // The texts do name programmes, often: the comparison is not vacuous.
+        assert!(nominati > 5_000, "{nominati}");
     }
 }

@@ -9,7 +9,7 @@
 //!    source of the money agrees (`FIN.TO STATALE` with a transfer from the
 //!    State, `FIN.TO REGIONALE` with the Region: the revenue's PDC says which).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use rust_decimal::Decimal;
@@ -119,7 +119,7 @@ pub fn costruisci<'a>(
     // 0. Declared groups: their chapters are linked, and left out of inference.
     let mut esterni = Vec::new();
     let mut dichiarato = vec![false; g.node_count()];
-    let mut nomi_dichiarati = HashMap::new();
+    let mut nomi_dichiarati = HashMap::default();
     if let Some((file, dir)) = dichiarati {
         let per_chiave: HashMap<(Lato, ChiavePeg), NodeIndex> = g
             .node_indices()
@@ -166,7 +166,7 @@ pub fn costruisci<'a>(
         .collect();
 
     // 1. Identical amounts in every column.
-    let mut per_importi: HashMap<[Decimal; 3], Vec<NodeIndex>> = HashMap::new();
+    let mut per_importi: HashMap<[Decimal; 3], Vec<NodeIndex>> = HashMap::default();
     for &r in &entrate {
         let a = importi(g[r].item);
         if a.iter().any(|x| !x.is_zero()) {
@@ -207,7 +207,7 @@ pub fn costruisci<'a>(
 
     // Spending by Settore, so that each search looks at its own Settore only
     // (linear in the chapters, not revenue x spending).
-    let mut spese_per_settore: HashMap<Option<u32>, Vec<NodeIndex>> = HashMap::new();
+    let mut spese_per_settore: HashMap<Option<u32>, Vec<NodeIndex>> = HashMap::default();
     for &s in &spese {
         spese_per_settore
             .entry(g[s].item.settore)
@@ -217,12 +217,12 @@ pub fn costruisci<'a>(
     // 2. Exact sums, for revenue chapters still alone, over spending
     // chapters still alone in the same Settore. Amounts in cents, computed
     // once per chapter (`None`: beyond range, or negative: never a part).
-    let mut cents: HashMap<NodeIndex, Option<[i128; 3]>> = HashMap::new();
+    let mut cents: HashMap<NodeIndex, Option<[i128; 3]>> = HashMap::default();
     for &n in entrate.iter().chain(&spese) {
         let c = centesimi(importi(g[n].item)).filter(|c| c.iter().all(|x| *x >= 0));
         cents.insert(n, c);
     }
-    let mut spese_ordinate: HashMap<Option<u32>, Vec<(NodeIndex, [i128; 3])>> = HashMap::new();
+    let mut spese_ordinate: HashMap<Option<u32>, Vec<(NodeIndex, [i128; 3])>> = HashMap::default();
     for (settore, v) in &spese_per_settore {
         let mut o: Vec<(NodeIndex, [i128; 3])> = v
             .iter()
@@ -295,7 +295,7 @@ pub fn costruisci<'a>(
     }
 
     // 3. Programmes named in both descriptions, same Settore, agreeing source.
-    let mut per_programma: HashMap<(Option<u32>, &str), Lati> = HashMap::new();
+    let mut per_programma: HashMap<(Option<u32>, &str), Lati> = HashMap::default();
     let nodi: Vec<(NodeIndex, Lato)> = entrate
         .iter()
         .map(|&n| (n, Lato::Entrata))

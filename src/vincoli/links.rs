@@ -15,7 +15,7 @@
 //! then against the report ([`verifica`]): every key must be a V row of the
 //! right side, and linked once. Errors point into the TOML.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use rust_decimal::Decimal;
@@ -228,11 +228,11 @@ fn esterno(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Esterno> {
 /// chapters go. Returns the number of chapters left out. `quadra diff`
 /// checks both versions this way, since the link file describes one of them.
 pub fn adatta(file: &FileLegami, doc: &crate::ast::Documento) -> (FileLegami, usize) {
-    let mut v: std::collections::HashSet<(Option<String>, SezioneId, ChiavePeg)> =
-        std::collections::HashSet::new();
+    let mut v: rustc_hash::FxHashSet<(Option<String>, SezioneId, ChiavePeg)> =
+        rustc_hash::FxHashSet::default();
     for r in &doc.reports {
         let dir = r.direzione.as_ref().map(|d| d.codice.clone());
-        let mut primi: HashMap<(SezioneId, ChiavePeg), bool> = HashMap::new();
+        let mut primi: HashMap<(SezioneId, ChiavePeg), bool> = HashMap::default();
         for it in crate::lang::item::items(r)
             .iter()
             .filter(|i| i.genere == Genere::Riga)
@@ -274,13 +274,13 @@ pub fn verifica(
     items: &[Item<'_>],
 ) -> Vec<ConfigError> {
     let mut errors = Vec::new();
-    let mut righe: HashMap<(SezioneId, ChiavePeg), &Item<'_>> = HashMap::new();
+    let mut righe: HashMap<(SezioneId, ChiavePeg), &Item<'_>> = HashMap::default();
     for it in items.iter().filter(|i| i.genere == Genere::Riga) {
         if let Some(k) = it.chiave {
             righe.entry((it.sezione, k)).or_insert(it);
         }
     }
-    let mut visti: HashMap<(SezioneId, ChiavePeg), &str> = HashMap::new();
+    let mut visti: HashMap<(SezioneId, ChiavePeg), &str> = HashMap::default();
     for g in file
         .gruppi
         .iter()

@@ -96,7 +96,7 @@ pub struct Grafo<'a> {
     /// Outside funding of declared groups, at the group's first chapter.
     pub esterni: Vec<(NodeIndex, links::Esterno)>,
     /// Chapters a link file declares, with the name of their group.
-    pub dichiarati: std::collections::HashMap<NodeIndex, String>,
+    pub dichiarati: rustc_hash::FxHashMap<NodeIndex, String>,
 }
 
 /// A vincolo group: a connected component with revenue and spending.
@@ -146,9 +146,9 @@ impl<'a> Grafo<'a> {
             per_root.entry(*root).or_default().push(NodeIndex::new(i));
         }
         // Evidence per component, in one pass over the links.
-        let mut prove_per_root: std::collections::HashMap<usize, (Vec<String>, Fiducia)> =
+        let mut prove_per_root: rustc_hash::FxHashMap<usize, (Vec<String>, Fiducia)> =
             Default::default();
-        let mut visti: std::collections::HashSet<(usize, &str)> = Default::default();
+        let mut visti: rustc_hash::FxHashSet<(usize, &str)> = Default::default();
         for e in self.g.edge_indices() {
             let Some((a, _)) = self.g.edge_endpoints(e) else {
                 continue;
