@@ -74,12 +74,13 @@ impl SourceCode for Fonte {
         let len = self.testo.len();
         let start = span.offset().min(len);
         let end = (span.offset() + span.len()).min(len).max(start);
-        let first = self.index.line_of(start);
-        let last = self.index.line_of(end.saturating_sub(1).max(start));
+        let t = &self.testo;
+        let first = self.index.line_of(t, start);
+        let last = self.index.line_of(t, end.saturating_sub(1).max(start));
         let l0 = first.saturating_sub(before);
         let l1 = last + after + 1;
-        let ws = self.index.line_start(l0, len);
-        let we = self.index.line_start(l1, len);
+        let ws = self.index.line_start(t, l0);
+        let we = self.index.line_start(t, l1);
         let window = &self.testo[ws..we];
         let inner = window.read_span(
             &SourceSpan::new((start - ws).into(), end - start),

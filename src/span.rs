@@ -71,29 +71,53 @@ pub struct Location {
     pub end_column: usize,
 }
 
-/// Offsets of line starts, built once per input, so that locating a span costs a
-/// binary search rather than a rescan of the text.
+/// Bytes between two checkpoints of a [`LineIndex`].
+const BLOCCO: usize = 1024;
+
+/// Where lines are, built once per input in one pass: at every
+/// [`BLOCCO`]-th byte, the number of lines before it and where the line
+/// holding it starts. Locating an offset is then a scan of at most one
+/// block, and the index takes 16 bytes per KiB of input (a start per line
+/// took 8 bytes per line, the size of the input itself for short lines).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
-    starts: Vec<usize>,
+    /// Per block: line breaks before its first byte, and the start of the
+    /// line holding that byte.
+    blocchi: Vec<(usize, usize)>,
+    /// Line breaks in the whole text.
+    totale: usize,
+    /// Length of the indexed text.
+    len: usize,
 }
 
 impl LineIndex {
     /// Index the line starts of `text` (any of `\n`, `\r\n` end a line).
     pub fn new(text: &[u8]) -> Self {
-        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
-        starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
-        LineIndex { starts }
+        let mut blocchi = Vec::with_capacity(text.len() / BLOCCO + 1);
+        let (mut righe, mut inizio) = (0, 0);
+        for (k, b) in text.chunks(BLOCCO).enumerate() {
+            blocchi.push((righe, inizio));
+            righe += memchr::memchr_iter(b'\n', b).count();
+            if let Some(i) = memchr::memrchr(b'\n', b) {
+                inizio = k * BLOCCO + i + 1;
+            }
+        }
+        if blocchi.is_empty() {
+            blocchi.push((0, 0));
+        }
+        LineIndex {
+            blocchi,
+            totale: righe,
+            len: text.len(),
+        }
     }
 
     /// 1-based line and column of a byte offset. Offsets past the end are
     /// clamped to the end; an offset inside a multi-byte character counts that
     /// character.
     pub fn position(&self, text: &[u8], offset: usize) -> (usize, usize) {
-        let offset = offset.min(text.len());
-        let line = self.line_of(offset);
-        let line_start = self.starts[line];
+        let offset = offset.min(text.len()).min(self.len);
+        let (line, line_start) = self.riga(text, offset);
         let column = count_chars(&text[line_start..offset]) + 1;
         (line + 1, column)
     }
@@ -113,20 +137,43 @@ impl LineIndex {
 
     /// Number of lines (a final line without `\n` counts).
     pub fn line_count(&self) -> usize {
-        self.starts.len()
+        self.totale + 1
     }
 
     /// The 0-based line holding byte `offset` (clamped to the last line).
-    pub fn line_of(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        }
+    pub fn line_of(&self, text: &[u8], offset: usize) -> usize {
+        self.riga(text, offset.min(text.len()).min(self.len)).0
     }
 
-    /// Byte offset where 0-based `line` starts (`len` past the last line).
-    pub fn line_start(&self, line: usize, len: usize) -> usize {
-        self.starts.get(line).copied().unwrap_or(len).min(len)
+    /// Byte offset where 0-based `line` starts (the text's length past the
+    /// last line).
+    pub fn line_start(&self, text: &[u8], line: usize) -> usize {
+        let len = text.len().min(self.len);
+        if line == 0 {
+            return 0;
+        }
+        if line > self.totale {
+            return len;
+        }
+        // The block holding the `line`-th line break: the last one with
+        // fewer breaks before it.
+        let k = self.blocchi.partition_point(|(r, _)| *r < line) - 1;
+        let (prima, _) = self.blocchi[k];
+        let da = k * BLOCCO;
+        memchr::memchr_iter(b'\n', &text[da..len])
+            .nth(line - prima - 1)
+            .map_or(len, |i| da + i + 1)
+    }
+
+    /// The 0-based line of `offset` (within the text) and where it starts.
+    fn riga(&self, text: &[u8], offset: usize) -> (usize, usize) {
+        let k = (offset / BLOCCO).min(self.blocchi.len() - 1);
+        let (prima, inizio) = self.blocchi[k];
+        let da = k * BLOCCO;
+        let pezzo = &text[da.min(offset)..offset];
+        let righe = prima + memchr::memchr_iter(b'\n', pezzo).count();
+        let start = memchr::memrchr(b'\n', pezzo).map_or(inizio, |i| da + i + 1);
+        (righe, start)
     }
 }
 
@@ -159,6 +206,49 @@ mod tests {
                 end_column: 5
             }
         );
+    }
+
+    /// The checkpoints give what a scan from the first byte gives, for
+    /// every offset and line of texts with short, long and empty lines
+    /// around block boundaries.
+    #[test]
+    fn agrees_with_a_scan_from_the_start() {
+        let mut testi: Vec<Vec<u8>> = vec![Vec::new(), b"\n".to_vec(), b"abc".to_vec()];
+        for lunga in [1, BLOCCO - 1, BLOCCO, BLOCCO + 1, 3 * BLOCCO + 7] {
+            let mut t = Vec::new();
+            for i in 0..40 {
+                t.extend(std::iter::repeat_n(
+                    b'x',
+                    if i % 3 == 0 { lunga } else { i },
+                ));
+                t.extend_from_slice(if i % 5 == 0 {
+                    "é\r\n".as_bytes()
+                } else {
+                    b"\n"
+                });
+                if i % 7 == 0 {
+                    t.push(b'\n');
+                }
+            }
+            testi.push(t);
+        }
+        for t in &testi {
+            let idx = LineIndex::new(t);
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', t).map(|i| i + 1))
+                .collect();
+            assert_eq!(idx.line_count(), starts.len());
+            for off in 0..=t.len() {
+                let line = starts.partition_point(|s| *s <= off) - 1;
+                assert_eq!(idx.line_of(t, off), line, "offset {off}");
+                let col = count_chars(&t[starts[line]..off]) + 1;
+                assert_eq!(idx.position(t, off), (line + 1, col), "offset {off}");
+            }
+            for (line, s) in starts.iter().enumerate() {
+                assert_eq!(idx.line_start(t, line), *s, "line {line}");
+            }
+            assert_eq!(idx.line_start(t, starts.len()), t.len());
+        }
     }
 
     #[test]

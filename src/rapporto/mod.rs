@@ -200,8 +200,8 @@ pub struct Ingresso<'a> {
 
 /// The text of the line holding `span`'s start, trimmed, at most 160 characters.
 fn testo_riga(bytes: &[u8], index: &LineIndex, span: Span) -> (usize, String) {
-    let n = index.line_of(span.start.min(bytes.len()));
-    let start = index.line_start(n, bytes.len());
+    let n = index.line_of(bytes, span.start.min(bytes.len()));
+    let start = index.line_start(bytes, n);
     let end = bytes[start..]
         .iter()
         .position(|&b| b == b'\n')
