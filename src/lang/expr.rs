@@ -595,15 +595,23 @@ impl Expr {
                 Valore::Bool(b) => Valore::Bool(!b),
                 _ => Valore::Mancante,
             },
-            Expr::Bin(Op::And, l, r) => match (l.eval(it), r.eval(it)) {
-                (Valore::Bool(false), _) | (_, Valore::Bool(false)) => Valore::Bool(false),
-                (Valore::Bool(true), Valore::Bool(true)) => Valore::Bool(true),
-                _ => Valore::Mancante,
+            // A false left side decides `and` (a true one `or`) whatever the
+            // right side is, missing included: it is not evaluated.
+            Expr::Bin(Op::And, l, r) => match l.eval(it) {
+                Valore::Bool(false) => Valore::Bool(false),
+                a => match (a, r.eval(it)) {
+                    (_, Valore::Bool(false)) => Valore::Bool(false),
+                    (Valore::Bool(true), Valore::Bool(true)) => Valore::Bool(true),
+                    _ => Valore::Mancante,
+                },
             },
-            Expr::Bin(Op::Or, l, r) => match (l.eval(it), r.eval(it)) {
-                (Valore::Bool(true), _) | (_, Valore::Bool(true)) => Valore::Bool(true),
-                (Valore::Bool(false), Valore::Bool(false)) => Valore::Bool(false),
-                _ => Valore::Mancante,
+            Expr::Bin(Op::Or, l, r) => match l.eval(it) {
+                Valore::Bool(true) => Valore::Bool(true),
+                a => match (a, r.eval(it)) {
+                    (_, Valore::Bool(true)) => Valore::Bool(true),
+                    (Valore::Bool(false), Valore::Bool(false)) => Valore::Bool(false),
+                    _ => Valore::Mancante,
+                },
             },
             Expr::Bin(op, l, r) => {
                 let (a, b) = (l.eval(it), r.eval(it));
@@ -679,6 +687,59 @@ mod tests {
 
     fn no_params(_: &str) -> Option<Decimal> {
         None
+    }
+
+    /// `and`, `or` and `not` follow Kleene's three-valued logic whatever
+    /// side decides, with a missing value on either side (the left side
+    /// alone decides when it can).
+    #[test]
+    fn three_valued_logic_on_every_combination() {
+        use crate::ast::{Importi, ImportiCorrenti, SezioneId};
+        use crate::lang::item::{base, Genere};
+        let importi = Importi::Correnti(ImportiCorrenti::default());
+        let mut it = base(
+            Genere::Riga,
+            SezioneId::EntrateCorrenti,
+            crate::span::Span::default(),
+            &importi,
+            "",
+        );
+        it.vincolato = true;
+        // True, false, and missing (a row without a PDC has no pdc_titolo).
+        let valori = [
+            ("vincolato", Some(true)),
+            ("not vincolato", Some(false)),
+            ("pdc_titolo == 1", None),
+        ];
+        let atteso = |v: Option<bool>| match v {
+            Some(b) => Valore::Bool(b),
+            None => Valore::Mancante,
+        };
+        for (l, a) in valori {
+            for (r, b) in valori {
+                let e = |op: &str| {
+                    parse_condition(&format!("({l}) {op} ({r})"), &no_params)
+                        .unwrap()
+                        .eval(&it)
+                };
+                let and = match (a, b) {
+                    (Some(false), _) | (_, Some(false)) => Some(false),
+                    (Some(true), Some(true)) => Some(true),
+                    _ => None,
+                };
+                let or = match (a, b) {
+                    (Some(true), _) | (_, Some(true)) => Some(true),
+                    (Some(false), Some(false)) => Some(false),
+                    _ => None,
+                };
+                assert_eq!(e("and"), atteso(and), "{l} and {r}");
+                assert_eq!(e("or"), atteso(or), "{l} or {r}");
+            }
+            let not = parse_condition(&format!("not ({l})"), &no_params)
+                .unwrap()
+                .eval(&it);
+            assert_eq!(not, atteso(a.map(|x| !x)), "not {l}");
+        }
     }
 
     #[test]
