@@ -1,6 +1,6 @@
 //! Memory of the streaming check, measured with the allocator's own
 //! statistics (a counting global allocator), never with time: on a
-//! generated document of 100 MB (2,000 Direzioni), parsing one report at a
+//! generated document of 100 MB (some 1,600 Direzioni), parsing one report at a
 //! time holds at most 2 MB beyond the input (one report's tree: 0.27 MB
 //! measured) whatever the size of
 //! the file, and the whole check (parse, every default rule, vincolo

@@ -131,6 +131,26 @@ const HEADER_WORDS: &[(&str, bool)] = &[
     ("E", false),
 ];
 
+/// The header words starting with letter `c` (any case), from a table
+/// built once: a line's first word is looked up, not compared with every
+/// header word.
+fn per_iniziale(c: u8) -> &'static [(&'static str, bool)] {
+    static TABELLA: std::sync::OnceLock<Vec<Vec<(&'static str, bool)>>> =
+        std::sync::OnceLock::new();
+    let t = TABELLA.get_or_init(|| {
+        (0..=255u8)
+            .map(|c| {
+                HEADER_WORDS
+                    .iter()
+                    .filter(|(hw, _)| hw.as_bytes()[0] == c.to_ascii_uppercase())
+                    .copied()
+                    .collect()
+            })
+            .collect()
+    });
+    &t[usize::from(c)]
+}
+
 /// How a line reads as a column header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeaderFit {
@@ -187,8 +207,7 @@ fn segment(w: &[u8]) -> Option<bool> {
         }
         // Only the words with this first letter: this runs on the first word
         // of nearly every line of every table.
-        let c = tail[0].to_ascii_uppercase();
-        for (hw, strong) in HEADER_WORDS.iter().filter(|(hw, _)| hw.as_bytes()[0] == c) {
+        for (hw, strong) in per_iniziale(tail[0]) {
             let hw = hw.as_bytes();
             if tail.len() >= hw.len() && tail[..hw.len()].eq_ignore_ascii_case(hw) {
                 let e = &mut best[i + hw.len()];

@@ -211,10 +211,11 @@ pub fn importi(
 }
 
 /// Join words with single spaces, collapsing the blanks inside each piece.
-pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str>) -> String {
-    let mut out = String::new();
+pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
+    // One allocation: the pieces and a space between each pair bound the
+    // length (collapsing blanks only shortens it).
+    let mut out = String::with_capacity(pieces.clone().map(|p| p.len() + 1).sum());
     for piece in pieces {
-        out.reserve(piece.len() + 1);
         if piece.is_ascii() {
             // Fast path: ASCII blanks are single bytes; a byte scan finds the
             // words (a `split` on a set of chars decodes every character).
