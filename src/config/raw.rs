@@ -94,7 +94,7 @@ pub(super) fn parse<'a>(
     }
 }
 
-const TOP_KEYS: &[&str] = &["version", "rules"];
+const TOP_KEYS: &[&str] = &["version", "lang", "rules"];
 
 /// True for a kebab-case id: lowercase words of letters and digits joined by `-`.
 pub(super) fn is_kebab(id: &str) -> bool {
@@ -127,6 +127,17 @@ pub(super) fn merge<'d>(docs: &'d [Doc<'d>], errors: &mut Vec<ConfigError>) -> V
                         help: "this quadra reads `version = 1`".into(),
                     }),
                     other => errors.push(wrong_type(src, v.span(), "an integer", other)),
+                },
+                // The language of the run (read before the rules: `lingua::scegli`).
+                "lang" => match v.get_ref() {
+                    DeValue::String(l) if crate::lingua::Lingua::da_codice(l).is_some() => {}
+                    DeValue::String(_) => errors.push(ConfigError {
+                        sorgente: src,
+                        span: v.span(),
+                        message: "unknown language".into(),
+                        help: "quadra speaks `lang = \"it\"` and `lang = \"en\"`".into(),
+                    }),
+                    other => errors.push(wrong_type(src, v.span(), "a string", other)),
                 },
                 "rules" => match v.get_ref() {
                     DeValue::Table(t) => merge_rules(src, t, &mut voci, errors),

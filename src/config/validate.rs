@@ -5,6 +5,7 @@ use regex::RegexBuilder;
 use rust_decimal::Decimal;
 use toml::de::DeTable;
 
+use super::lingue;
 use super::raw::{unknown_key, Chiave, Val, Voce};
 use super::read::Lettore;
 use super::{ConfigError, Sorgente};
@@ -131,7 +132,7 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             }
         }
     }
-    let text = |l: &mut Lettore<'_>, k: &str| get(k).and_then(|x| l.string(x)).map(str::to_string);
+    let text = |l: &mut Lettore<'_>, k: &str| get(k).and_then(|x| lingue::testo(l, x));
     let family = match get("family") {
         Some(f) => {
             let name = l.string(f)?.to_string();
@@ -149,7 +150,7 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
         None => "custom".to_string(),
     };
     let summary = match get("summary") {
-        Some(s) => l.string(s)?.to_string(),
+        Some(s) => lingue::testo(l, s)?,
         None => {
             l.err(
                 v.src,
@@ -447,15 +448,25 @@ fn template(
     aggregato: bool,
     param: &dyn Fn(&str) -> Option<Decimal>,
 ) -> Option<Template> {
-    let s = l.string(v)?;
-    match Template::parse(s, item, aggregato, param) {
-        Ok(t) => Some(t),
-        Err((a, b, m, h)) => {
-            let span = l.inside(v, s, a, b);
-            l.err(v.src, span, m, h);
-            None
+    // Every language's form is parsed and checked, whatever the run's language.
+    let forme = lingue::forme(l, v)?;
+    let mut parsed = Vec::with_capacity(2);
+    for &(s, v) in &forme.forme {
+        match Template::parse(s, item, aggregato, param) {
+            Ok(t) => parsed.push(t),
+            Err((a, b, m, h)) => {
+                let span = l.inside(v, s, a, b);
+                l.err(v.src, span, m, h);
+                return None;
+            }
         }
     }
+    if !lingue::stessi_segnaposto(l, &forme) {
+        return None;
+    }
+    let scelta = forme.get().0;
+    let i = forme.forme.iter().position(|f| f.0 == scelta).unwrap_or(0);
+    parsed.into_iter().nth(i)
 }
 
 fn required<'d>(l: &mut Lettore<'_>, v: &Voce<'d>, key: &str, help: &str) -> Option<Val<'d>> {

@@ -134,6 +134,9 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::R
                 "rules": table,
             }},
             "columnKind": "unicodeCodePoints",
+            // The language of every message text (rule ids, fingerprints and
+            // the structure do not depend on it).
+            "language": crate::lingua::corrente().codice(),
             "results": results,
         }],
     });

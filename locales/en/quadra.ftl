@@ -1,0 +1,243 @@
+# quadra's English texts. Every message here has an Italian twin in
+# locales/it/quadra.ftl with the same placeholders (a test proves it).
+# Amounts arrive already written the Italian way (1.234,56) in both languages.
+
+## check: summary lines and the table of many files
+
+check-summary-counts = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }, { $infos } { $infos ->
+        [one] info
+       *[other] infos
+    }
+check-infos-header = { $file }: { $n } review aid(s), info:
+check-accepted = ; { $n } accepted in the baseline (hidden)
+check-table-file = file
+check-table-errors = errors
+check-table-warnings = warnings
+check-table-infos = infos
+check-table-accepted = accepted
+check-table-total = total
+
+## totals
+
+total-nothing-listed = nothing is listed under it
+total-items-sum = { $n ->
+        [one] the 1 item it totals sums to
+       *[other] the { $n } items it totals sum to
+    }
+total-detail-first = { $column }: declared { $declared }, computed { $computed } (difference { $difference })
+total-detail-other = { $column }: { $declared }, against { $computed } (difference { $difference })
+total-message = `{ $label }` does not equal the sum of what it totals; { $details }
+total-label = declared total ({ $what })
+total-label-empty = declared total, but { $what }
+total-help = find the row whose amount is wrong (see the likely causes), or correct the total; every column of a total must equal the sum of the rows above it
+total-summed-role = its amounts are exactly the excess of the sum: listed under the wrong total, or twice?
+total-only-item = the only item summed{ $key }
+total-first-item = first of the { $n } items summed{ $key }
+total-last-item = last item summed{ $key }
+
+## likely causes
+
+hint-cause = likely cause: { $why }
+hint-digit = likely cause: one mistyped digit? { $column } { $printed } here; with { $right } the figures agree
+hint-declared-digit = likely cause: the declared { $declared } differs from the sum { $computed } in one digit: the declared figure itself may be mistyped
+
+## codes
+
+mp-what = { $key ->
+        [none] { $section } row `{ $text }`
+       *[other] chapter { $key }
+    }
+mp-regioni = { mp-what } is classified under missione-programma { $mp } ({ $name }), which only Regioni use
+mp-regioni-label = programma for Regioni only
+mp-no-programma = { mp-what } is classified under missione-programma { $mp }: missione { $missione } ({ $name }) has no programma { $programma }
+mp-no-programma-label = no such programma
+mp-no-missione = { mp-what } is classified under missione-programma { $mp }: there is no missione { $missione }
+mp-no-missione-label = no such missione
+mp-help = use a missione-programma of D.Lgs. 118/2011 Allegato 14 (the table is rules/missioni-programmi.toml); a wrong code also misplaces the chapter in 1.D / 2.C
+dup-key-message = PEG key { $key } appears more than once in section { $section }
+dup-key-label = repeated key
+dup-key-help = a chapter is listed once per section: merge the rows or correct the key (a copy-paste slip doubles the chapter's amounts in every total)
+dup-key-first = first row with key { $key }
+
+## rules declared in TOML
+
+rule-help-default = `quadra rules explain { $id }` says why this matters
+agg-help-default = `quadra rules explain { $id }` says what must agree
+agg-other-column = ; { $column }: { $left } against { $right } (difference { $difference })
+agg-label-no-counterpart = no counterpart on the declared side
+agg-label-declared = declared here ({ $summary })
+agg-last-declared = last of the { $n } declared items
+agg-only-summed = the only item summed on the other side
+agg-first-summed = first of the { $n } items summed on the other side
+agg-last-summed = last item summed on the other side
+agg-who = { $key ->
+        [none] `{ $text }`
+       *[other] chapter { $key }
+    }
+agg-why-v = { agg-who } is marked V; without the V flag the figures agree
+agg-why-not-v = { agg-who } is not marked V; with the V flag the figures agree
+agg-why-group = { agg-who } is under { $group }; it may belong under another one
+agg-why-difference = { agg-who } is summed and its amounts are exactly the difference
+agg-near-group = { agg-who } is under { $other }; under { $group } the figures agree
+
+## vincoli
+
+side = { $side ->
+        [revenue] revenue
+       *[spending] spending
+    }
+confidence = { $level ->
+        [declared] declared
+        [high] high
+        [medium] medium
+       *[low] low
+    }
+unbalanced-detail = { $column }: revenue { $revenue }, spending { $spending } ({ $over ->
+        [yes] uncovered
+       *[no] unspent
+    } { $difference })
+unbalanced-over = spends more than its earmarked revenue
+unbalanced-under = receives more earmarked revenue than it spends
+unbalanced-over-label = group whose spending is not covered
+unbalanced-under-label = group with unspent earmarked revenue
+unbalanced-message = vincolo group of { $key } `{ $name }` ({ $revenue } revenue, { $spending } spending chapters) { $what }: { $details }
+unbalanced-inferred = {" "}[group inferred, confidence { $confidence }: confirm it in the link file]
+unbalanced-help-over = earmarked spending may only use its earmarked revenue: reduce the spending, find the revenue that finances it (or declare outside funding in the link file), or correct the group
+unbalanced-help-under = earmarked revenue not spent stays bound to its purpose: check for a missing spending chapter or a wrong group
+unbalanced-related = { side } { $key } ({ $amounts })
+unbalanced-more = {" "}({ $n } more chapters in the group: `quadra links show`)
+unmatched-message = V { side } chapter { $key } `{ $text }` is in no vincolo group ({ $amounts })
+unmatched-label = V { side } in no group
+unmatched-help-revenue = name the spending it finances in a group of the link file (`quadra links suggest` proposes groups)
+unmatched-help-spending = name the earmarked revenue that finances it in a group of the link file (`quadra links suggest` proposes groups)
+flag-message = { $side ->
+        [revenue] revenue
+       *[spending] spending
+    } chapter { $key } `{ $text }` is not marked V, but its amounts are exactly those of V { $vside ->
+        [revenue] revenue
+       *[spending] spending
+    } chapter { $vkey } ({ $amounts })
+flag-label = not marked V
+flag-help = identical amounts in every column usually mean that this chapter finances (or is financed by) the V chapter: mark it V, or say in the link file why not
+flag-related = V { $vside ->
+        [revenue] revenue
+       *[spending] spending
+    } chapter { $vkey } with the same amounts
+coverage-detail = { $column }: V spending { $spending }, V revenue { $revenue } + outside funding { $outside } ({ $over ->
+        [yes] uncovered
+       *[no] unspent
+    } { $difference })
+coverage-over-message = the report's earmarked spending exceeds its earmarked revenue and declared outside funding; { $details }
+coverage-under-message = the report's earmarked revenue exceeds its earmarked spending; { $details }
+coverage-label = earmarked totals
+coverage-help-over = to close it in { $column }, declare { $amount } of outside funding (fondo pluriennale vincolato, avanzo vincolato applicato) in the link file, or find the earmarked revenue that finances this spending
+coverage-help-under = earmarked revenue not spent in the year must stay bound to its purpose (avanzo vincolato)
+
+## parse diagnostics
+
+parse-unrecognised = unrecognised line in section { $code } { $title }
+parse-not-understood = not understood here
+parse-out-of-place = item { $what }
+parse-parent-missing = parent heading missing
+parse-expected-above = expected { $expected } above this line
+parse-too-many = { $n } more problems not listed (only the first { $max } are)
+parse-too-many-label = listing stopped after this one
+parse-too-many-help = fix the problems listed, or check that this file is really a Report Commissioni
+parse-utf8 = line is not UTF-8 text
+parse-utf8-label = invalid byte
+parse-utf8-help = the report must be UTF-8 text; this line holds binary data or another encoding (re-extract with `pdftotext -enc UTF-8`)
+parse-anno = `ANNO :` without a year
+parse-anno-label = year expected after this
+parse-anno-help = the budget year follows `ANNO :`, on the same line or the next one
+parse-control = control character inside the line
+parse-control-label = control character
+parse-control-help = a report is plain text; this byte is debris of the extraction or of a damaged file, and the text around it may be wrong
+parse-between = unrecognised line between sections
+parse-between-help = expected a section header (`1.A        ENTRATE CORRENTI` ... `2.C ...`) or the narrative pages (`MISSIONE`)
+parse-before-first = unrecognised line before the first section
+parse-before-first-help = a report opens with its title (`Bilancio di Previsione 2022 - REPORT COMMISSIONI -`) and the header of section 1.A
+parse-header-in-record = column-header words inside a record, not after a page break
+parse-header-in-record-label = set aside as a column header
+parse-header-in-record-help = if this line belongs to the description above, the description lacks it: check the row against the source PDF
+parse-empty-section = section { $code } has no rows or totals
+parse-empty-section-label = empty section
+parse-empty-section-help = a section lists its rows and totals under its header; the file may be truncated here
+parse-malformed = malformed amount `{ $text }`
+parse-malformed-label = not an amount
+parse-malformed-help = amounts are written the Italian way: dots between thousands, a comma and exactly two decimals, e.g. 1.234.240,00
+parse-amount-count = { $what ->
+        [total] total
+        [vincolate-row] 1.C row
+        [programma-row] programma row
+       *[row] row
+    } has { $n } amounts, expected { $expected }
+parse-amount-count-label = { $n } amounts here
+parse-amount-count-help = expected, in this order: { $columns }
+parse-unexpected-among = unexpected text `{ $text }` among the amounts
+parse-unexpected-before = unexpected text `{ $text }` before the amounts
+parse-unexpected-label = not part of the layout
+parse-total-no-amounts = total without amounts
+parse-total-no-amounts-label = this total has no amounts
+parse-total-no-amounts-help = a total of { $code } prints its amounts around its label
+parse-no-amounts = { $what ->
+        [total] total
+       *[row] row
+    } without amounts
+parse-no-amounts-label = this { $what ->
+        [total] total
+       *[row] row
+    } has no amounts
+parse-no-amounts-help = the amounts ({ $columns }) follow the description, on its last line or on a line of their own
+parse-1c-no-titolo = 1.C row without titolo
+parse-1c-no-titolo-label = no titolo code and name
+parse-1c-row-help = a 1.C row reads: V, two amounts, the titolo code and name, one amount
+parse-not-titolo = `{ $text }` is not a titolo code and name
+parse-not-titolo-label = titolo expected
+parse-1d-row-help = a 1.D row reads: programma code and name, then three amounts
+parse-2c-row-help = a 2.C row reads: four amounts, programma code and name, two amounts
+parse-no-programma = programma row without a two-digit programma code
+parse-no-programma-label = programma code expected
+parse-row-help = a row reads: PEG key, description, V flag, amounts (and the missione-programma in spending sections)
+parse-second-direzione = second Direzione heading `{ $code }` in section { $section }
+parse-second-direzione-label = another Direzione
+parse-second-direzione-help = a section holds one Direzione; a new Direzione starts a new report at its 1.A header
+parse-peg-too-large = PEG number `{ $text }` is too large
+parse-peg-too-large-label = not a PEG number
+parse-peg-too-large-help = capitolo, articolo and sub-number are numbers of at most 9 digits
+parse-pdc-fused = `{ $text }` cannot hold a sub-number and a 10-digit PDC code
+parse-pdc-fused-label = sub-number and PDC expected here
+parse-pdc-fused-help = in current sections the third number of the PEG key runs into the 10-digit PDC: `38 15 102010101000` is key 38 15 10, PDC 2010101000
+parse-pdc-invalid = PDC code `{ $pdc }` { $why ->
+        [zero] starts with titolo 0
+       *[digits] is not ten digits
+    }
+parse-pdc-invalid-label = invalid PDC
+parse-pdc-invalid-help = a PDC code has ten digits, the first being the titolo (1-9)
+parse-second-total = second total `{ $label }` for the same level
+parse-second-total-label = already totalled above
+parse-second-total-help = each Tipologia/Macroaggregato, Titolo, Settore and Direzione has one total; a heading is probably missing above this total
+parse-mp-missing = spending row without missione-programma
+parse-mp-invalid = `{ $text }` is not a missione-programma
+parse-mp-label = missione-programma expected
+parse-mp-help = spending rows carry the missione and programma as two two-digit numbers, e.g. `12 04`, before the last amount
+parse-expected-vincolate = expected in 1.C: a part heading (`ENTRATE CORRENTI`, `SPESE CORRENTI`), the Direzione name, a titolo row (`V` amounts, titolo code and name, amount) or a `Totale` line
+parse-expected-missioni = expected: the titolo heading, the Direzione name, a missione heading (`12 DIRITTI SOCIALI...`), a programma row or a `Totale` line
+parse-expected-tabella = expected a budget row (`CAPITOLO ARTICOLO NUMERO[PDC] DESCRIZIONE [V]amounts`), a total (`... Totale ...`), or a heading (`DIR..`, Settore, `...TITOLO`, `...TIPOLOGIA:`, `...MACROAGGR:`, `...CENTRO RESP:`)
+parse-where-before-part = before the `ENTRATE CORRENTI` / `SPESE CORRENTI` heading
+parse-expect-part = a part heading
+parse-where-after-part-total = after this part's total
+parse-expect-new-part = a new part heading
+parse-where-before-missione = before any missione heading
+parse-expect-missione = a missione heading such as `12 DIRITTI SOCIALI, POLITICHE SOCIALI E FAMIGLIA`
+parse-where-after-same-total = after the total of the same level
+parse-expect-new-missione = a new missione heading
+parse-where-before-settore = before any Settore heading
+parse-expect-settore = a Settore heading such as `51 AREA DIRITTI E INCLUSIONE`
+parse-where-before-titolo = before any Titolo heading
+parse-expect-titolo = a Titolo heading such as `2 TRASFERIMENTI CORRENTITITOLO`

@@ -1,0 +1,250 @@
+# I testi italiani di quadra. Ogni messaggio ha il gemello inglese in
+# locales/en/quadra.ftl con gli stessi segnaposto (un test lo verifica).
+# Termini del D.Lgs. 118/2011, uno per concetto (GLOSSARIO.md).
+# Gli importi arrivano già scritti all'italiana (1.234,56).
+
+## check: righe di riepilogo e tabella di più file
+
+check-summary-counts = { $errors } { $errors ->
+        [one] errore
+       *[other] errori
+    }, { $warnings } { $warnings ->
+        [one] avvertenza
+       *[other] avvertenze
+    }, { $infos } { $infos ->
+        [one] segnalazione
+       *[other] segnalazioni
+    }
+check-infos-header = { $file }: { $n } { $n ->
+        [one] segnalazione
+       *[other] segnalazioni
+    } (ausili alla revisione):
+check-accepted = ; { $n } { $n ->
+        [one] rilievo accettato
+       *[other] rilievi accettati
+    } nella linea di base (nascosti)
+check-table-file = file
+check-table-errors = errori
+check-table-warnings = avvertenze
+check-table-infos = segnalazioni
+check-table-accepted = accettati
+check-table-total = totale
+
+## totali
+
+total-nothing-listed = sotto di esso non è elencato nulla
+total-items-sum = { $n ->
+        [one] l'unica voce che totalizza somma
+       *[other] le { $n } voci che totalizza sommano
+    }
+total-detail-first = { $column }: dichiarato { $declared }, calcolato { $computed } (differenza { $difference })
+total-detail-other = { $column }: { $declared }, contro { $computed } (differenza { $difference })
+total-message = `{ $label }` non è uguale alla somma di ciò che totalizza; { $details }
+total-label = totale dichiarato ({ $what })
+total-label-empty = totale dichiarato, ma { $what }
+total-help = trovare la riga con l'importo errato (vedere le cause probabili) o correggere il totale; ogni colonna di un totale deve essere uguale alla somma delle righe sopra di esso
+total-summed-role = i suoi importi sono esattamente l'eccedenza della somma: elencato sotto il totale sbagliato, o due volte?
+total-only-item = l'unica voce sommata{ $key }
+total-first-item = prima delle { $n } voci sommate{ $key }
+total-last-item = ultima voce sommata{ $key }
+
+## cause probabili
+
+hint-cause = causa probabile: { $why }
+hint-digit = causa probabile: una cifra digitata male? qui { $column } { $printed }; con { $right } i conti quadrano
+hint-declared-digit = causa probabile: il totale dichiarato { $declared } differisce dalla somma { $computed } per una cifra: può essere errato il dato dichiarato stesso
+
+## codici
+
+mp-what = { $key ->
+        [none] la riga di { $section } `{ $text }`
+       *[other] il capitolo { $key }
+    }
+mp-regioni = { mp-what } è classificato nella missione-programma { $mp } ({ $name }), riservata alle Regioni
+mp-regioni-label = programma riservato alle Regioni
+mp-no-programma = { mp-what } è classificato nella missione-programma { $mp }: la missione { $missione } ({ $name }) non ha il programma { $programma }
+mp-no-programma-label = programma inesistente
+mp-no-missione = { mp-what } è classificato nella missione-programma { $mp }: la missione { $missione } non esiste
+mp-no-missione-label = missione inesistente
+mp-help = usare una missione-programma dell'Allegato 14 al D.Lgs. 118/2011 (la tabella è rules/missioni-programmi.toml); un codice errato colloca male il capitolo anche in 1.D / 2.C
+dup-key-message = la chiave PEG { $key } compare più volte nella sezione { $section }
+dup-key-label = chiave ripetuta
+dup-key-help = un capitolo compare una sola volta per sezione: unire le righe o correggere la chiave (un errore di copia raddoppia gli importi del capitolo in ogni totale)
+dup-key-first = prima riga con la chiave { $key }
+
+## regole dichiarate in TOML
+
+rule-help-default = `quadra rules explain { $id }` spiega perché conta
+agg-help-default = `quadra rules explain { $id }` spiega che cosa deve coincidere
+agg-other-column = ; { $column }: { $left } contro { $right } (differenza { $difference })
+agg-label-no-counterpart = nessuna corrispondenza nella parte dichiarata
+agg-label-declared = dichiarato qui ({ $summary })
+agg-last-declared = ultima delle { $n } voci dichiarate
+agg-only-summed = l'unica voce sommata dall'altra parte
+agg-first-summed = prima delle { $n } voci sommate dall'altra parte
+agg-last-summed = ultima voce sommata dall'altra parte
+agg-who = { $key ->
+        [none] `{ $text }`
+       *[other] il capitolo { $key }
+    }
+agg-why-v = { agg-who } è segnato V; senza il segno V i conti quadrano
+agg-why-not-v = { agg-who } non è segnato V; con il segno V i conti quadrano
+agg-why-group = { agg-who } è sotto { $group }; potrebbe appartenere a un altro
+agg-why-difference = { agg-who } è sommato e i suoi importi sono esattamente la differenza
+agg-near-group = { agg-who } è sotto { $other }; sotto { $group } i conti quadrano
+
+## vincoli
+
+side = { $side ->
+        [revenue] entrata
+       *[spending] spesa
+    }
+confidence = { $level ->
+        [declared] dichiarata
+        [high] alta
+        [medium] media
+       *[low] bassa
+    }
+unbalanced-detail = { $column }: entrate { $revenue }, spese { $spending } ({ $over ->
+        [yes] scoperto
+       *[no] non speso
+    } { $difference })
+unbalanced-over = spende più delle sue entrate vincolate
+unbalanced-under = riceve più entrate vincolate di quante ne spenda
+unbalanced-over-label = gruppo con spesa non coperta
+unbalanced-under-label = gruppo con entrate vincolate non spese
+unbalanced-message = il gruppo di vincolo di { $key } `{ $name }` ({ $revenue } capitoli di entrata, { $spending } di spesa) { $what }: { $details }
+unbalanced-inferred = {" "}[gruppo inferito, attendibilità { $confidence }: confermarlo nel file di collegamento]
+unbalanced-help-over = la spesa vincolata può usare solo le sue entrate vincolate: ridurre la spesa, trovare l'entrata che la finanzia (o dichiarare nel file di collegamento il finanziamento esterno) o correggere il gruppo
+unbalanced-help-under = l'entrata vincolata non spesa resta vincolata alla sua destinazione: verificare se manca un capitolo di spesa o se il gruppo è sbagliato
+unbalanced-related = { side } { $key } ({ $amounts })
+unbalanced-more = {" "}(altri { $n } capitoli nel gruppo: `quadra links show`)
+unmatched-message = il capitolo di { side } V { $key } `{ $text }` non è in alcun gruppo di vincolo ({ $amounts })
+unmatched-label = { side } V in nessun gruppo
+unmatched-help-revenue = indicare la spesa che finanzia in un gruppo del file di collegamento (`quadra links suggest` propone i gruppi)
+unmatched-help-spending = indicare l'entrata vincolata che la finanzia in un gruppo del file di collegamento (`quadra links suggest` propone i gruppi)
+flag-message = il capitolo di { $side ->
+        [revenue] entrata
+       *[spending] spesa
+    } { $key } `{ $text }` non è segnato V, ma i suoi importi sono esattamente quelli del capitolo di { $vside ->
+        [revenue] entrata
+       *[spending] spesa
+    } V { $vkey } ({ $amounts })
+flag-label = non segnato V
+flag-help = importi identici in ogni colonna di solito significano che questo capitolo finanzia il capitolo V (o ne è finanziato): segnarlo V, o spiegare nel file di collegamento perché no
+flag-related = capitolo di { $vside ->
+        [revenue] entrata
+       *[spending] spesa
+    } V { $vkey } con gli stessi importi
+coverage-detail = { $column }: spese vincolate { $spending }, entrate vincolate { $revenue } + finanziamento esterno { $outside } ({ $over ->
+        [yes] scoperto
+       *[no] non speso
+    } { $difference })
+coverage-over-message = le spese vincolate del report superano le entrate vincolate e il finanziamento esterno dichiarato; { $details }
+coverage-under-message = le entrate vincolate del report superano le spese vincolate; { $details }
+coverage-label = totali vincolati
+coverage-help-over = per chiudere lo scoperto in { $column }, dichiarare nel file di collegamento { $amount } di finanziamento esterno (fondo pluriennale vincolato, avanzo vincolato applicato), o trovare l'entrata vincolata che finanzia questa spesa
+coverage-help-under = l'entrata vincolata non spesa nell'esercizio resta vincolata alla sua destinazione (avanzo vincolato)
+
+## diagnostica di lettura
+
+parse-unrecognised = riga non riconosciuta nella sezione { $code } { $title }
+parse-not-understood = non compresa qui
+parse-out-of-place = voce { $what }
+parse-parent-missing = manca l'intestazione superiore
+parse-expected-above = attesa sopra questa riga: { $expected }
+parse-too-many = altri { $n } problemi non elencati (sono elencati solo i primi { $max })
+parse-too-many-label = elenco interrotto dopo questo
+parse-too-many-help = correggere i problemi elencati, o verificare che il file sia davvero un Report Commissioni
+parse-utf8 = la riga non è testo UTF-8
+parse-utf8-label = byte non valido
+parse-utf8-help = il report deve essere testo UTF-8; questa riga contiene dati binari o un'altra codifica (estrarre di nuovo con `pdftotext -enc UTF-8`)
+parse-anno = `ANNO :` senza l'anno
+parse-anno-label = anno atteso dopo questo
+parse-anno-help = l'esercizio segue `ANNO :`, sulla stessa riga o sulla successiva
+parse-control = carattere di controllo nella riga
+parse-control-label = carattere di controllo
+parse-control-help = un report è testo semplice; questo byte è un residuo dell'estrazione o di un file danneggiato, e il testo intorno può essere errato
+parse-between = riga non riconosciuta tra due sezioni
+parse-between-help = attesa l'intestazione di una sezione (`1.A        ENTRATE CORRENTI` ... `2.C ...`) o le pagine descrittive (`MISSIONE`)
+parse-before-first = riga non riconosciuta prima della prima sezione
+parse-before-first-help = un report si apre con il titolo (`Bilancio di Previsione 2022 - REPORT COMMISSIONI -`) e l'intestazione della sezione 1.A
+parse-header-in-record = parole di intestazione di colonna dentro una voce, non dopo un cambio pagina
+parse-header-in-record-label = messa da parte come intestazione di colonna
+parse-header-in-record-help = se questa riga fa parte della descrizione sopra, la descrizione ne resta priva: confrontare la riga con il PDF originale
+parse-empty-section = la sezione { $code } non ha righe né totali
+parse-empty-section-label = sezione vuota
+parse-empty-section-help = una sezione elenca righe e totali sotto l'intestazione; il file potrebbe essere troncato qui
+parse-malformed = importo malformato `{ $text }`
+parse-malformed-label = non è un importo
+parse-malformed-help = gli importi si scrivono all'italiana: punti tra le migliaia, una virgola e due decimali esatti, per esempio 1.234.240,00
+parse-amount-count = { $what ->
+        [total] il totale
+        [vincolate-row] la riga di 1.C
+        [programma-row] la riga di programma
+       *[row] la riga
+    } ha { $n } importi, ne sono attesi { $expected }
+parse-amount-count-label = qui { $n } importi
+parse-amount-count-help = attesi, in quest'ordine: { $columns }
+parse-unexpected-among = testo inatteso `{ $text }` tra gli importi
+parse-unexpected-before = testo inatteso `{ $text }` prima degli importi
+parse-unexpected-label = non previsto dal tracciato
+parse-total-no-amounts = totale senza importi
+parse-total-no-amounts-label = questo totale non ha importi
+parse-total-no-amounts-help = un totale di { $code } riporta gli importi intorno all'etichetta
+parse-no-amounts = { $what ->
+        [total] totale
+       *[row] riga
+    } senza importi
+parse-no-amounts-label = { $what ->
+        [total] questo totale
+       *[row] questa riga
+    } non ha importi
+parse-no-amounts-help = gli importi ({ $columns }) seguono la descrizione, sulla sua ultima riga o su una riga a sé
+parse-1c-no-titolo = riga di 1.C senza titolo
+parse-1c-no-titolo-label = manca codice e nome del titolo
+parse-1c-row-help = una riga di 1.C riporta: V, due importi, codice e nome del titolo, un importo
+parse-not-titolo = `{ $text }` non è codice e nome di un titolo
+parse-not-titolo-label = titolo atteso
+parse-1d-row-help = una riga di 1.D riporta: codice e nome del programma, poi tre importi
+parse-2c-row-help = una riga di 2.C riporta: quattro importi, codice e nome del programma, due importi
+parse-no-programma = riga di programma senza codice di programma a due cifre
+parse-no-programma-label = codice di programma atteso
+parse-row-help = una riga riporta: chiave PEG, descrizione, segno V, importi (e la missione-programma nelle sezioni di spesa)
+parse-second-direzione = seconda intestazione di Direzione `{ $code }` nella sezione { $section }
+parse-second-direzione-label = un'altra Direzione
+parse-second-direzione-help = una sezione contiene una sola Direzione; una nuova Direzione apre un nuovo report con la sua intestazione 1.A
+parse-peg-too-large = numero PEG `{ $text }` troppo grande
+parse-peg-too-large-label = non è un numero PEG
+parse-peg-too-large-help = capitolo, articolo e numero sono numeri di al più 9 cifre
+parse-pdc-fused = `{ $text }` non può contenere un numero e un codice PDC di 10 cifre
+parse-pdc-fused-label = attesi numero e PDC
+parse-pdc-fused-help = nelle sezioni correnti il terzo numero della chiave PEG è attaccato al PDC di 10 cifre: `38 15 102010101000` è la chiave 38 15 10, PDC 2010101000
+parse-pdc-invalid = il codice PDC `{ $pdc }` { $why ->
+        [zero] comincia con il titolo 0
+       *[digits] non ha dieci cifre
+    }
+parse-pdc-invalid-label = PDC non valido
+parse-pdc-invalid-help = un codice PDC ha dieci cifre, la prima è il titolo (1-9)
+parse-second-total = secondo totale `{ $label }` per lo stesso livello
+parse-second-total-label = già totalizzato sopra
+parse-second-total-help = ogni Tipologia/Macroaggregato, Titolo, Settore e Direzione ha un solo totale; probabilmente manca un'intestazione sopra questo totale
+parse-mp-missing = riga di spesa senza missione-programma
+parse-mp-invalid = `{ $text }` non è una missione-programma
+parse-mp-label = missione-programma attesa
+parse-mp-help = le righe di spesa riportano missione e programma come due numeri di due cifre, per esempio `12 04`, prima dell'ultimo importo
+parse-expected-vincolate = attesi in 1.C: l'intestazione di una parte (`ENTRATE CORRENTI`, `SPESE CORRENTI`), il nome della Direzione, una riga di titolo (importi `V`, codice e nome del titolo, importo) o una riga `Totale`
+parse-expected-missioni = attesi: l'intestazione del titolo, il nome della Direzione, l'intestazione di una missione (`12 DIRITTI SOCIALI...`), una riga di programma o una riga `Totale`
+parse-expected-tabella = attesi una riga di bilancio (`CAPITOLO ARTICOLO NUMERO[PDC] DESCRIZIONE [V]importi`), un totale (`... Totale ...`) o un'intestazione (`DIR..`, Settore, `...TITOLO`, `...TIPOLOGIA:`, `...MACROAGGR:`, `...CENTRO RESP:`)
+parse-where-before-part = prima dell'intestazione `ENTRATE CORRENTI` / `SPESE CORRENTI`
+parse-expect-part = l'intestazione di una parte
+parse-where-after-part-total = dopo il totale di questa parte
+parse-expect-new-part = l'intestazione di una nuova parte
+parse-where-before-missione = prima di ogni intestazione di missione
+parse-expect-missione = l'intestazione di una missione, per esempio `12 DIRITTI SOCIALI, POLITICHE SOCIALI E FAMIGLIA`
+parse-where-after-same-total = dopo il totale dello stesso livello
+parse-expect-new-missione = l'intestazione di una nuova missione
+parse-where-before-settore = prima di ogni intestazione di Settore
+parse-expect-settore = l'intestazione di un Settore, per esempio `51 AREA DIRITTI E INCLUSIONE`
+parse-where-before-titolo = prima di ogni intestazione di Titolo
+parse-expect-titolo = l'intestazione di un Titolo, per esempio `2 TRASFERIMENTI CORRENTITITOLO`
