@@ -240,9 +240,19 @@ pub fn render(diags: &[Located<'_>], colour: bool, width: usize) -> String {
         .with_width(width)
         .with_links(false);
     let mut out = String::new();
+    // miette writes `help:` before the help line, which comes last in a
+    // report: in another language, the catalogue's word takes its place.
+    let aiuto = crate::tr!("render-help");
     for d in diags {
+        let mut uno = String::new();
         // Writing into a String cannot fail.
-        let _ = handler.render_report(&mut out, d);
+        let _ = handler.render_report(&mut uno, d);
+        if aiuto != "help" && !d.help.is_empty() {
+            if let Some(i) = uno.rfind("help:") {
+                uno.replace_range(i..i + 4, &aiuto);
+            }
+        }
+        out.push_str(&uno);
     }
     out
 }

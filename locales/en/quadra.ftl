@@ -2,6 +2,11 @@
 # locales/it/quadra.ftl with the same placeholders (a test proves it).
 # Amounts arrive already written the Italian way (1.234,56) in both languages.
 
+## terminal rendering
+
+# The word miette writes before the help line.
+render-help = help
+
 ## check: summary lines and the table of many files
 
 check-summary-counts = { $errors } { $errors ->

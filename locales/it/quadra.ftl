@@ -3,6 +3,11 @@
 # Termini del D.Lgs. 118/2011, uno per concetto (GLOSSARIO.md).
 # Gli importi arrivano già scritti all'italiana (1.234,56).
 
+## resa a terminale
+
+# La parola che miette scrive prima del suggerimento (stessa larghezza di `help:`).
+render-help = nota
+
 ## check: righe di riepilogo e tabella di più file
 
 check-summary-counts = { $errors } { $errors ->
@@ -113,7 +118,10 @@ unbalanced-over = spende più delle sue entrate vincolate
 unbalanced-under = riceve più entrate vincolate di quante ne spenda
 unbalanced-over-label = gruppo con spesa non coperta
 unbalanced-under-label = gruppo con entrate vincolate non spese
-unbalanced-message = il gruppo di vincolo di { $key } `{ $name }` ({ $revenue } capitoli di entrata, { $spending } di spesa) { $what }: { $details }
+unbalanced-message = il gruppo di vincolo di { $key } `{ $name }` ({ $revenue } { $revenue ->
+        [one] capitolo
+       *[other] capitoli
+    } di entrata, { $spending } di spesa) { $what }: { $details }
 unbalanced-inferred = {" "}[gruppo inferito, attendibilità { $confidence }: confermarlo nel file di collegamento]
 unbalanced-help-over = la spesa vincolata può usare solo le sue entrate vincolate: ridurre la spesa, trovare l'entrata che la finanzia (o dichiarare nel file di collegamento il finanziamento esterno) o correggere il gruppo
 unbalanced-help-under = l'entrata vincolata non spesa resta vincolata alla sua destinazione: verificare se manca un capitolo di spesa o se il gruppo è sbagliato
