@@ -246,3 +246,50 @@ parse-where-before-settore = before any Settore heading
 parse-expect-settore = a Settore heading such as `51 AREA DIRITTI E INCLUSIONE`
 parse-where-before-titolo = before any Titolo heading
 parse-expect-titolo = a Titolo heading such as `2 TRASFERIMENTI CORRENTITITOLO`
+
+## the audit report (quadra report)
+
+report-summary = Checked by quadra { $version } · { $errors } error(s), { $warnings } warning(s), { $infos } info(s)
+report-summary-accepted = {" "}· { $n } accepted in the baseline (not shown)
+report-title = Audit report: { $file }
+report-page-title = quadra audit report: { $file }
+report-nav-reports = Reports
+report-nav-findings = Findings
+report-nav-vincoli = Vincolo groups
+report-nav-missioni = Missioni
+report-reports = Reports
+report-findings = Findings
+report-vincoli = Vincolo groups
+report-missioni = Spending per missione-programma
+report-col-section = Section
+report-col-title = Title
+report-col-rows = Rows
+report-col-of-which-v = of which V
+report-col-sum-of-rows = { $column } (sum of rows)
+report-no-finding = No finding.
+report-severity = { $severity ->
+        [error] error
+        [warning] warning
+       *[info] info
+    }
+report-findings-count = { $n } finding(s)
+report-col-line = Line
+report-col-chapter = Chapter
+report-col-finding = Finding
+report-col-amounts = Amounts
+report-col-lines = Lines of the report
+report-help = help: { $help }
+report-groups-count = { $n } group(s)
+report-col-group = Group
+report-col-confidence = Confidence
+report-col-revenue = Revenue
+report-col-spending = Spending
+report-col-revenue-chapters = Revenue chapters
+report-col-spending-chapters = Spending chapters
+report-col-in-out-difference = in / out / difference
+report-col-difference = { $column } difference
+report-in-no-group = V chapters in no group:
+report-graph-caption = Vincolo graph: revenue left, spending right; solid lines are declared or exact links, dashed ones circumstantial (hover a line for its evidence).
+report-missioni-caption = Spending rows of 1.B and 2.B summed per missione-programma.
+report-col-missione-programma = Missione-programma
+report-unreadable = the report could not be read as intended

@@ -256,3 +256,68 @@ parse-where-before-settore = prima di ogni intestazione di Settore
 parse-expect-settore = l'intestazione di un Settore, per esempio `51 AREA DIRITTI E INCLUSIONE`
 parse-where-before-titolo = prima di ogni intestazione di Titolo
 parse-expect-titolo = l'intestazione di un Titolo, per esempio `2 TRASFERIMENTI CORRENTITITOLO`
+
+## la relazione di revisione (quadra report)
+
+report-summary = Controllato con quadra { $version } · { $errors } { $errors ->
+        [one] errore
+       *[other] errori
+    }, { $warnings } { $warnings ->
+        [one] avvertenza
+       *[other] avvertenze
+    }, { $infos } { $infos ->
+        [one] segnalazione
+       *[other] segnalazioni
+    }
+report-summary-accepted = {" "}· { $n } { $n ->
+        [one] rilievo accettato
+       *[other] rilievi accettati
+    } nella linea di base (non mostrati)
+report-title = Carta di lavoro del revisore: { $file }
+report-page-title = quadra, carta di lavoro: { $file }
+report-nav-reports = Documento
+report-nav-findings = Rilievi
+report-nav-vincoli = Vincoli
+report-nav-missioni = Missioni
+report-reports = Documento controllato
+report-findings = Rilievi
+report-vincoli = Gruppi di vincolo: entrate vincolate e spese finanziate
+report-missioni = Spesa per missione e programma
+report-col-section = Sezione
+report-col-title = Titolo della sezione
+report-col-rows = Righe
+report-col-of-which-v = di cui vincolate (V)
+report-col-sum-of-rows = { $column } (somma delle righe)
+report-no-finding = Nessun rilievo.
+report-severity = { $severity ->
+        [error] errore
+        [warning] avvertenza
+       *[info] segnalazione
+    }
+report-findings-count = { $n } { $n ->
+        [one] rilievo
+       *[other] rilievi
+    }
+report-col-line = Riga
+report-col-chapter = Capitolo
+report-col-finding = Rilievo
+report-col-amounts = Importi
+report-col-lines = Righe del documento
+report-help = nota: { $help }
+report-groups-count = { $n } { $n ->
+        [one] gruppo
+       *[other] gruppi
+    }
+report-col-group = Gruppo
+report-col-confidence = Attendibilità
+report-col-revenue = Entrate
+report-col-spending = Spese
+report-col-revenue-chapters = Capitoli di entrata
+report-col-spending-chapters = Capitoli di spesa
+report-col-in-out-difference = entrate / spese / saldo
+report-col-difference = saldo { $column }
+report-in-no-group = Capitoli V in nessun gruppo:
+report-graph-caption = Grafo dei vincoli: entrate a sinistra, spese a destra; linee continue per i collegamenti dichiarati o esatti, tratteggiate per quelli indiziari (passare sopra una linea per vederne l'evidenza).
+report-missioni-caption = Righe di spesa di 1.B e 2.B sommate per missione-programma.
+report-col-missione-programma = Missione-programma
+report-unreadable = il documento non è stato letto come previsto

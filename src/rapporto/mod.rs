@@ -44,15 +44,15 @@ impl Rapporto {
     /// and the findings a baseline hid.
     pub fn sommario(&self) -> String {
         let c = &self.conteggi;
-        let mut s = format!(
-            "Checked by quadra {} · {} error(s), {} warning(s), {} info(s)",
-            self.versione, c.errors, c.warnings, c.infos
+        let mut s = crate::tr!(
+            "report-summary",
+            version = self.versione,
+            errors = c.errors,
+            warnings = c.warnings,
+            infos = c.infos
         );
         if self.accettati > 0 {
-            s.push_str(&format!(
-                " · {} accepted in the baseline (not shown)",
-                self.accettati
-            ));
+            s.push_str(&crate::tr!("report-summary-accepted", n = self.accettati));
         }
         s
     }
@@ -243,7 +243,7 @@ pub fn costruisci(i: &Ingresso<'_>) -> Rapporto {
                 .rules
                 .get(&rule)
                 .map(|r| r.summary.clone())
-                .unwrap_or_else(|| "the report could not be read as intended".into()),
+                .unwrap_or_else(|| crate::tr!("report-unreadable")),
             rule,
             voci,
         })
@@ -288,7 +288,7 @@ fn scheda(r: &Report, legami: Option<&FileLegami>) -> Scheda {
     let mut soli: Vec<(&'static str, String, String)> = Vec::new();
     for it in &gs.entrate_sole {
         let (k, t) = chiave(it);
-        soli.push(("revenue", k, t));
+        soli.push(("revenue", k, t)); // the catalogue's `side`
     }
     for it in &gs.spese_sole {
         let (k, t) = chiave(it);
