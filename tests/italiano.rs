@@ -68,6 +68,27 @@ fn check_of_the_real_report_in_italian_json() {
     insta::assert_snapshot!(r.stdout);
 }
 
+/// The audit report in Italian, a working paper: record of the check (date
+/// fixed by SOURCE_DATE_EPOCH, hashes), checks performed, largest findings,
+/// findings, vincoli, missioni, accepted findings, notes and signature.
+#[test]
+fn report_of_the_real_report_in_italian_markdown() {
+    let out = Command::new(env!("CARGO_BIN_EXE_quadra"))
+        .args(["--lang", "it", "report", REPORT, "--format", "md"])
+        .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", "1669852800")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with(
+        "# Carta di lavoro del revisore: reports/milano-2022-dir07-welfare-e-salute.txt\n\n\
+         Controllato con quadra 0.1.0 · 11 errori, 42 avvertenze, 68 segnalazioni\n"
+    ));
+    assert!(md.contains("| Data del controllo | 01/12/2022 |\n"));
+    insta::assert_snapshot!(md);
+}
+
 /// The JSON of both languages differs only in the texts people read.
 #[test]
 fn json_keys_rules_and_fingerprints_do_not_depend_on_the_language() {
@@ -197,6 +218,15 @@ fn a_baseline_written_in_one_language_matches_in_the_other() {
         );
         assert_eq!(r.code, 0, "{}", r.stderr);
         assert_eq!(last_line(&r.stdout), atteso);
+        // The audit report lists the 45 accepted findings with their justifications.
+        let md = quadra_in(
+            &d,
+            &["--lang", legge, "report", "r.txt", "--no-config", "--baseline", "b.toml", "--format", "md"],
+        );
+        let dopo = md.stdout.split("| Justification |").nth(1).unwrap_or_default().to_string()
+            + md.stdout.split("| Motivazione |").nth(1).unwrap_or_default();
+        let righe = dopo.lines().skip(2).take_while(|l| l.starts_with("| `")).count();
+        assert_eq!(righe, 45, "{}", md.stdout);
         // Parse problems have no amounts: their identity is matched.
         let w = quadra_in(
             &d,

@@ -80,6 +80,22 @@ impl Regole {
         load_rules(&self.rules, self.no_config)
     }
 
+    /// The files this run reads besides the built-in rules: the rule files
+    /// in order, and the link file of `report` (if one is named or found).
+    pub(crate) fn file_usati(&self, report: &str) -> (Vec<PathBuf>, Option<PathBuf>) {
+        let mut regole: Vec<PathBuf> = Vec::new();
+        if !self.no_config {
+            regole.extend(
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| find_project_file(&d)),
+            );
+        }
+        regole.extend(self.rules.iter().cloned());
+        let legami = trova_legami(report, self.links.as_deref(), !self.no_config);
+        (regole, legami)
+    }
+
     /// How to check a report with `rules`.
     pub(crate) fn come<'a>(&'a self, rules: &'a RuleSet, tollerante: bool) -> Come<'a> {
         Come {

@@ -24,7 +24,7 @@ tr.finding.error td:first-child{border-left:4px solid #b00020}tr.finding.warning
 table.importi{width:auto;font-size:12px}table.importi td{border:0;padding:1px 4px}
 details.rule{margin:.8em 0}summary{cursor:pointer;font-size:1.05em}
 .vincoli td.d{background:#fdecea}.vincoli td.k{font:12px ui-monospace,monospace;white-space:nowrap}.meta{color:#555}
-nav a{margin-right:1em}figure{margin:1em 0;overflow-x:auto}
+nav a{margin-right:1em}table.carta th{width:14em}div.note{border:1px solid #ccc;min-height:12em}p.firma{margin-top:3em}figure{margin:1em 0;overflow-x:auto}
 @media print{nav{display:none}h2{break-before:page}}
 "#;
 
@@ -63,6 +63,9 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
         crate::tr!("report-nav-missioni"),
         lang = crate::lingua::corrente().codice(),
     );
+    if let Some(c) = &r.carta {
+        super::carta::html_testa(&mut s, c, &r.file, r.versione);
+    }
     let _ = writeln!(
         s,
         "<section id=\"reports\">\n<h2>{}</h2>",
@@ -89,7 +92,11 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
     for sc in &r.schede {
         missioni(&mut s, sc);
     }
-    s.push_str("</section>\n</body>\n</html>\n");
+    s.push_str("</section>\n");
+    if let Some(c) = &r.carta {
+        super::carta::html_coda(&mut s, c);
+    }
+    s.push_str("</body>\n</html>\n");
     out.write_all(s.as_bytes())
 }
 

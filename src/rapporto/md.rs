@@ -17,6 +17,9 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
         crate::tr!("report-title", file = md(&r.file)),
         md(&r.sommario())
     );
+    if let Some(c) = &r.carta {
+        super::carta::md_testa(&mut s, c, &r.file, r.versione);
+    }
     let _ = writeln!(s, "## {}\n", crate::tr!("report-reports"));
     for sc in &r.schede {
         let heads = intestazioni(sc.anno);
@@ -152,6 +155,9 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
             let _ = writeln!(s, "| {} {} | {} |", m.codice, md(&m.nome), v.join(" | "));
         }
         s.push('\n');
+    }
+    if let Some(c) = &r.carta {
+        super::carta::md_coda(&mut s, c);
     }
     out.write_all(s.as_bytes())
 }

@@ -3,6 +3,7 @@
 //! show; [`html`] and [`md`] only lay it out. Every text that comes from the
 //! report or a rule file is escaped by the layout ([`crate::escape`]).
 
+pub mod carta;
 pub mod html;
 pub mod md;
 pub mod svg;
@@ -37,6 +38,9 @@ pub struct Rapporto {
     pub schede: Vec<Scheda>,
     /// Findings grouped by severity (errors first), then rule.
     pub gruppi_findings: Vec<GruppoFindings>,
+    /// The working paper's record (date, hashes, checks, ranking, accepted
+    /// findings), when the command gives one.
+    pub carta: Option<carta::Carta>,
 }
 
 impl Rapporto {
@@ -255,6 +259,7 @@ pub fn costruisci(i: &Ingresso<'_>) -> Rapporto {
         accettati: i.accettati,
         schede: i.doc.reports.iter().map(|r| scheda(r, i.legami)).collect(),
         gruppi_findings,
+        carta: None,
     }
 }
 
