@@ -320,3 +320,21 @@ report-col-subject = Subject
 report-col-justification = Justification
 report-notes = Auditor's notes
 report-signature = Place and date: ____________________   The auditor: ____________________ (signature)
+
+## quadra rules
+
+rules-col-id = ID
+rules-col-family = FAMILY
+rules-col-severity = SEVERITY
+rules-col-kind = KIND
+rules-col-summary = SUMMARY
+rules-footer = { $n } rules. `quadra rules explain ID` explains one.
+rules-meta = family: { $family }    severity: { $severity }    kind: { $kind }
+rules-disabled = {"    "}(disabled)
+rules-parameters = parameters: { $list }
+rules-what = What it checks
+rules-why = Why it matters
+rules-example = Example
+rules-not-given = (not given)
+rules-unknown = no rule `{ $id }`{ $hint }; `quadra rules` lists them
+rules-did-you-mean = {" "}(did you mean `{ $id }`?)

@@ -348,3 +348,21 @@ report-col-subject = Oggetto
 report-col-justification = Motivazione
 report-notes = Note del revisore
 report-signature = Luogo e data: ____________________   Il revisore: ____________________ (firma)
+
+## quadra rules
+
+rules-col-id = ID
+rules-col-family = FAMIGLIA
+rules-col-severity = GRAVITÀ
+rules-col-kind = TIPO
+rules-col-summary = DESCRIZIONE
+rules-footer = { $n } regole. `quadra rules explain ID` ne spiega una.
+rules-meta = famiglia: { $family }    gravità: { $severity }    tipo: { $kind }
+rules-disabled = {"    "}(disattivata)
+rules-parameters = parametri: { $list }
+rules-what = Che cosa verifica
+rules-why = Perché conta
+rules-example = Esempio
+rules-not-given = (non indicato)
+rules-unknown = nessuna regola `{ $id }`{ $hint }; `quadra rules` le elenca
+rules-did-you-mean = {" "}(forse `{ $id }`?)
