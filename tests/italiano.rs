@@ -93,6 +93,17 @@ fn report_of_the_real_report_in_italian_markdown() {
     insta::assert_snapshot!(md);
 }
 
+/// In the HTML page, amounts are named by their column, never by their code name.
+#[test]
+fn report_html_names_amounts_by_column() {
+    let r = quadra(&["--lang", "it", "report", REPORT]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout.matches("<tr><td>PREVISIONE 2021, entrate</td>").count(), 5);
+    assert_eq!(r.stdout.matches("<tr><td>PREVISIONE 2022, dichiarato</td>").count(), 0);
+    assert!(!r.stdout.contains("previsione_precedente_revenue"));
+    assert!(r.stdout.starts_with("<!DOCTYPE html>\n<html lang=\"it\">"));
+}
+
 /// The JSON of both languages differs only in the texts people read.
 #[test]
 fn json_keys_rules_and_fingerprints_do_not_depend_on_the_language() {

@@ -338,3 +338,14 @@ rules-example = Example
 rules-not-given = (not given)
 rules-unknown = no rule `{ $id }`{ $hint }; `quadra rules` lists them
 rules-did-you-mean = {" "}(did you mean `{ $id }`?)
+report-amount-name = { $column }, { $part ->
+        [declared] declared
+        [computed] computed
+        [difference] difference
+        [left] declared side
+        [right] compared sum
+        [revenue] revenue
+        [spending] spending
+        [outside] outside funding
+       *[other] { $part }
+    }

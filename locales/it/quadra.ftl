@@ -366,3 +366,14 @@ rules-example = Esempio
 rules-not-given = (non indicato)
 rules-unknown = nessuna regola `{ $id }`{ $hint }; `quadra rules` le elenca
 rules-did-you-mean = {" "}(forse `{ $id }`?)
+report-amount-name = { $column }, { $part ->
+        [declared] dichiarato
+        [computed] calcolato
+        [difference] differenza
+        [left] parte dichiarata
+        [right] somma confrontata
+        [revenue] entrate
+        [spending] spese
+        [outside] finanziamento esterno
+       *[other] { $part }
+    }

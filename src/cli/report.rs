@@ -137,13 +137,14 @@ fn raccogli(a: &ReportArgs, l: &Letto, accettate: Vec<Accettata>, rules: &RuleSe
         let h = std::fs::read(&p).map(|b| sha256(&b)).unwrap_or_default();
         (p.display().to_string(), h)
     });
+    let ev = crate::rapporto::evidenza::Evidenze::di(&l.documento);
     Carta {
         data: data(adesso()),
         sha256: sha256(&l.bytes),
         regole,
         legami,
         controlli: controlli(rules, &l.findings),
-        maggiori: maggiori(&l.findings),
+        maggiori: maggiori(&l.findings, &|f| ev.capitoli(f).unwrap_or_default()),
         accettate,
     }
 }

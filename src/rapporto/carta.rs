@@ -119,8 +119,9 @@ fn differenza(f: &Finding) -> Option<Decimal> {
         .max()
 }
 
-/// Errors and warnings ranked by their largest difference.
-pub fn maggiori(findings: &[Finding]) -> Vec<Maggiore> {
+/// Errors and warnings ranked by their largest difference; `capitoli` names
+/// a finding's chapters.
+pub fn maggiori(findings: &[Finding], capitoli: &dyn Fn(&Finding) -> String) -> Vec<Maggiore> {
     let mut v: Vec<Maggiore> = findings
         .iter()
         .filter(|f| f.severity != Severity::Info)
@@ -128,7 +129,7 @@ pub fn maggiori(findings: &[Finding]) -> Vec<Maggiore> {
             Some(Maggiore {
                 severity: f.severity,
                 rule: f.rule.clone(),
-                chiave: f.key.map(|k| k.to_string()).unwrap_or_default(),
+                chiave: capitoli(f),
                 importo: differenza(f)?,
                 messaggio: f.message.clone(),
             })
