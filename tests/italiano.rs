@@ -98,8 +98,18 @@ fn report_of_the_real_report_in_italian_markdown() {
 fn report_html_names_amounts_by_column() {
     let r = quadra(&["--lang", "it", "report", REPORT]);
     assert_eq!(r.code, 1);
-    assert_eq!(r.stdout.matches("<tr><td>PREVISIONE 2021, entrate</td>").count(), 5);
-    assert_eq!(r.stdout.matches("<tr><td>PREVISIONE 2022, dichiarato</td>").count(), 0);
+    assert_eq!(
+        r.stdout
+            .matches("<tr><td>PREVISIONE 2021, entrate</td>")
+            .count(),
+        5
+    );
+    assert_eq!(
+        r.stdout
+            .matches("<tr><td>PREVISIONE 2022, dichiarato</td>")
+            .count(),
+        0
+    );
     assert!(!r.stdout.contains("previsione_precedente_revenue"));
     assert!(r.stdout.starts_with("<!DOCTYPE html>\n<html lang=\"it\">"));
 }
