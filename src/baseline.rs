@@ -303,15 +303,9 @@ impl<'b> Confronto<'b> {
                 let v = &self.baseline.voci[i];
                 let was: Vec<String> = v.amounts.iter().map(|(k, a)| format!("{k} {a}")).collect();
                 let note = if was.is_empty() {
-                    format!(
-                        "the baseline accepted this finding as `{}`; review it again",
-                        v.message
-                    )
+                    crate::tr!("baseline-accepted-as", message = &v.message)
                 } else {
-                    format!(
-                        "the baseline accepted this finding with other amounts ({}); review it again",
-                        was.join(", ")
-                    )
+                    crate::tr!("baseline-accepted-with", amounts = was.join(", "))
                 };
                 f.help = if f.help.is_empty() {
                     note
@@ -352,11 +346,13 @@ impl<'b> Confronto<'b> {
             .map(|v| ConfigError {
                 sorgente: 0,
                 span: v.span.clone(),
-                message: format!(
-                    "stale baseline entry: `{}` on `{}` in report {} matches no finding",
-                    v.id.rule, v.id.subject, v.id.report
+                message: crate::tr!(
+                    "baseline-stale",
+                    rule = &v.id.rule,
+                    subject = &v.id.subject,
+                    report = &v.id.report
                 ),
-                help: "the finding is gone; `--prune` removes the entry".into(),
+                help: crate::tr!("baseline-stale-help"),
             })
             .collect()
     }

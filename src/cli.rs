@@ -224,8 +224,8 @@ pub(crate) fn with_report(
             .collect();
         eprint!("{}", render_stderr(&located));
         eprintln!(
-            "{name}: {} problem(s) reading the report",
-            p.diagnostics.len()
+            "{}",
+            crate::tr!("cli-report-problems", file = name, n = p.diagnostics.len())
         );
     }
     let errors = p.diagnostics.iter().any(|d| d.severity == Severity::Error);

@@ -174,10 +174,10 @@ impl<'s> Located<'s> {
             severity: Severity::Error,
             message: e.to_string(),
             label: match e {
-                NotAReport::Binary(_) => "binary data here".into(),
-                _ => "no report starts here".into(),
+                NotAReport::Binary(_) => crate::tr!("input-binary-label"),
+                _ => crate::tr!("input-no-report-label"),
             },
-            help: e.help().to_string(),
+            help: e.help(),
             span: Span::new(at, at),
             related: Vec::new(),
             source,

@@ -349,3 +349,29 @@ report-amount-name = { $column }, { $part ->
         [outside] outside funding
        *[other] { $part }
     }
+
+## command line: rule files, baselines, input
+
+cli-more-problems = { $n } more problem(s) not shown
+cli-rule-problems = { $n } problem(s) in the rule files; nothing was checked
+cli-baseline-problems = { $n } problem(s) in the baseline { $file }; nothing was checked
+cli-baseline-recorded = recorded { $n } finding(s) in { $file }; write a justification for each
+cli-baseline-removed = removed { $n } stale { $n ->
+        [one] entry
+       *[other] entries
+    } from { $file }
+cli-baseline-stale = { $n } stale { $n ->
+        [one] entry
+       *[other] entries
+    } in the baseline { $file } (`--prune` removes them)
+cli-report-problems = { $file }: { $n } problem(s) reading the report
+baseline-accepted-as = the baseline accepted this finding as `{ $message }`; review it again
+baseline-accepted-with = the baseline accepted this finding with other amounts ({ $amounts }); review it again
+baseline-stale = stale baseline entry: `{ $rule }` on `{ $subject }` in report { $report } matches no finding
+baseline-stale-help = the finding is gone; `--prune` removes the entry
+input-empty = the file is empty
+input-binary = the file is binary data, not text
+input-no-section = the file is not a Report Commissioni: no section header found
+input-help = quadra reads the text of a Bilancio di Previsione - Report Commissioni (e.g. `pdftotext -layout report.pdf`), whose sections start with headers such as `1.A        ENTRATE CORRENTI`
+input-binary-label = binary data here
+input-no-report-label = no report starts here

@@ -377,3 +377,41 @@ report-amount-name = { $column }, { $part ->
         [outside] finanziamento esterno
        *[other] { $part }
     }
+
+## riga di comando: file di regole, linee di base, ingresso
+
+cli-more-problems = altri { $n } problemi non mostrati
+cli-rule-problems = { $n } { $n ->
+        [one] problema
+       *[other] problemi
+    } nei file di regole; nessun controllo eseguito
+cli-baseline-problems = { $n } { $n ->
+        [one] problema
+       *[other] problemi
+    } nella linea di base { $file }; nessun controllo eseguito
+cli-baseline-recorded = { $n ->
+        [one] registrato 1 rilievo
+       *[other] registrati { $n } rilievi
+    } in { $file }; scrivere la motivazione di ciascuno
+cli-baseline-removed = { $n ->
+        [one] tolta 1 voce superata
+       *[other] tolte { $n } voci superate
+    } da { $file }
+cli-baseline-stale = { $n } { $n ->
+        [one] voce superata
+       *[other] voci superate
+    } nella linea di base { $file } (`--prune` le toglie)
+cli-report-problems = { $file }: { $n } { $n ->
+        [one] problema
+       *[other] problemi
+    } nella lettura del report
+baseline-accepted-as = la linea di base aveva accettato questo rilievo come `{ $message }`; riesaminarlo
+baseline-accepted-with = la linea di base aveva accettato questo rilievo con altri importi ({ $amounts }); riesaminarlo
+baseline-stale = voce superata della linea di base: `{ $rule }` su `{ $subject }` nel report { $report } non corrisponde ad alcun rilievo
+baseline-stale-help = il rilievo non c'è più; `--prune` toglie la voce
+input-empty = il file è vuoto
+input-binary = il file contiene dati binari, non testo
+input-no-section = il file non è un Report Commissioni: nessuna intestazione di sezione
+input-help = quadra legge il testo di un Bilancio di Previsione - Report Commissioni (per esempio `pdftotext -layout report.pdf`), le cui sezioni si aprono con intestazioni come `1.A        ENTRATE CORRENTI`
+input-binary-label = dati binari qui
+input-no-report-label = qui non comincia alcun report

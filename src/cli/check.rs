@@ -163,11 +163,11 @@ pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>,
             eprint!("{}", render_stderr(&shown));
             if n > MAX_CONFIG_ERRORS {
                 eprintln!(
-                    "quadra: {} more problem(s) not shown",
-                    n - MAX_CONFIG_ERRORS
+                    "quadra: {}",
+                    crate::tr!("cli-more-problems", n = n - MAX_CONFIG_ERRORS)
                 );
             }
-            eprintln!("quadra: {n} problem(s) in the rule files; nothing was checked");
+            eprintln!("quadra: {}", crate::tr!("cli-rule-problems", n = n));
             Ok(None)
         }
     }
@@ -504,9 +504,12 @@ pub(crate) fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), (
                 .collect();
             eprint!("{}", render_stderr(&shown));
             eprintln!(
-                "quadra: {} problem(s) in the baseline {}; nothing was checked",
-                errori.len(),
-                path.display()
+                "quadra: {}",
+                crate::tr!(
+                    "cli-baseline-problems",
+                    n = errori.len(),
+                    file = path.display().to_string()
+                )
             );
             Ok(Err(()))
         }
@@ -546,9 +549,12 @@ fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>,
     std::fs::write(path, baseline::scrivi(&voci))
         .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
     eprintln!(
-        "quadra: recorded {} finding(s) in {}; write a justification for each",
-        voci.len(),
-        path.display()
+        "quadra: {}",
+        crate::tr!(
+            "cli-baseline-recorded",
+            n = voci.len(),
+            file = path.display().to_string()
+        )
     );
     Ok(Ok(Baseline { voci }))
 }
@@ -576,10 +582,12 @@ fn applica_baseline(
         std::fs::write(path, baseline::scrivi(&tenute))
             .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
         eprintln!(
-            "quadra: removed {} stale entr{} from {}",
-            stale.len(),
-            if stale.len() == 1 { "y" } else { "ies" },
-            path.display()
+            "quadra: {}",
+            crate::tr!(
+                "cli-baseline-removed",
+                n = stale.len(),
+                file = path.display().to_string()
+            )
         );
     } else if let Some(testo) = testo {
         let fonte = Fonte::new(&path.display().to_string(), testo.as_bytes());
@@ -589,10 +597,12 @@ fn applica_baseline(
             .collect();
         eprint!("{}", render_stderr(&shown));
         eprintln!(
-            "quadra: {} stale entr{} in the baseline {} (`--prune` removes them)",
-            stale.len(),
-            if stale.len() == 1 { "y" } else { "ies" },
-            path.display()
+            "quadra: {}",
+            crate::tr!(
+                "cli-baseline-stale",
+                n = stale.len(),
+                file = path.display().to_string()
+            )
         );
     }
     Ok(())

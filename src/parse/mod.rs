@@ -56,19 +56,17 @@ pub enum NotAReport {
 impl fmt::Display for NotAReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NotAReport::Empty => f.write_str("the file is empty"),
-            NotAReport::Binary(_) => f.write_str("the file is binary data, not text"),
-            NotAReport::NoSection => {
-                f.write_str("the file is not a Report Commissioni: no section header found")
-            }
+            NotAReport::Empty => f.write_str(&crate::tr!("input-empty")),
+            NotAReport::Binary(_) => f.write_str(&crate::tr!("input-binary")),
+            NotAReport::NoSection => f.write_str(&crate::tr!("input-no-section")),
         }
     }
 }
 
 impl NotAReport {
     /// What the user should give quadra instead.
-    pub fn help(&self) -> &'static str {
-        "quadra reads the text of a Bilancio di Previsione - Report Commissioni (e.g. `pdftotext -layout report.pdf`), whose sections start with headers such as `1.A        ENTRATE CORRENTI`"
+    pub fn help(&self) -> String {
+        crate::tr!("input-help")
     }
 
     /// Where to point.
