@@ -350,3 +350,43 @@ fn rule_texts_per_language_and_their_placeholders() {
         r.stderr
     );
 }
+
+/// `quadra diff` in Italian, human and Markdown: one amount changed.
+#[test]
+fn diff_in_italian() {
+    let d = workspace("diff");
+    let old = std::fs::read(root().join(REPORT)).unwrap();
+    // 38 15 6 (1.A, V): PREVISIONE 2022 10.609.040,00 -> 10.609.050,00.
+    let at = old
+        .windows(14)
+        .position(|w| w == b"V10.609.040,00")
+        .unwrap();
+    let mut new = old.clone();
+    new.splice(at..at + 14, b"V10.609.050,00".iter().copied());
+    std::fs::write(d.join("old.txt"), &old).unwrap();
+    std::fs::write(d.join("new.txt"), &new).unwrap();
+    let human = quadra_in(
+        &d,
+        &["--lang", "it", "diff", "old.txt", "new.txt", "--no-config"],
+    );
+    assert_eq!(human.code, 1, "{}", human.stderr);
+    assert!(human
+        .stdout
+        .contains("rilievi: 2 nuovi, 0 risolti, 3 modificati (2 nuovi errori)\n"));
+    insta::assert_snapshot!("diff_in_italian_human", human.stdout);
+    let md = quadra_in(
+        &d,
+        &[
+            "--lang",
+            "it",
+            "diff",
+            "old.txt",
+            "new.txt",
+            "--no-config",
+            "--format",
+            "md",
+        ],
+    );
+    assert_eq!(md.code, 1, "{}", md.stderr);
+    insta::assert_snapshot!("diff_in_italian_md", md.stdout);
+}

@@ -375,3 +375,44 @@ input-no-section = the file is not a Report Commissioni: no section header found
 input-help = quadra reads the text of a Bilancio di Previsione - Report Commissioni (e.g. `pdftotext -layout report.pdf`), whose sections start with headers such as `1.A        ENTRATE CORRENTI`
 input-binary-label = binary data here
 input-no-report-label = no report starts here
+
+## quadra diff
+
+diff-v-added = V flag added
+diff-v-removed = V flag removed
+diff-description = description `{ $from }` → `{ $to }`
+diff-old = { $where } (old)
+diff-chapters = chapters: { $added } added, { $removed } removed, { $changed } changed; totals and summaries: { $totals } changed
+diff-findings = findings: { $introduced } introduced, { $resolved } resolved, { $changed } changed ({ $errors } new error(s))
+diff-report = report { $report }
+diff-chapter = chapter { $key } `{ $description }`
+diff-findings-heading = findings
+diff-was = was: { $amounts }
+diff-status = { $status ->
+        [introduced] introduced
+        [resolved] resolved
+        [changed] changed
+        [added] added
+       *[removed] removed
+    }
+diff-md-new-errors = ❌ **{ $n } new error finding(s)**
+diff-md-no-new-error = ✅ no new error finding
+diff-md-col-added = added
+diff-md-col-removed = removed
+diff-md-col-changed = changed
+diff-md-chapters = chapters
+diff-md-totals = totals and summaries
+diff-md-findings-row = | findings | { $introduced } introduced | { $resolved } resolved | { $changed } |
+diff-md-findings = Findings
+diff-md-col-severity = severity
+diff-md-col-rule = rule
+diff-md-col-where = where
+diff-md-col-message = message
+diff-md-chapters-heading = Chapters
+diff-md-totals-heading = Totals and summaries
+diff-md-col-report = report
+diff-md-col-section = section
+diff-md-col-chapter = chapter
+diff-md-col-total = total
+diff-md-col-change = change
+diff-md-more = … and { $n } more (run `quadra diff` for all)

@@ -415,3 +415,71 @@ input-no-section = il file non è un Report Commissioni: nessuna intestazione di
 input-help = quadra legge il testo di un Bilancio di Previsione - Report Commissioni (per esempio `pdftotext -layout report.pdf`), le cui sezioni si aprono con intestazioni come `1.A        ENTRATE CORRENTI`
 input-binary-label = dati binari qui
 input-no-report-label = qui non comincia alcun report
+
+## quadra diff
+
+diff-v-added = segno V aggiunto
+diff-v-removed = segno V tolto
+diff-description = descrizione `{ $from }` → `{ $to }`
+diff-old = { $where } (versione precedente)
+diff-chapters = capitoli: { $added } { $added ->
+        [one] aggiunto
+       *[other] aggiunti
+    }, { $removed } { $removed ->
+        [one] tolto
+       *[other] tolti
+    }, { $changed } { $changed ->
+        [one] modificato
+       *[other] modificati
+    }; totali e riepiloghi: { $totals } { $totals ->
+        [one] modificato
+       *[other] modificati
+    }
+diff-findings = rilievi: { $introduced } { $introduced ->
+        [one] nuovo
+       *[other] nuovi
+    }, { $resolved } { $resolved ->
+        [one] risolto
+       *[other] risolti
+    }, { $changed } { $changed ->
+        [one] modificato
+       *[other] modificati
+    } ({ $errors } { $errors ->
+        [one] nuovo errore
+       *[other] nuovi errori
+    })
+diff-report = report { $report }
+diff-chapter = capitolo { $key } `{ $description }`
+diff-findings-heading = rilievi
+diff-was = prima: { $amounts }
+diff-status = { $status ->
+        [introduced] nuovo
+        [resolved] risolto
+        [changed] modificato
+        [added] aggiunto
+       *[removed] tolto
+    }
+diff-md-new-errors = ❌ **{ $n } { $n ->
+        [one] nuovo rilievo di errore
+       *[other] nuovi rilievi di errore
+    }**
+diff-md-no-new-error = ✅ nessun nuovo rilievo di errore
+diff-md-col-added = aggiunti
+diff-md-col-removed = tolti
+diff-md-col-changed = modificati
+diff-md-chapters = capitoli
+diff-md-totals = totali e riepiloghi
+diff-md-findings-row = | rilievi | { $introduced } nuovi | { $resolved } risolti | { $changed } |
+diff-md-findings = Rilievi
+diff-md-col-severity = gravità
+diff-md-col-rule = regola
+diff-md-col-where = dove
+diff-md-col-message = rilievo
+diff-md-chapters-heading = Capitoli
+diff-md-totals-heading = Totali e riepiloghi
+diff-md-col-report = report
+diff-md-col-section = sezione
+diff-md-col-chapter = capitolo
+diff-md-col-total = totale
+diff-md-col-change = modifica
+diff-md-more = … e altri { $n } (`quadra diff` li mostra tutti)
