@@ -390,3 +390,36 @@ fn diff_in_italian() {
     assert_eq!(md.code, 1, "{}", md.stderr);
     insta::assert_snapshot!("diff_in_italian_md", md.stdout);
 }
+
+/// `quadra links show` and `links suggest` in Italian: headings, sides,
+/// totals and the evidence of every kind of link.
+#[test]
+fn links_in_italian() {
+    let r = quadra(&["--lang", "it", "links", "show", REPORT, "--no-config"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let righe: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        righe[0],
+        "DIR07: 34 gruppi di vincolo, 10 capitoli V di entrata e 23 di spesa in nessun gruppo"
+    );
+    for attesa in [
+        "  evidenza: importi identici in ogni colonna: 306 10 18 = 3763 23 0",
+        "  evidenza: programma FONDO NON AUTOSUFFICIENZE nominato dall'entrata e dalla spesa, settore 187",
+        "In nessun gruppo:",
+    ] {
+        assert!(righe.contains(&attesa), "{attesa}\n{}", r.stdout);
+    }
+    assert!(righe.iter().any(|l| l.starts_with("  entrata  27 1 0 ")));
+    assert!(righe.iter().any(|l| l.starts_with("  saldo ")));
+    let s = quadra(&["--lang", "it", "links", "suggest", REPORT, "--no-config"]);
+    assert!(s.stdout.starts_with(
+        "# Gruppi di vincolo proposti da `quadra links suggest reports/milano-2022-dir07-welfare-e-salute.txt`.\n"
+    ));
+    assert!(s.stdout.contains(
+        "  \"somma esatta in ogni colonna: 27 1 0 = 3755 17 0 + 3753 45 0 + 3755 18 0 + 3753 32 0 + 3753 7 0\",\n"
+    ));
+    let d = quadra(&["--lang", "it", "links", "show", REPORT]);
+    assert!(d.stdout.contains(
+        "  evidenza: dichiarato nel file di collegamento: G1 TRASFERIMENTI DA AMMINISTRAZIONI CENTRALI PER L'IMMIGRAZIONE\n"
+    ));
+}

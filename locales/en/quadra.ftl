@@ -416,3 +416,27 @@ diff-md-col-chapter = chapter
 diff-md-col-total = total
 diff-md-col-change = change
 diff-md-more = … and { $n } more (run `quadra diff` for all)
+
+## quadra links
+
+links-suggest-1 = # Vincolo groups suggested by `quadra links suggest { $path }`.
+links-suggest-2 = # Review every group against the documents that fund it: keep, split or
+links-suggest-3 = # correct it, write in `justification` why it holds, then commit the file.
+links-suggest-unlinked = # { $dir }: V chapters no evidence links (write their groups by hand):
+links-suggest-cut = # { $dir }: the exact-sum search for { $key } stopped at its budget
+links-side = { $side ->
+        [revenue] revenue
+       *[spending] spending
+    }
+links-line = line
+links-header = { $dir }: { $groups } vincolo groups, { $revenue } V revenue and { $spending } V spending chapters in none
+links-group = { $name } (confidence { confidence })
+links-evidence = evidence: { $text }
+links-revenue-in = revenue in
+links-spending-out = spending out
+links-difference = difference
+links-in-no-group = In no group:
+evidence-identical = identical amounts in every column: { $what }
+evidence-sum = exact sum in every column: { $what }
+evidence-declared = declared in the link file: { $what }
+evidence-programme = programme { $name } named by revenue and spending{ $where }

@@ -483,3 +483,27 @@ diff-md-col-chapter = capitolo
 diff-md-col-total = totale
 diff-md-col-change = modifica
 diff-md-more = … e altri { $n } (`quadra diff` li mostra tutti)
+
+## quadra links
+
+links-suggest-1 = # Gruppi di vincolo proposti da `quadra links suggest { $path }`.
+links-suggest-2 = # Verificare ogni gruppo sui documenti che lo finanziano: tenerlo, dividerlo o
+links-suggest-3 = # correggerlo, scrivere in `justification` perché regge, poi salvare il file nel repository.
+links-suggest-unlinked = # { $dir }: capitoli V che nessuna evidenza collega (scriverne i gruppi a mano):
+links-suggest-cut = # { $dir }: la ricerca di somme esatte per { $key } si è fermata al limite
+links-side = { $side ->
+        [revenue] entrata
+       *[spending] spesa
+    }
+links-line = riga
+links-header = { $dir }: { $groups } gruppi di vincolo, { $revenue } capitoli V di entrata e { $spending } di spesa in nessun gruppo
+links-group = { $name } (attendibilità { confidence })
+links-evidence = evidenza: { $text }
+links-revenue-in = entrate
+links-spending-out = spese
+links-difference = saldo
+links-in-no-group = In nessun gruppo:
+evidence-identical = importi identici in ogni colonna: { $what }
+evidence-sum = somma esatta in ogni colonna: { $what }
+evidence-declared = dichiarato nel file di collegamento: { $what }
+evidence-programme = programma { $name } nominato dall'entrata e dalla spesa{ $where }
