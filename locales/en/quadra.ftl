@@ -440,3 +440,5 @@ evidence-identical = identical amounts in every column: { $what }
 evidence-sum = exact sum in every column: { $what }
 evidence-declared = declared in the link file: { $what }
 evidence-programme = programme { $name } named by revenue and spending{ $where }
+svg-graph-label = vincolo graph
+svg-bars-label = spending per missione-programma

@@ -507,3 +507,5 @@ evidence-identical = importi identici in ogni colonna: { $what }
 evidence-sum = somma esatta in ogni colonna: { $what }
 evidence-declared = dichiarato nel file di collegamento: { $what }
 evidence-programme = programma { $name } nominato dall'entrata e dalla spesa{ $where }
+svg-graph-label = grafo dei vincoli
+svg-bars-label = spesa per missione-programma
