@@ -423,3 +423,33 @@ fn links_in_italian() {
         "  evidenza: dichiarato nel file di collegamento: G1 TRASFERIMENTI DA AMMINISTRAZIONI CENTRALI PER L'IMMIGRAZIONE\n"
     ));
 }
+
+/// Errors in a rule file, in Italian, located as in English.
+#[test]
+fn rule_file_errors_in_italian() {
+    let d = workspace("bad-rules");
+    std::fs::copy(root().join(REPORT), d.join("r.txt")).unwrap();
+    std::fs::write(
+        d.join("bad.toml"),
+        "[rules.totl-mismatch]\nseverity = \"warning\"\n[rules.all-zero]\nseverty = \"info\"\nenabled = 3\n",
+    )
+    .unwrap();
+    let r = quadra_in(
+        &d,
+        &["--lang", "it", "check", "r.txt", "--rules", "bad.toml"],
+    );
+    assert_eq!(r.code, 2);
+    for attesa in [
+        "  × id di regola sconosciuto `totl-mismatch`\n",
+        "   ╭─[bad.toml:1:8]\n",
+        "  nota: forse `total-mismatch`? `quadra rules` elenca gli id; per dichiarare una nuova regola,\n",
+        "  × chiave sconosciuta `severty`\n",
+        "   ╭─[bad.toml:4:1]\n",
+        "  nota: forse `severity`? ammesse in una regola row-predicate: enabled, severity, params, scope,\n",
+        "  × atteso true o false, trovato un intero\n",
+        "   ╭─[bad.toml:5:11]\n",
+        "quadra: 3 problemi nei file di regole; nessun controllo eseguito\n",
+    ] {
+        assert!(r.stderr.contains(attesa), "{attesa}\n{}", r.stderr);
+    }
+}

@@ -442,3 +442,44 @@ evidence-declared = declared in the link file: { $what }
 evidence-programme = programme { $name } named by revenue and spending{ $where }
 svg-graph-label = vincolo graph
 svg-bars-label = spending per missione-programma
+
+## errors in rule, link and baseline files
+
+cfg-expected = expected { $what }, found { $found ->
+        [string] string
+        [integer] integer
+        [float] float
+        [boolean] boolean
+        [datetime] datetime
+        [array] array
+        [table] table
+       *[other] { $found }
+    }
+cfg-write-here = write { $what } here
+cfg-type-number = a number
+cfg-type-string = a string
+cfg-type-rules = a table of rules
+cfg-type-table = a table
+cfg-type-integer = an integer
+cfg-type-boolean = true or false
+cfg-type-text = a string, or a table of languages (`it`, `en`)
+cfg-type-rule-table = a table (`[rules.<id>]`)
+cfg-invalid-toml = invalid TOML: { $error }
+cfg-rule-file-help = rule files are TOML: `[rules.<id>]` tables of `key = value` lines
+cfg-unsupported-version = unsupported rule file version
+cfg-version-help = this quadra reads `version = 1`
+cfg-unknown-key = unknown key `{ $key }`
+cfg-allowed = allowed { $place }: { $keys }
+cfg-did-you-mean-allowed = did you mean `{ $similar }`? allowed { $place }: { $keys }
+cfg-place-top = at the top of a rule file
+cfg-place-in-rule = in a { $kind } rule
+cfg-place-top-of = at the top of a { $what ->
+        [baseline] baseline
+        [link-file] link file
+       *[other] { $what }
+    }
+cfg-invalid-rule-id = `{ $id }` is not a valid rule id
+cfg-rule-id-help = rule ids are kebab-case: lowercase letters and digits joined by `-`, e.g. `total-mismatch`
+cfg-unknown-rule = unknown rule id `{ $id }`
+cfg-unknown-rule-help = `quadra rules` lists the rule ids; to declare a new rule, give it a `kind` ("row-predicate" or "aggregate")
+cfg-did-you-mean = did you mean `{ $similar }`?{" "}

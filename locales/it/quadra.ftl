@@ -509,3 +509,44 @@ evidence-declared = dichiarato nel file di collegamento: { $what }
 evidence-programme = programma { $name } nominato dall'entrata e dalla spesa{ $where }
 svg-graph-label = grafo dei vincoli
 svg-bars-label = spesa per missione-programma
+
+## errori nei file di regole, di collegamento e nelle linee di base
+
+cfg-expected = atteso { $what }, trovato { $found ->
+        [string] una stringa
+        [integer] un intero
+        [float] un numero decimale
+        [boolean] un valore logico
+        [datetime] una data
+        [array] un elenco
+        [table] una tabella
+       *[other] { $found }
+    }
+cfg-write-here = scrivere qui { $what }
+cfg-type-number = un numero
+cfg-type-string = una stringa
+cfg-type-rules = una tabella di regole
+cfg-type-table = una tabella
+cfg-type-integer = un intero
+cfg-type-boolean = true o false
+cfg-type-text = una stringa, o una tabella di lingue (`it`, `en`)
+cfg-type-rule-table = una tabella (`[rules.<id>]`)
+cfg-invalid-toml = TOML non valido: { $error }
+cfg-rule-file-help = i file di regole sono TOML: tabelle `[rules.<id>]` di righe `chiave = valore`
+cfg-unsupported-version = versione del file di regole non supportata
+cfg-version-help = questa versione di quadra legge `version = 1`
+cfg-unknown-key = chiave sconosciuta `{ $key }`
+cfg-allowed = ammesse { $place }: { $keys }
+cfg-did-you-mean-allowed = forse `{ $similar }`? ammesse { $place }: { $keys }
+cfg-place-top = all'inizio di un file di regole
+cfg-place-in-rule = in una regola { $kind }
+cfg-place-top-of = all'inizio di { $what ->
+        [baseline] una linea di base
+        [link-file] un file di collegamento
+       *[other] { $what }
+    }
+cfg-invalid-rule-id = `{ $id }` non è un id di regola valido
+cfg-rule-id-help = gli id delle regole sono in kebab-case: lettere minuscole e cifre unite da `-`, per esempio `total-mismatch`
+cfg-unknown-rule = id di regola sconosciuto `{ $id }`
+cfg-unknown-rule-help = `quadra rules` elenca gli id; per dichiarare una nuova regola, darle un `kind` ("row-predicate" o "aggregate")
+cfg-did-you-mean = forse `{ $similar }`?{" "}

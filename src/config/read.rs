@@ -214,7 +214,7 @@ impl FileVersionato<'_> {
             vec![ConfigError {
                 sorgente: 0,
                 span: e.span().unwrap_or(0..0),
-                message: format!("invalid TOML: {}", e.message().trim()),
+                message: crate::tr!("cfg-invalid-toml", error = e.message().trim()),
                 help: self.help.to_string(),
             }]
         })?;

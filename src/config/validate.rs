@@ -121,7 +121,7 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                 format!("a {kind} rule takes: {}", allowed.join(", ")),
             ),
             None => {
-                let place = format!("in a {kind} rule");
+                let place = crate::tr!("cfg-place-in-rule", kind = kind);
                 l.errors.push(unknown_key(
                     c.val.src,
                     c.key_span.clone(),

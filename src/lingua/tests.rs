@@ -106,6 +106,7 @@ fn every_id_the_code_asks_for_exists() {
                     ("\"parse-", 1),
                     ("\"agg-why-", 1),
                     ("\"total-detail-", 1),
+                    ("\"cfg-", 1),
                 ] {
                     for (i, _) in t.match_indices(pat) {
                         // `tr!` alone, not the end of `include_str!`.
