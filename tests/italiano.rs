@@ -453,3 +453,43 @@ fn rule_file_errors_in_italian() {
         assert!(r.stderr.contains(attesa), "{attesa}\n{}", r.stderr);
     }
 }
+
+/// Errors in a link file, in Italian, located in it.
+#[test]
+fn link_file_errors_in_italian() {
+    let d = workspace("bad-links");
+    std::fs::copy(root().join(REPORT), d.join("r.txt")).unwrap();
+    std::fs::write(
+        d.join("l.toml"),
+        "version = 1\n[[group]]\nname = \"G\"\nrevenue = [\"27 1 0\"]\nspending = [\"9999 1 0\", \"27-1\"]\n",
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["--lang", "it", "check", "r.txt", "--links", "l.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("  × `27-1` non è una chiave PEG\n"),
+        "{}",
+        r.stderr
+    );
+    let r = quadra_in(
+        &d,
+        &[
+            "--lang", "it", "links", "show", "r.txt", "--links", "l.toml",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    std::fs::write(
+        d.join("l.toml"),
+        "version = 1\n[[group]]\nname = \"G\"\nrevenue = [\"27 1 0\"]\nspending = [\"9999 1 0\"]\n",
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["--lang", "it", "check", "r.txt", "--links", "l.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("  × il capitolo di spesa 9999 1 0 non è nella sezione 1.B del report\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("l.toml:5:13]"), "{}", r.stderr);
+}
