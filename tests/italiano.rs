@@ -452,6 +452,21 @@ fn rule_file_errors_in_italian() {
     ] {
         assert!(r.stderr.contains(attesa), "{attesa}\n{}", r.stderr);
     }
+    std::fs::write(
+        d.join("b2.toml"),
+        "[rules.x]\nkind = \"row-predicate\"\nseverity = \"grave\"\nsummary = \"s\"\nselect = { section = \"9.Z\" }\nmessage = \"m\"\n",
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["--lang", "it", "rules", "--rules", "b2.toml"]);
+    assert_eq!(r.code, 2);
+    for attesa in [
+        "  × gravità sconosciuta `grave`\n",
+        "  nota: la gravità è \"error\", \"warning\" o \"info\"\n",
+        "  × sezione sconosciuta `9.Z`\n",
+        "  nota: le sezioni sono 1.A, 1.B, 1.C, 1.D, 2.A, 2.B, 2.C\n",
+    ] {
+        assert!(r.stderr.contains(attesa), "{attesa}\n{}", r.stderr);
+    }
 }
 
 /// Errors in a link file, in Italian, located in it.

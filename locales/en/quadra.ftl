@@ -499,3 +499,34 @@ links-not-v = chapter { $key } is in group `{ $name }` but is not marked V in th
 links-not-v-help = a vincolo group holds earmarked (V) chapters only: remove it, or correct the V flag in the report
 links-twice = chapter { $key } is linked twice: in `{ $other }` and in `{ $name }`
 links-twice-help = a chapter belongs to one group: merge the groups or remove it from one
+cfg-unknown-kind = unknown rule kind `{ $kind }`
+cfg-kinds = a rule's kind is one of: { $kinds }
+cfg-key-of-other-kind = `{ $key }` is a key of { $other } rules, and `{ $id }` is a { $kind } rule
+cfg-kind-takes = a { $kind } rule takes: { $keys }
+cfg-unknown-family = unknown family `{ $family }`
+cfg-families = families: { $families }
+cfg-no-summary = rule `{ $id }` has no `summary`
+cfg-no-summary-help = add `summary = "one line on what it checks"`
+cfg-no-severity = rule `{ $id }` has no `severity`
+cfg-no-severity-help = add `severity = "error"`, `"warning"` or `"info"`
+cfg-takes-no-params = rule `{ $id }` takes no parameters
+cfg-has-params = rule `{ $id }` has: { $params }
+cfg-no-such-param = rule `{ $id }` has no parameter `{ $name }`
+cfg-param-negative = parameter `{ $name }` cannot be negative
+cfg-param-negative-help = tolerances, percentages and thresholds are zero or more
+cfg-param-large = parameter `{ $name }` is too large
+cfg-param-large-help = parameters are at most 1.000.000.000.000.000, far above any budget figure
+cfg-no-builtin = there is no built-in rule `{ $id }`
+cfg-builtins = built-in rules: { $ids }
+cfg-builtin-needs = built-in rule `{ $id }` needs parameter `{ $name }`
+cfg-unknown-severity = unknown severity `{ $severity }`
+cfg-severity-help = severity is "error", "warning" or "info"
+cfg-unknown-section = unknown section `{ $section }`
+cfg-sections-help = sections are 1.A, 1.B, 1.C, 1.D, 2.A, 2.B, 2.C
+cfg-unknown-item = unknown item kind `{ $item }`
+cfg-items-help = items are "row", "summary" or "total"
+cfg-unknown-part = unknown part `{ $part }`
+cfg-parts-help = 1.C has the parts "entrate" and "spese"
+cfg-missing-key = rule `{ $id }` has no `{ $key }`
+cfg-value-constant = `value` compares with a constant and takes no selector keys
+cfg-value-constant-help = write either `right = { "{" } value = 0 { "}" }` or a selector

@@ -566,3 +566,34 @@ links-not-v = il capitolo { $key } è nel gruppo `{ $name }` ma nel report non �
 links-not-v-help = un gruppo di vincolo contiene solo capitoli vincolati (V): toglierlo, o correggere il segno V nel report
 links-twice = il capitolo { $key } è collegato due volte: in `{ $other }` e in `{ $name }`
 links-twice-help = un capitolo appartiene a un solo gruppo: unire i gruppi o toglierlo da uno
+cfg-unknown-kind = tipo di regola sconosciuto `{ $kind }`
+cfg-kinds = il tipo di una regola è uno di: { $kinds }
+cfg-key-of-other-kind = `{ $key }` è una chiave delle regole { $other }, e `{ $id }` è una regola { $kind }
+cfg-kind-takes = una regola { $kind } ammette: { $keys }
+cfg-unknown-family = famiglia sconosciuta `{ $family }`
+cfg-families = famiglie: { $families }
+cfg-no-summary = la regola `{ $id }` non ha `summary`
+cfg-no-summary-help = aggiungere `summary = "una riga su che cosa verifica"`
+cfg-no-severity = la regola `{ $id }` non ha `severity`
+cfg-no-severity-help = aggiungere `severity = "error"`, `"warning"` o `"info"`
+cfg-takes-no-params = la regola `{ $id }` non ha parametri
+cfg-has-params = la regola `{ $id }` ha: { $params }
+cfg-no-such-param = la regola `{ $id }` non ha il parametro `{ $name }`
+cfg-param-negative = il parametro `{ $name }` non può essere negativo
+cfg-param-negative-help = tolleranze, percentuali e soglie sono zero o più
+cfg-param-large = il parametro `{ $name }` è troppo grande
+cfg-param-large-help = i parametri sono al più 1.000.000.000.000.000, ben oltre ogni cifra di bilancio
+cfg-no-builtin = non esiste una regola predefinita `{ $id }`
+cfg-builtins = regole predefinite in Rust: { $ids }
+cfg-builtin-needs = la regola predefinita `{ $id }` richiede il parametro `{ $name }`
+cfg-unknown-severity = gravità sconosciuta `{ $severity }`
+cfg-severity-help = la gravità è "error", "warning" o "info"
+cfg-unknown-section = sezione sconosciuta `{ $section }`
+cfg-sections-help = le sezioni sono 1.A, 1.B, 1.C, 1.D, 2.A, 2.B, 2.C
+cfg-unknown-item = tipo di voce sconosciuto `{ $item }`
+cfg-items-help = le voci sono "row", "summary" o "total"
+cfg-unknown-part = parte sconosciuta `{ $part }`
+cfg-parts-help = 1.C ha le parti "entrate" e "spese"
+cfg-missing-key = la regola `{ $id }` non ha `{ $key }`
+cfg-value-constant = `value` confronta con una costante e non ammette chiavi di selezione
+cfg-value-constant-help = scrivere `right = { "{" } value = 0 { "}" }` oppure un selettore

@@ -91,8 +91,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             l.err(
                 kind_val.src,
                 kind_val.span(),
-                format!("unknown rule kind `{other}`"),
-                format!("a rule's kind is one of: {}", KINDS.join(", ")),
+                crate::tr!("cfg-unknown-kind", kind = other),
+                crate::tr!("cfg-kinds", kinds = KINDS.join(", ")),
             );
             return None;
         }
@@ -114,11 +114,14 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             Some((k, _)) => l.err(
                 c.val.src,
                 c.key_span.clone(),
-                format!(
-                    "`{name}` is a key of {k} rules, and `{}` is a {kind} rule",
-                    v.id
+                crate::tr!(
+                    "cfg-key-of-other-kind",
+                    key = name,
+                    other = k,
+                    id = &v.id,
+                    kind = kind
                 ),
-                format!("a {kind} rule takes: {}", allowed.join(", ")),
+                crate::tr!("cfg-kind-takes", kind = kind, keys = allowed.join(", ")),
             ),
             None => {
                 let place = crate::tr!("cfg-place-in-rule", kind = kind);
@@ -141,8 +144,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                 l.err(
                     f.src,
                     f.span(),
-                    format!("unknown family `{name}`"),
-                    format!("families: {}", names.join(", ")),
+                    crate::tr!("cfg-unknown-family", family = &name),
+                    crate::tr!("cfg-families", families = names.join(", ")),
                 );
             }
             name
@@ -155,8 +158,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             l.err(
                 v.src,
                 v.id_span.clone(),
-                format!("rule `{}` has no `summary`", v.id),
-                "add `summary = \"one line on what it checks\"`",
+                crate::tr!("cfg-no-summary", id = &v.id),
+                crate::tr!("cfg-no-summary-help"),
             );
             String::new()
         }
@@ -167,8 +170,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             l.err(
                 v.src,
                 v.id_span.clone(),
-                format!("rule `{}` has no `severity`", v.id),
-                "add `severity = \"error\"`, `\"warning\"` or `\"info\"`",
+                crate::tr!("cfg-no-severity", id = &v.id),
+                crate::tr!("cfg-no-severity-help"),
             );
             None
         }
@@ -180,14 +183,18 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
     for (name, c) in &v.params {
         if !v.declared_params.contains(name) {
             let help = if v.declared_params.is_empty() {
-                format!("rule `{}` takes no parameters", v.id)
+                crate::tr!("cfg-takes-no-params", id = &v.id)
             } else {
-                format!("rule `{}` has: {}", v.id, v.declared_params.join(", "))
+                crate::tr!(
+                    "cfg-has-params",
+                    id = &v.id,
+                    params = v.declared_params.join(", ")
+                )
             };
             l.err(
                 c.val.src,
                 c.key_span.clone(),
-                format!("rule `{}` has no parameter `{name}`", v.id),
+                crate::tr!("cfg-no-such-param", id = &v.id, name = name),
                 help,
             );
             continue;
@@ -197,15 +204,15 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                 l.err(
                     c.val.src,
                     c.val.span(),
-                    format!("parameter `{name}` cannot be negative"),
-                    "tolerances, percentages and thresholds are zero or more",
+                    crate::tr!("cfg-param-negative", name = name),
+                    crate::tr!("cfg-param-negative-help"),
                 );
             } else if d > Decimal::from(MAX_PARAM) {
                 l.err(
                     c.val.src,
                     c.val.span(),
-                    format!("parameter `{name}` is too large"),
-                    "parameters are at most 1.000.000.000.000.000, far above any budget figure",
+                    crate::tr!("cfg-param-large", name = name),
+                    crate::tr!("cfg-param-large-help"),
                 );
             } else {
                 params.push((name.clone(), d));
@@ -223,8 +230,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                     l.err(
                         kind_val.src,
                         kind_val.span(),
-                        format!("there is no built-in rule `{}`", v.id),
-                        format!("built-in rules: {}", ids.join(", ")),
+                        crate::tr!("cfg-no-builtin", id = &v.id),
+                        crate::tr!("cfg-builtins", ids = ids.join(", ")),
                     );
                 }
                 Some(b) => {
@@ -233,7 +240,7 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                             l.err(
                                 v.src,
                                 v.id_span.clone(),
-                                format!("built-in rule `{}` needs parameter `{p}`", v.id),
+                                crate::tr!("cfg-builtin-needs", id = &v.id, name = *p),
                                 format!("add `params = {{ {p} = 0 }}`"),
                             );
                         }
@@ -270,8 +277,8 @@ fn severity(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Severity> {
             l.err(
                 v.src,
                 v.span(),
-                format!("unknown severity `{other}`"),
-                "severity is \"error\", \"warning\" or \"info\"",
+                crate::tr!("cfg-unknown-severity", severity = other),
+                crate::tr!("cfg-severity-help"),
             );
             None
         }
@@ -284,8 +291,8 @@ fn sezione(l: &mut Lettore<'_>, v: Val<'_>) -> Option<SezioneId> {
         l.err(
             v.src,
             v.span(),
-            format!("unknown section `{s}`"),
-            "sections are 1.A, 1.B, 1.C, 1.D, 2.A, 2.B, 2.C",
+            crate::tr!("cfg-unknown-section", section = s),
+            crate::tr!("cfg-sections-help"),
         );
         None
     })
@@ -350,8 +357,8 @@ fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettor
                         l.err(
                             y.src,
                             y.span(),
-                            format!("unknown item kind `{n}`"),
-                            "items are \"row\", \"summary\" or \"total\"",
+                            crate::tr!("cfg-unknown-item", item = n),
+                            crate::tr!("cfg-items-help"),
                         );
                         None
                     })
@@ -384,8 +391,8 @@ fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettor
                         l.err(
                             x.src,
                             x.span(),
-                            format!("unknown part `{n}`"),
-                            "1.C has the parts \"entrate\" and \"spese\"",
+                            crate::tr!("cfg-unknown-part", part = n),
+                            crate::tr!("cfg-parts-help"),
                         );
                         None
                     }
@@ -475,7 +482,7 @@ fn required<'d>(l: &mut Lettore<'_>, v: &Voce<'d>, key: &str, help: &str) -> Opt
         l.err(
             v.src,
             v.id_span.clone(),
-            format!("rule `{}` has no `{key}`", v.id),
+            crate::tr!("cfg-missing-key", id = &v.id, key = key),
             help,
         );
     }
@@ -567,8 +574,8 @@ fn aggregato(
                 l.err(
                     r.src,
                     r.span(),
-                    "`value` compares with a constant and takes no selector keys",
-                    "write either `right = { value = 0 }` or a selector",
+                    crate::tr!("cfg-value-constant"),
+                    crate::tr!("cfg-value-constant-help"),
                 );
                 None
             }
