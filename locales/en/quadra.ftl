@@ -530,3 +530,12 @@ cfg-parts-help = 1.C has the parts "entrate" and "spese"
 cfg-missing-key = rule `{ $id }` has no `{ $key }`
 cfg-value-constant = `value` compares with a constant and takes no selector keys
 cfg-value-constant-help = write either `right = { "{" } value = 0 { "}" }` or a selector
+tpl-unclosed = `{ "{" }` opens a placeholder that is never closed
+tpl-unclosed-help = write `{ "{" }name{ "}" }`, or `{ "{{" }` for a brace
+tpl-unknown = unknown placeholder `{ "{" }{ $name }{ "}" }`
+tpl-can-use = this template can use: { $names }
+tpl-params = the rule's parameters
+tpl-stray-close = `{ "}" }` without a `{ "{" }`
+tpl-stray-close-help = write `{ "}}" }` for a brace
+tpl-yes = yes
+tpl-no = no

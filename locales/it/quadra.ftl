@@ -597,3 +597,12 @@ cfg-parts-help = 1.C ha le parti "entrate" e "spese"
 cfg-missing-key = la regola `{ $id }` non ha `{ $key }`
 cfg-value-constant = `value` confronta con una costante e non ammette chiavi di selezione
 cfg-value-constant-help = scrivere `right = { "{" } value = 0 { "}" }` oppure un selettore
+tpl-unclosed = `{ "{" }` apre un segnaposto che non viene mai chiuso
+tpl-unclosed-help = scrivere `{ "{" }nome{ "}" }`, o `{ "{{" }` per una graffa
+tpl-unknown = segnaposto sconosciuto `{ "{" }{ $name }{ "}" }`
+tpl-can-use = questo modello può usare: { $names }
+tpl-params = i parametri della regola
+tpl-stray-close = `{ "}" }` senza una `{ "{" }`
+tpl-stray-close-help = scrivere `{ "}}" }` per una graffa
+tpl-yes = sì
+tpl-no = no
