@@ -135,6 +135,21 @@ fn rule_file_errors_in_italian() {
     ] {
         assert!(r.stderr.contains(attesa), "{attesa}\n{}", r.stderr);
     }
+    // An error inside a condition, located inside the string.
+    std::fs::write(
+        d.join("b3.toml"),
+        "[rules.y]\nkind = \"row-predicate\"\nseverity = \"info\"\nsummary = \"s\"\nselect = { section = \"1.B\" }\nwhen = \"previsione > vincolato + 1\"\nmessage = \"m\"\n",
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["--lang", "it", "rules", "--rules", "b3.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("  × l'aritmetica richiede un numero, questa è una condizione vero/falso\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("b3.toml:6:22]"), "{}", r.stderr);
 }
 
 /// Errors in a link file, in Italian, located in it.

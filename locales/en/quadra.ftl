@@ -539,3 +539,46 @@ tpl-stray-close = `{ "}" }` without a `{ "{" }`
 tpl-stray-close-help = write `{ "}}" }` for a brace
 tpl-yes = yes
 tpl-no = no
+
+## conditions (when) of rule files
+
+expr-not-a-number = `{ $text }` is not a number
+expr-number-help = write numbers with a decimal point and no thousands separator: 1000000.50
+expr-unexpected-char = unexpected character `{ $char }`
+expr-syntax-help = conditions use names, numbers, + - * /, comparisons (= != < <= > >=), and, or, not, abs(), parentheses
+expr-too-long = condition longer than { $max } characters
+expr-too-long-help = split it into several rules, or use parameters for long lists of values
+expr-type = { $what ->
+        [arithmetic] arithmetic
+       *[other] { $what }
+    } needs { $expected ->
+        [num] a number
+       *[bool] a true/false condition
+    }, this is { $found ->
+        [num] a number
+       *[bool] a true/false condition
+    }
+expr-type-help = numbers combine with + - * / and compare with = != < <= > >=; conditions combine with and, or, not
+expr-too-deep = nested more than { $max } levels deep
+expr-too-deep-help = simplify the condition
+expr-cannot-compare = cannot compare { $left ->
+        [num] a number
+       *[bool] a true/false condition
+    } with { $right ->
+        [num] a number
+       *[bool] a true/false condition
+    }
+expr-cannot-compare-help = compare numbers with numbers, flags with true / false
+expr-bool-compare = true/false values can only be compared with = or !=
+expr-bool-compare-help = use `vincolato`, `not vincolato`, or `vincolato = true`
+expr-unclosed = this `(` is never closed
+expr-add-close = add `)`
+expr-abs-open = `abs` needs `(`
+expr-abs-help = write abs(x)
+expr-abs-unclosed = `abs(` is never closed
+expr-unknown-name = unknown name `{ $name }`
+expr-names-help = a condition can use the rule's parameters and these fields: { $names }
+expr-ends-early = the condition ends too early
+expr-ends-early-help = complete it: e.g. `previsione > 0`
+expr-unexpected = unexpected `{ $text }`
+expr-unexpected-help = expected a number, a field name, `not`, `abs(` or `(`

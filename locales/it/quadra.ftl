@@ -606,3 +606,46 @@ tpl-stray-close = `{ "}" }` senza una `{ "{" }`
 tpl-stray-close-help = scrivere `{ "}}" }` per una graffa
 tpl-yes = sì
 tpl-no = no
+
+## condizioni (when) dei file di regole
+
+expr-not-a-number = `{ $text }` non è un numero
+expr-number-help = scrivere i numeri con il punto decimale e senza separatore delle migliaia: 1000000.50
+expr-unexpected-char = carattere inatteso `{ $char }`
+expr-syntax-help = le condizioni usano nomi, numeri, + - * /, confronti (= != < <= > >=), and, or, not, abs(), parentesi
+expr-too-long = condizione più lunga di { $max } caratteri
+expr-too-long-help = dividerla in più regole, o usare parametri per lunghi elenchi di valori
+expr-type = { $what ->
+        [arithmetic] l'aritmetica
+       *[other] { $what }
+    } richiede { $expected ->
+        [num] un numero
+       *[bool] una condizione vero/falso
+    }, questa è { $found ->
+        [num] un numero
+       *[bool] una condizione vero/falso
+    }
+expr-type-help = i numeri si combinano con + - * / e si confrontano con = != < <= > >=; le condizioni si combinano con and, or, not
+expr-too-deep = annidata per più di { $max } livelli
+expr-too-deep-help = semplificare la condizione
+expr-cannot-compare = impossibile confrontare { $left ->
+        [num] un numero
+       *[bool] una condizione vero/falso
+    } con { $right ->
+        [num] un numero
+       *[bool] una condizione vero/falso
+    }
+expr-cannot-compare-help = confrontare numeri con numeri, segni con true / false
+expr-bool-compare = i valori vero/falso si confrontano solo con = o !=
+expr-bool-compare-help = usare `vincolato`, `not vincolato` o `vincolato = true`
+expr-unclosed = questa `(` non viene mai chiusa
+expr-add-close = aggiungere `)`
+expr-abs-open = `abs` richiede `(`
+expr-abs-help = scrivere abs(x)
+expr-abs-unclosed = `abs(` non viene mai chiusa
+expr-unknown-name = nome sconosciuto `{ $name }`
+expr-names-help = una condizione può usare i parametri della regola e questi campi: { $names }
+expr-ends-early = la condizione finisce troppo presto
+expr-ends-early-help = completarla: per esempio `previsione > 0`
+expr-unexpected = `{ $text }` inatteso
+expr-unexpected-help = attesi un numero, il nome di un campo, `not`, `abs(` o `(`
