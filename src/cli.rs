@@ -189,7 +189,8 @@ pub(crate) fn with_report(
     emit: impl FnOnce(&mut dyn Write, &str, &[u8], &LineIndex, &ParseOutput) -> io::Result<()>,
 ) -> Result<i32, String> {
     let emit: Box<Emit<'_>> = Box::new(emit);
-    let bytes = read_input(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let bytes = read_input(path)
+        .map_err(|e| crate::tr!("io-cannot-read", file = path, error = e.to_string()))?;
     let parsed = parse(&bytes);
     let name = if path == "-" { "<stdin>" } else { path };
     let p = match parsed {
@@ -203,17 +204,21 @@ pub(crate) fn with_report(
     let index = LineIndex::new(&bytes);
     {
         let mut out: Box<dyn Write> = match &output {
-            Some(f) => Box::new(BufWriter::new(
-                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
-            )),
+            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
+                crate::tr!(
+                    "io-cannot-write",
+                    file = f.display().to_string(),
+                    error = e.to_string()
+                )
+            })?)),
             None => Box::new(BufWriter::new(io::stdout().lock())),
         };
         emit(&mut out, path, &bytes, &index, &p).map_err(|e| match e.kind() {
             io::ErrorKind::InvalidData => e.to_string(),
-            _ => format!("cannot write output: {e}"),
+            _ => crate::tr!("io-cannot-write-output", error = e.to_string()),
         })?;
         out.flush()
-            .map_err(|e| format!("cannot write output: {e}"))?;
+            .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     if !p.diagnostics.is_empty() {
         let source = Fonte::new(name, &bytes);

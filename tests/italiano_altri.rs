@@ -191,3 +191,17 @@ fn link_file_errors_in_italian() {
     );
     assert!(r.stderr.contains("l.toml:5:13]"), "{}", r.stderr);
 }
+
+/// A file that cannot be read, in Italian (the system's own reason stays as
+/// the system gives it).
+#[test]
+fn unreadable_input_in_italian() {
+    let r = quadra(&["--lang", "it", "check", "no/such/file.txt"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("quadra: impossibile leggere no/such/file.txt: "),
+        "{}",
+        r.stderr
+    );
+}

@@ -582,3 +582,15 @@ expr-ends-early = the condition ends too early
 expr-ends-early-help = complete it: e.g. `previsione > 0`
 expr-unexpected = unexpected `{ $text }`
 expr-unexpected-help = expected a number, a field name, `not`, `abs(` or `(`
+
+## files that cannot be read or written
+
+io-cannot-write = cannot write { $file }: { $error }
+io-cannot-write-output = cannot write output: { $error }
+io-cannot-read = cannot read { $file }: { $error }
+io-cannot-read-rules = cannot read rules file { $file }: { $error }
+io-cannot-read-links = cannot read link file { $file }: { $error }
+io-cannot-read-folder = cannot read folder { $folder }: { $error }
+io-empty-folder = folder { $folder } holds no .txt report
+io-cannot-read-baseline = cannot read baseline { $file }: { $error }
+io-cannot-write-baseline = cannot write baseline { $file }: { $error }

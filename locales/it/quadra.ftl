@@ -649,3 +649,15 @@ expr-ends-early = la condizione finisce troppo presto
 expr-ends-early-help = completarla: per esempio `previsione > 0`
 expr-unexpected = `{ $text }` inatteso
 expr-unexpected-help = attesi un numero, il nome di un campo, `not`, `abs(` o `(`
+
+## file che non si possono leggere o scrivere
+
+io-cannot-write = impossibile scrivere { $file }: { $error }
+io-cannot-write-output = impossibile scrivere l'uscita: { $error }
+io-cannot-read = impossibile leggere { $file }: { $error }
+io-cannot-read-rules = impossibile leggere il file di regole { $file }: { $error }
+io-cannot-read-links = impossibile leggere il file di collegamento { $file }: { $error }
+io-cannot-read-folder = impossibile leggere la cartella { $folder }: { $error }
+io-empty-folder = la cartella { $folder } non contiene report .txt
+io-cannot-read-baseline = impossibile leggere la linea di base { $file }: { $error }
+io-cannot-write-baseline = impossibile scrivere la linea di base { $file }: { $error }

@@ -133,8 +133,13 @@ pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>,
     }
     paths.extend(extra.iter().cloned());
     for p in paths {
-        let bytes = std::fs::read(&p)
-            .map_err(|e| format!("cannot read rules file {}: {e}", p.display()))?;
+        let bytes = std::fs::read(&p).map_err(|e| {
+            crate::tr!(
+                "io-cannot-read-rules",
+                file = p.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
         let testo = String::from_utf8(bytes).map_err(|e| {
             format!(
                 "rules file {} is not UTF-8 text (byte {})",
@@ -208,8 +213,13 @@ pub fn leggi_legami(
     let Some(path) = trova_legami(report, explicit, discover) else {
         return Ok(None);
     };
-    let testo = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read link file {}: {e}", path.display()))?;
+    let testo = std::fs::read_to_string(&path).map_err(|e| {
+        crate::tr!(
+            "io-cannot-read-links",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     Ok(Some(TestoLegami {
         nome: path.display().to_string(),
         path,
@@ -351,8 +361,12 @@ pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
 
 /// Read and parse one report and its link file; no rule has run yet.
 pub(crate) fn apri(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
-    let bytes = read_input(path)
-        .map_err(|e| Problema::Input(format!("quadra: cannot read {path}: {e}\n")))?;
+    let bytes = read_input(path).map_err(|e| {
+        Problema::Input(format!(
+            "quadra: {}\n",
+            crate::tr!("io-cannot-read", file = path, error = e.to_string())
+        ))
+    })?;
     let p = match parse(&bytes) {
         Ok(p) => p,
         Err(e) => {
@@ -402,9 +416,15 @@ pub fn espandi(args: &[String]) -> Result<Vec<String>, String> {
         let p = Path::new(a);
         if a != "-" && p.is_dir() {
             let before = out.len();
-            cammina(p, &mut out).map_err(|e| format!("cannot read folder {a}: {e}"))?;
+            cammina(p, &mut out).map_err(|e| {
+                crate::tr!(
+                    "io-cannot-read-folder",
+                    folder = a.as_str(),
+                    error = e.to_string()
+                )
+            })?;
             if out.len() == before {
-                return Err(format!("folder {a} holds no .txt report"));
+                return Err(crate::tr!("io-empty-folder", folder = a.as_str()));
             }
         } else {
             out.push(a.clone());
@@ -491,8 +511,13 @@ fn fili(n: usize, files: usize, cores: usize) -> usize {
 
 /// Read a baseline file; errors are printed located (then exit 2).
 pub(crate) fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), ()>, String> {
-    let testo = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+    let testo = std::fs::read_to_string(path).map_err(|e| {
+        crate::tr!(
+            "io-cannot-read-baseline",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     match baseline::leggi(&testo) {
         Ok(b) => Ok(Ok((b, testo))),
         Err(errori) => {
@@ -546,8 +571,13 @@ fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>,
         })
         .collect();
     let voci = baseline::unisci(old.as_ref(), nuove, &visti);
-    std::fs::write(path, baseline::scrivi(&voci))
-        .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+    std::fs::write(path, baseline::scrivi(&voci)).map_err(|e| {
+        crate::tr!(
+            "io-cannot-write-baseline",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     eprintln!(
         "quadra: {}",
         crate::tr!(
@@ -579,8 +609,13 @@ fn applica_baseline(
     }
     if prune {
         let tenute: Vec<baseline::Voce> = confronto.tenute().into_iter().cloned().collect();
-        std::fs::write(path, baseline::scrivi(&tenute))
-            .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+        std::fs::write(path, baseline::scrivi(&tenute)).map_err(|e| {
+            crate::tr!(
+                "io-cannot-write-baseline",
+                file = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
         eprintln!(
             "quadra: {}",
             crate::tr!(
@@ -665,14 +700,18 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     };
     {
         let mut out: Box<dyn Write> = match &a.output {
-            Some(f) => Box::new(BufWriter::new(
-                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
-            )),
+            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
+                crate::tr!(
+                    "io-cannot-write",
+                    file = f.display().to_string(),
+                    error = e.to_string()
+                )
+            })?)),
             None => Box::new(BufWriter::new(io::stdout().lock())),
         };
         output::write(a.format, &mut out, &esiti, &rules, stile)
             .and_then(|_| out.flush())
-            .map_err(|e| format!("cannot write output: {e}"))?;
+            .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     // Machine formats carry per-file data; people reading the log still get
     // the table.

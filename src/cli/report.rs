@@ -84,9 +84,13 @@ pub fn run(a: ReportArgs) -> Result<i32, String> {
     r.carta = Some(carta);
     {
         let mut out: Box<dyn Write> = match &a.output {
-            Some(f) => Box::new(BufWriter::new(
-                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
-            )),
+            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
+                crate::tr!(
+                    "io-cannot-write",
+                    file = f.display().to_string(),
+                    error = e.to_string()
+                )
+            })?)),
             None => Box::new(BufWriter::new(io::stdout().lock())),
         };
         match a.format {
@@ -94,7 +98,7 @@ pub fn run(a: ReportArgs) -> Result<i32, String> {
             ReportFormat::Md => md::write(&mut out, &r),
         }
         .and_then(|_| out.flush())
-        .map_err(|e| format!("cannot write output: {e}"))?;
+        .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     let errors = l.findings.iter().any(|f| f.severity == Severity::Error);
     Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })

@@ -123,7 +123,7 @@ pub fn run(a: RulesArgs) -> Result<i32, String> {
         return Ok(EXIT_USAGE);
     };
     let mut out = io::stdout().lock();
-    let w = |e: io::Error| format!("cannot write output: {e}");
+    let w = |e: io::Error| crate::tr!("io-cannot-write-output", error = e.to_string());
     match a.action {
         None => list(&mut out, &rules).map_err(w)?,
         Some(RulesCmd::Explain { id }) => match rules.get(&id) {
