@@ -363,7 +363,7 @@ pub fn leggi(testo: &str) -> Result<Baseline, Vec<ConfigError>> {
     FileVersionato {
         cosa: "baseline",
         tabella: "accepted",
-        help: "a baseline is TOML: `version = 1` and `[[accepted]]` tables",
+        help: "cfg-baseline-toml-help",
     }
     .leggi(testo, entry)
     .map(|voci| Baseline { voci })
@@ -408,8 +408,8 @@ fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
                                 None => l.err(
                                     0,
                                     a.span(),
-                                    format!("`{s}` is not an amount"),
-                                    "amounts are decimal strings with a point, e.g. \"1234.50\"",
+                                    crate::tr!("cfg-not-an-amount", text = s),
+                                    crate::tr!("cfg-amount-help"),
                                 ),
                             }
                         }
@@ -427,8 +427,8 @@ fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
             l.err(
                 0,
                 v.span(),
-                format!("`[[accepted]]` entry without `{name}`"),
-                "each entry has rule, report and subject, as `--write-baseline` writes them",
+                crate::tr!("cfg-entry-without", key = *name),
+                crate::tr!("cfg-entry-help"),
             );
         }
     }

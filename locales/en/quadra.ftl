@@ -594,3 +594,16 @@ io-cannot-read-folder = cannot read folder { $folder }: { $error }
 io-empty-folder = folder { $folder } holds no .txt report
 io-cannot-read-baseline = cannot read baseline { $file }: { $error }
 io-cannot-write-baseline = cannot write baseline { $file }: { $error }
+cfg-baseline-toml-help = a baseline is TOML: `version = 1` and `[[accepted]]` tables
+cfg-links-toml-help = a link file is TOML: `[[group]]` tables with name, revenue, spending
+cfg-unsupported-file-version = unsupported { $what ->
+        [baseline] baseline
+        [link-file] link file
+       *[other] { $what }
+    } version
+cfg-not-an-amount = `{ $text }` is not an amount
+cfg-amount-help = amounts are decimal strings with a point, e.g. "1234.50"
+cfg-entry-without = `[[accepted]]` entry without `{ $key }`
+cfg-entry-help = each entry has rule, report and subject, as `--write-baseline` writes them
+cfg-not-exact-decimal = `{ $text }` is not an exact decimal amount
+cfg-decimal-help = write an amount as 1000, 0.01 or "0.01" (decimal point, no exponent)

@@ -661,3 +661,16 @@ io-cannot-read-folder = impossibile leggere la cartella { $folder }: { $error }
 io-empty-folder = la cartella { $folder } non contiene report .txt
 io-cannot-read-baseline = impossibile leggere la linea di base { $file }: { $error }
 io-cannot-write-baseline = impossibile scrivere la linea di base { $file }: { $error }
+cfg-baseline-toml-help = una linea di base è TOML: `version = 1` e tabelle `[[accepted]]`
+cfg-links-toml-help = un file di collegamento è TOML: tabelle `[[group]]` con name, revenue, spending
+cfg-unsupported-file-version = versione { $what ->
+        [baseline] della linea di base
+        [link-file] del file di collegamento
+       *[other] di { $what }
+    } non supportata
+cfg-not-an-amount = `{ $text }` non è un importo
+cfg-amount-help = gli importi sono stringhe decimali con il punto, per esempio "1234.50"
+cfg-entry-without = voce `[[accepted]]` senza `{ $key }`
+cfg-entry-help = ogni voce ha rule, report e subject, come li scrive `--write-baseline`
+cfg-not-exact-decimal = `{ $text }` non è un importo decimale esatto
+cfg-decimal-help = scrivere un importo come 1000, 0.01 o "0.01" (punto decimale, senza esponente)

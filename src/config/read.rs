@@ -74,7 +74,7 @@ impl Lettore<'_> {
     /// An exact decimal: an integer, a float literal read from its text (never
     /// through binary floating point), or a string such as `"0.01"`.
     pub fn decimal(&mut self, v: Val<'_>) -> Option<Decimal> {
-        let help = "write an amount as 1000, 0.01 or \"0.01\" (decimal point, no exponent)";
+        let help = crate::tr!("cfg-decimal-help");
         let text: String = match v.v.get_ref() {
             DeValue::Integer(i) if i.radix() == 10 => i.as_str().to_string(),
             DeValue::Float(f) => f.as_str().to_string(),
@@ -92,7 +92,7 @@ impl Lettore<'_> {
                 self.err(
                     v.src,
                     v.span(),
-                    format!("`{text}` is not an exact decimal amount"),
+                    crate::tr!("cfg-not-exact-decimal", text = &text),
                     help,
                 );
                 None
@@ -198,7 +198,7 @@ pub(crate) struct FileVersionato<'a> {
     pub cosa: &'a str,
     /// The array of tables (`accepted`, `group`).
     pub tabella: &'a str,
-    /// The help line of a TOML syntax error.
+    /// The catalogue id of the help line of a TOML syntax error.
     pub help: &'a str,
 }
 
@@ -215,7 +215,7 @@ impl FileVersionato<'_> {
                 sorgente: 0,
                 span: e.span().unwrap_or(0..0),
                 message: crate::tr!("cfg-invalid-toml", error = e.message().trim()),
-                help: self.help.to_string(),
+                help: crate::lingua::testo(self.help, None),
             }]
         })?;
         let mut errors = Vec::new();
@@ -236,8 +236,11 @@ impl FileVersionato<'_> {
                     l.err(
                         0,
                         v.span(),
-                        format!("unsupported {} version", self.cosa),
-                        "this quadra reads `version = 1`",
+                        crate::tr!(
+                            "cfg-unsupported-file-version",
+                            what = self.cosa.replace(' ', "-")
+                        ),
+                        crate::tr!("cfg-version-help"),
                     );
                 }
             } else if key == self.tabella {

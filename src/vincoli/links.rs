@@ -111,7 +111,7 @@ pub fn leggi(testo: &str) -> Result<FileLegami, Vec<ConfigError>> {
     FileVersionato {
         cosa: "link file",
         tabella: "group",
-        help: "a link file is TOML: `[[group]]` tables with name, revenue, spending",
+        help: "cfg-links-toml-help",
     }
     .leggi(testo, gruppo)
     .map(|gruppi| FileLegami { gruppi })
