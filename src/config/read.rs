@@ -101,7 +101,7 @@ impl Lettore<'_> {
     }
 
     /// A string naming one of `options`; otherwise an error `{what} `x``
-    /// whose help lists the options after `label`.
+    /// whose help lists the options after `label` (both catalogue ids).
     pub fn scelta<T: Copy>(
         &mut self,
         v: Val<'_>,
@@ -117,8 +117,12 @@ impl Lettore<'_> {
         self.err(
             v.src,
             v.span(),
-            format!("{what} `{n}`"),
-            format!("{label}: {}", names.join(", ")),
+            format!("{} `{n}`", crate::lingua::testo(what, None)),
+            format!(
+                "{}: {}",
+                crate::lingua::testo(label, None),
+                names.join(", ")
+            ),
         );
         None
     }
@@ -145,8 +149,9 @@ impl Lettore<'_> {
         }
     }
 
-    /// An unsigned integer in `range`.
+    /// An unsigned integer in `range`; `what` is the catalogue id of its name.
     pub fn numero(&mut self, v: Val<'_>, max: u32, what: &str) -> Option<u32> {
+        let what = crate::lingua::testo(what, None);
         match v.v.get_ref() {
             DeValue::Integer(i) if i.radix() == 10 => {
                 match i.as_str().replace('_', "").parse::<u32>() {
@@ -155,8 +160,8 @@ impl Lettore<'_> {
                         self.err(
                             v.src,
                             v.span(),
-                            format!("{} is not a valid {what}", i.as_str()),
-                            format!("a {what} is a whole number from 0 to {max}"),
+                            crate::tr!("cfg-not-valid", n = i.as_str(), what = &what),
+                            crate::tr!("cfg-whole-number", what = &what, max = max),
                         );
                         None
                     }
@@ -232,7 +237,7 @@ impl FileVersionato<'_> {
             let key: &str = k.get_ref();
             let v = Val { src: 0, v };
             if key == "version" {
-                if l.numero(v, 1, "version").is_some_and(|n| n != 1) {
+                if l.numero(v, 1, "cfg-what-version").is_some_and(|n| n != 1) {
                     l.err(
                         0,
                         v.span(),

@@ -315,7 +315,7 @@ fn ambito(
                 Some(s) => a.sezioni = s,
                 None => ok = false,
             },
-            "settore" => match l.list(v, |l, x| l.numero(x, 999_999, "Settore code")) {
+            "settore" => match l.list(v, |l, x| l.numero(x, 999_999, "cfg-what-settore")) {
                 Some(s) => a.settori = s,
                 None => ok = false,
             },
@@ -366,20 +366,19 @@ fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettor
                 .map(|g| s.generi = g),
             "section" => l.list(x, sezione).map(|v| s.sezioni = v),
             "settore" => l
-                .list(x, |l, y| l.numero(y, 999_999, "Settore code"))
+                .list(x, |l, y| l.numero(y, 999_999, "cfg-what-settore"))
                 .map(|v| s.settori = v),
             "titolo" => l
-                .list(x, |l, y| l.numero(y, 9, "titolo code").map(|n| n as u8))
+                .list(x, |l, y| l.numero(y, 9, "cfg-what-titolo").map(|n| n as u8))
                 .map(|v| s.titoli = v),
             "gruppo" => l
                 .list(x, |l, y| {
-                    l.numero(y, 99, "tipologia / macroaggregato code")
-                        .map(|n| n as u8)
+                    l.numero(y, 99, "cfg-what-gruppo").map(|n| n as u8)
                 })
                 .map(|v| s.gruppi = v),
             "level" => l
                 .list(x, |l, y| {
-                    l.scelta(y, LEVELS, "unknown total level", "levels")
+                    l.scelta(y, LEVELS, "cfg-unknown-level", "cfg-levels")
                 })
                 .map(|v| s.livelli = v),
             "part" => l
@@ -585,19 +584,19 @@ fn aggregato(
     let gruppi: Vec<(&str, Raggruppa)> = Raggruppa::ALL.iter().map(|(g, n)| (*n, *g)).collect();
     let group_by = match v.keys.get("group_by") {
         Some(c) => l
-            .scelta(c.val, &gruppi, "cannot group by", "group_by is one of")
+            .scelta(c.val, &gruppi, "cfg-cannot-group", "cfg-group-by")
             .map(Some),
         None => Some(None),
     };
     let colonne: Vec<(&str, Colonna)> = COLUMNS.iter().map(|c| (c.name(), *c)).collect();
     let columns = match v.keys.get("columns") {
         Some(c) => l.list(c.val, |l, x| {
-            l.scelta(x, &colonne, "unknown column", "columns")
+            l.scelta(x, &colonne, "cfg-unknown-column", "cfg-columns")
         }),
         None => Some(Vec::new()),
     };
     let op = match v.keys.get("op") {
-        Some(c) => l.scelta(c.val, OPERATORI, "unknown operator", "operators"),
+        Some(c) => l.scelta(c.val, OPERATORI, "cfg-unknown-operator", "cfg-operators"),
         None => Some(crate::lang::expr::Op::Eq),
     };
     let (message, help) = messaggi(
