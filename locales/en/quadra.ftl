@@ -621,3 +621,25 @@ cfg-unknown-column = unknown column
 cfg-columns = columns
 cfg-unknown-operator = unknown operator
 cfg-operators = operators
+
+## SARIF rules table
+
+sarif-help = { $what }
+
+    Why: { $why }
+
+    Example:
+    { $example }
+code-unrecognised-line = a line that is not a row, total, heading or page furniture of its section
+code-invalid-utf8 = a line whose bytes are not UTF-8 text
+code-malformed-amount = a word meant as an amount that is not in the Italian format 1.234,56
+code-amount-count = a row or total with a different number of amounts than its section's columns
+code-missing-amounts = a row or total whose amounts never came
+code-invalid-pdc = a PDC code that is not ten digits
+code-invalid-missione-programma = a missione-programma that is not two two-digit numbers
+code-unexpected-text = text where the layout has only amounts
+code-empty-section = a section header with no rows or totals under it
+code-out-of-place = an item whose parent heading is missing
+code-header-in-record = column-header words inside a record where no page break explains them
+code-control-character = a control character (NUL...) inside a line of text
+code-too-many-diagnostics = the input has so many problems that the rest are counted, not listed

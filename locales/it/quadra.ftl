@@ -688,3 +688,25 @@ cfg-unknown-column = colonna sconosciuta
 cfg-columns = colonne
 cfg-unknown-operator = operatore sconosciuto
 cfg-operators = operatori
+
+## tabella delle regole SARIF
+
+sarif-help = { $what }
+
+    Perché conta: { $why }
+
+    Esempio:
+    { $example }
+code-unrecognised-line = una riga che non è una riga di bilancio, un totale, un'intestazione o un elemento di pagina della sua sezione
+code-invalid-utf8 = una riga i cui byte non sono testo UTF-8
+code-malformed-amount = una parola intesa come importo che non è nel formato italiano 1.234,56
+code-amount-count = una riga o un totale con un numero di importi diverso dalle colonne della sezione
+code-missing-amounts = una riga o un totale i cui importi non arrivano mai
+code-invalid-pdc = un codice PDC che non ha dieci cifre
+code-invalid-missione-programma = una missione-programma che non è fatta di due numeri di due cifre
+code-unexpected-text = testo dove il tracciato ha solo importi
+code-empty-section = un'intestazione di sezione senza righe né totali
+code-out-of-place = una voce a cui manca l'intestazione superiore
+code-header-in-record = parole di intestazione di colonna dentro una voce, senza un cambio pagina che le spieghi
+code-control-character = un carattere di controllo (NUL...) dentro una riga di testo
+code-too-many-diagnostics = l'ingresso ha così tanti problemi che i restanti sono contati, non elencati

@@ -132,6 +132,23 @@ fn every_id_the_code_asks_for_exists() {
     assert!(usati.len() > 50, "{} ids used", usati.len());
 }
 
+/// Every parse code has its description (`code-...`, in SARIF) in both languages.
+#[test]
+fn every_parse_code_is_described() {
+    for l in Lingua::TUTTE {
+        let k = chiavi(l);
+        for c in crate::diagnostic::ParseCode::ALL {
+            let id = format!("code-{}", c.as_str().trim_start_matches("parse::"));
+            assert!(k.contains_key(&id), "{}: {id}", l.codice());
+        }
+    }
+    // English: the same sentence as ParseCode::description.
+    for c in crate::diagnostic::ParseCode::ALL {
+        let id = format!("code-{}", c.as_str().trim_start_matches("parse::"));
+        assert_eq!(testo_in(Lingua::En, &id, None), c.description());
+    }
+}
+
 #[test]
 fn plurals_and_arguments() {
     let mut a = FluentArgs::new();
