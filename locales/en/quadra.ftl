@@ -643,3 +643,5 @@ code-out-of-place = an item whose parent heading is missing
 code-header-in-record = column-header words inside a record where no page break explains them
 code-control-character = a control character (NUL...) inside a line of text
 code-too-many-diagnostics = the input has so many problems that the rest are counted, not listed
+report-record-documents = Year and Direzione
+report-record-document = { $year } · { $direzione }

@@ -710,3 +710,5 @@ code-out-of-place = una voce a cui manca l'intestazione superiore
 code-header-in-record = parole di intestazione di colonna dentro una voce, senza un cambio pagina che le spieghi
 code-control-character = un carattere di controllo (NUL...) dentro una riga di testo
 code-too-many-diagnostics = l'ingresso ha così tanti problemi che i restanti sono contati, non elencati
+report-record-documents = Esercizio e Direzione
+report-record-document = esercizio { $year } · { $direzione }

@@ -145,6 +145,19 @@ fn raccogli(a: &ReportArgs, l: &Letto, accettate: Vec<Accettata>, rules: &RuleSe
     Carta {
         data: data(adesso()),
         sha256: sha256(&l.bytes),
+        documenti: l
+            .documento
+            .reports
+            .iter()
+            .map(|r| {
+                (
+                    r.anno.map_or("?".to_string(), |a| a.to_string()),
+                    r.direzione
+                        .as_ref()
+                        .map_or("?".to_string(), |d| format!("{} {}", d.codice, d.nome)),
+                )
+            })
+            .collect(),
         regole,
         legami,
         controlli: controlli(rules, &l.findings),

@@ -24,6 +24,8 @@ pub struct Carta {
     pub data: String,
     /// SHA-256 of the file checked, hex.
     pub sha256: String,
+    /// Each report of the file: (year, Direzione code and name).
+    pub documenti: Vec<(String, String)>,
     /// The rule files, built-in first: (name, SHA-256).
     pub regole: Vec<(String, String)>,
     /// The link file: (name, SHA-256), or none (vincoli inferred).
@@ -164,6 +166,20 @@ fn esito(n: usize) -> String {
     }
 }
 
+fn documenti(c: &Carta, e: &dyn Fn(&str) -> String) -> String {
+    c.documenti
+        .iter()
+        .map(|(a, d)| {
+            crate::tr!(
+                "report-record-document",
+                year = a.as_str(),
+                direzione = e(d)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn regole_testo(c: &Carta, e: &dyn Fn(&str) -> String) -> String {
     c.regole
         .iter()
@@ -185,6 +201,7 @@ pub fn md_testa(s: &mut String, c: &Carta, file: &str, versione: &str) {
     for (k, v) in [
         (crate::tr!("report-record-date"), c.data.clone()),
         (crate::tr!("report-record-file"), md(file)),
+        (crate::tr!("report-record-documents"), documenti(c, &md)),
         (crate::tr!("report-record-sha"), format!("`{}`", c.sha256)),
         (crate::tr!("report-record-version"), versione.to_string()),
         (crate::tr!("report-record-rules"), regole_testo(c, &md)),
@@ -275,6 +292,7 @@ pub fn html_testa(s: &mut String, c: &Carta, file: &str, versione: &str) {
     for (k, v) in [
         (crate::tr!("report-record-date"), esc(&c.data)),
         (crate::tr!("report-record-file"), esc(file)),
+        (crate::tr!("report-record-documents"), documenti(c, &esc)),
         (
             crate::tr!("report-record-sha"),
             format!("<code>{}</code>", c.sha256),
