@@ -291,8 +291,8 @@ pub fn dot(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
                 "  \"{}\" -- \"{}\" [label=\"{}\", tooltip=\"{}\"];",
                 esc(&nodo(&dir, a.lato, a.item)),
                 esc(&nodo(&dir, b.lato, b.item)),
-                g[e].fiducia.name(),
-                esc(&g[e].prova)
+                crate::tr!("confidence", level = g[e].fiducia.name()),
+                esc(&prova_testo(&g[e].prova))
             )?;
         }
     }
