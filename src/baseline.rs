@@ -43,6 +43,7 @@ const ENTRY: &[&str] = &[
     "subject",
     "severity",
     "message",
+    "identity",
     "amounts",
     "justification",
 ];
@@ -68,8 +69,14 @@ pub struct Voce {
     pub amounts: Vec<(String, String)>,
     /// Severity when accepted (for the reader; not matched).
     pub severity: String,
-    /// Message when accepted (for the reader; not matched).
+    /// Message when accepted, in the language of that run (for the reader;
+    /// matched only by files written before `identity` existed).
     pub message: String,
+    /// For a finding without amounts, its message's identity in every
+    /// language (`dup-key-message|key=3763 20 2|section=1.B`): matched
+    /// instead of the message, so a baseline written in English hides the
+    /// same findings in Italian. Empty when the finding has amounts.
+    pub identity: String,
     /// Why it is accepted, written by the auditor.
     pub justification: String,
     /// Where the entry is in the baseline file (empty for new entries).
@@ -157,6 +164,11 @@ pub fn voce(f: &Finding, doc: &Documento, bytes: &[u8]) -> Voce {
         amounts: importi(f),
         severity: f.severity.as_str().to_string(),
         message: f.message.clone(),
+        identity: if f.amounts.is_empty() {
+            f.identita.clone()
+        } else {
+            String::new()
+        },
         justification: String::new(),
         span: 0..0,
     }
@@ -178,21 +190,33 @@ pub struct Applicato {
 }
 
 /// What must be equal for a baseline entry to accept a finding as it is:
-/// identity and amounts, and the message when there are no amounts (a
-/// finding such as an unknown code says what is wrong only in words).
+/// identity and amounts, and the message's identity when there are no
+/// amounts (a finding such as an unknown code says what is wrong only in
+/// words); the message itself for entries written before `identity` existed.
 pub(crate) type Firma = (Identita, Vec<(String, String)>, Option<String>);
 
 fn firma_voce(v: &Voce) -> Firma {
+    let testo = if v.identity.is_empty() {
+        &v.message
+    } else {
+        &v.identity
+    };
     (
         v.id.clone(),
         v.amounts.clone(),
-        v.amounts.is_empty().then(|| v.message.clone()),
+        v.amounts.is_empty().then(|| testo.clone()),
     )
+}
+
+/// The signature an entry written before `identity` existed has: the message.
+fn firma_messaggio(k: &Firma, message: &str) -> Option<Firma> {
+    k.2.as_ref()
+        .map(|_| (k.0.clone(), k.1.clone(), Some(message.to_string())))
 }
 
 pub(crate) fn firma(f: &Finding, doc: &Documento, bytes: &[u8]) -> Firma {
     let amounts = importi(f);
-    let message = amounts.is_empty().then(|| f.message.clone());
+    let message = amounts.is_empty().then(|| f.identita.clone());
     (identita(f, doc, bytes), amounts, message)
 }
 
@@ -261,7 +285,12 @@ impl<'b> Confronto<'b> {
         let firme: Vec<Firma> = findings.iter().map(|f| firma(f, doc, bytes)).collect();
         let nascosti: Vec<bool> = firme
             .iter()
-            .map(|k| prendi(self.esatte.get_mut(k), &mut self.usate).is_some())
+            .zip(findings.iter())
+            .map(|(k, f)| {
+                prendi(self.esatte.get_mut(k), &mut self.usate).is_some()
+                    || firma_messaggio(k, &f.message)
+                        .is_some_and(|m| prendi(self.esatte.get_mut(&m), &mut self.usate).is_some())
+            })
             .collect();
         let mut tenuti = Vec::with_capacity(findings.len());
         for ((mut f, k), nascosto) in findings.drain(..).zip(firme).zip(nascosti) {
@@ -274,15 +303,9 @@ impl<'b> Confronto<'b> {
                 let v = &self.baseline.voci[i];
                 let was: Vec<String> = v.amounts.iter().map(|(k, a)| format!("{k} {a}")).collect();
                 let note = if was.is_empty() {
-                    format!(
-                        "the baseline accepted this finding as `{}`; review it again",
-                        v.message
-                    )
+                    crate::tr!("baseline-accepted-as", message = &v.message)
                 } else {
-                    format!(
-                        "the baseline accepted this finding with other amounts ({}); review it again",
-                        was.join(", ")
-                    )
+                    crate::tr!("baseline-accepted-with", amounts = was.join(", "))
                 };
                 f.help = if f.help.is_empty() {
                     note
@@ -323,11 +346,13 @@ impl<'b> Confronto<'b> {
             .map(|v| ConfigError {
                 sorgente: 0,
                 span: v.span.clone(),
-                message: format!(
-                    "stale baseline entry: `{}` on `{}` in report {} matches no finding",
-                    v.id.rule, v.id.subject, v.id.report
+                message: crate::tr!(
+                    "baseline-stale",
+                    rule = &v.id.rule,
+                    subject = &v.id.subject,
+                    report = &v.id.report
                 ),
-                help: "the finding is gone; `--prune` removes the entry".into(),
+                help: crate::tr!("baseline-stale-help"),
             })
             .collect()
     }
@@ -338,7 +363,7 @@ pub fn leggi(testo: &str) -> Result<Baseline, Vec<ConfigError>> {
     FileVersionato {
         cosa: "baseline",
         tabella: "accepted",
-        help: "a baseline is TOML: `version = 1` and `[[accepted]]` tables",
+        help: "cfg-baseline-toml-help",
     }
     .leggi(testo, entry)
     .map(|voci| Baseline { voci })
@@ -356,6 +381,7 @@ fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
         amounts: Vec::new(),
         severity: String::new(),
         message: String::new(),
+        identity: String::new(),
         justification: String::new(),
         span: v.span(),
     };
@@ -370,6 +396,7 @@ fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
             "subject" => (e.id.subject, seen[2]) = (text(l), true),
             "severity" => e.severity = text(l),
             "message" => e.message = text(l),
+            "identity" => e.identity = text(l),
             "justification" => e.justification = text(l),
             "amounts" => {
                 if let Some(t) = l.table(x) {
@@ -381,8 +408,8 @@ fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
                                 None => l.err(
                                     0,
                                     a.span(),
-                                    format!("`{s}` is not an amount"),
-                                    "amounts are decimal strings with a point, e.g. \"1234.50\"",
+                                    crate::tr!("cfg-not-an-amount", text = s),
+                                    crate::tr!("cfg-amount-help"),
                                 ),
                             }
                         }
@@ -400,8 +427,8 @@ fn entry(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Voce> {
             l.err(
                 0,
                 v.span(),
-                format!("`[[accepted]]` entry without `{name}`"),
-                "each entry has rule, report and subject, as `--write-baseline` writes them",
+                crate::tr!("cfg-entry-without", key = *name),
+                crate::tr!("cfg-entry-help"),
             );
         }
     }
@@ -440,6 +467,9 @@ pub fn scrivi(voci: &[Voce]) -> String {
         s.push_str(&format!("subject = {}\n", lit(&v.id.subject)));
         s.push_str(&format!("severity = {}\n", lit(&v.severity)));
         s.push_str(&format!("message = {}\n", lit(&v.message)));
+        if !v.identity.is_empty() {
+            s.push_str(&format!("identity = {}\n", lit(&v.identity)));
+        }
         let amounts: Vec<String> = v
             .amounts
             .iter()
@@ -469,7 +499,11 @@ pub fn unisci(
     let mut per_id = pile(&old.voci, |v| v.id.clone());
     let mut cambiate = Vec::new();
     for (j, n) in nuove.iter_mut().enumerate() {
-        if let Some(i) = prendi(esatte.get_mut(&firma_voce(n)), &mut usate) {
+        let k = firma_voce(n);
+        let i = prendi(esatte.get_mut(&k), &mut usate).or_else(|| {
+            firma_messaggio(&k, &n.message).and_then(|m| prendi(esatte.get_mut(&m), &mut usate))
+        });
+        if let Some(i) = i {
             n.justification = old.voci[i].justification.clone();
         } else {
             cambiate.push(j);
@@ -518,6 +552,7 @@ mod tests {
             amounts: vec![("difference".into(), amount.into())],
             severity: "error".into(),
             message: "m \"quoted\"\nnext".into(),
+            identity: String::new(),
             justification: why.into(),
             span: 0..0,
         }

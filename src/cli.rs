@@ -20,6 +20,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
 use crate::export;
+use crate::lingua::{self, Lingua};
 use crate::parse::{parse, ParseOutput};
 use crate::render::{render_stderr, Fonte, Located};
 use crate::span::LineIndex;
@@ -46,6 +47,10 @@ Exit codes: 0 = no error-severity finding, 1 = at least one, \
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
+    /// Language of messages and reports (else `lang` in quadra.toml, else the
+    /// locale: LC_ALL, LC_MESSAGES, LANG starting with `it`, else English).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<Lingua>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,6 +126,9 @@ enum ExportFormat {
 
 /// Run the command line; returns the exit code.
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // `--no-config` ignores the project file, its `lang` included.
+    let no_config = args.iter().any(|a| a == "--no-config");
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -128,6 +136,15 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    let progetto = match (cli.lang, no_config) {
+        (None, false) => std::env::current_dir()
+            .ok()
+            .and_then(|d| lingua::lingua_del_progetto(&d)),
+        _ => None,
+    };
+    lingua::imposta(lingua::scegli(cli.lang, progetto, |k| {
+        std::env::var(k).ok()
+    }));
     let result = match cli.cmd {
         Cmd::Check(a) => check::run(a),
         Cmd::Diff(a) => diff::run(a),
@@ -172,7 +189,8 @@ pub(crate) fn with_report(
     emit: impl FnOnce(&mut dyn Write, &str, &[u8], &LineIndex, &ParseOutput) -> io::Result<()>,
 ) -> Result<i32, String> {
     let emit: Box<Emit<'_>> = Box::new(emit);
-    let bytes = read_input(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let bytes = read_input(path)
+        .map_err(|e| crate::tr!("io-cannot-read", file = path, error = e.to_string()))?;
     let parsed = parse(&bytes);
     let name = if path == "-" { "<stdin>" } else { path };
     let p = match parsed {
@@ -186,17 +204,21 @@ pub(crate) fn with_report(
     let index = LineIndex::new(&bytes);
     {
         let mut out: Box<dyn Write> = match &output {
-            Some(f) => Box::new(BufWriter::new(
-                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
-            )),
+            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
+                crate::tr!(
+                    "io-cannot-write",
+                    file = f.display().to_string(),
+                    error = e.to_string()
+                )
+            })?)),
             None => Box::new(BufWriter::new(io::stdout().lock())),
         };
         emit(&mut out, path, &bytes, &index, &p).map_err(|e| match e.kind() {
             io::ErrorKind::InvalidData => e.to_string(),
-            _ => format!("cannot write output: {e}"),
+            _ => crate::tr!("io-cannot-write-output", error = e.to_string()),
         })?;
         out.flush()
-            .map_err(|e| format!("cannot write output: {e}"))?;
+            .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     if !p.diagnostics.is_empty() {
         let source = Fonte::new(name, &bytes);
@@ -207,8 +229,8 @@ pub(crate) fn with_report(
             .collect();
         eprint!("{}", render_stderr(&located));
         eprintln!(
-            "{name}: {} problem(s) reading the report",
-            p.diagnostics.len()
+            "{}",
+            crate::tr!("cli-report-problems", file = name, n = p.diagnostics.len())
         );
     }
     let errors = p.diagnostics.iter().any(|d| d.severity == Severity::Error);

@@ -169,6 +169,9 @@ pub struct ParseDiagnostic {
     pub severity: Severity,
     /// What is wrong.
     pub message: String,
+    /// The message's identity in every language (catalogue id and arguments).
+    #[serde(skip)]
+    pub identita: String,
     /// Where.
     pub span: Span,
     /// Short text under the pointed span.
@@ -182,14 +185,16 @@ impl ParseDiagnostic {
     pub fn new(
         code: ParseCode,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<crate::lingua::Testo>,
         label: impl Into<String>,
         help: impl Into<String>,
     ) -> Self {
+        let m = message.into();
         ParseDiagnostic {
             code,
             severity: code.severity(),
-            message: message.into(),
+            message: m.testo,
+            identita: m.identita,
             span,
             label: label.into(),
             help: help.into(),

@@ -18,6 +18,9 @@ pub struct Finding {
     pub severity: Severity,
     /// What is wrong, with the amounts, formatted for people.
     pub message: String,
+    /// The message's identity in every language (catalogue id and
+    /// arguments): what baselines compare when the finding has no amounts.
+    pub identita: String,
     /// The primary location.
     pub span: Span,
     /// Short text under the primary location.
@@ -77,11 +80,18 @@ pub struct Contesto {
 
 impl Finding {
     /// A finding of `rule` at `span`; the other fields start empty.
-    pub fn new(rule: &str, severity: Severity, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        rule: &str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<crate::lingua::Testo>,
+    ) -> Self {
+        let m = message.into();
         Finding {
             rule: rule.to_string(),
             severity,
-            message: message.into(),
+            message: m.testo,
+            identita: m.identita,
             span,
             label: String::new(),
             help: String::new(),
@@ -96,7 +106,15 @@ impl Finding {
 
     /// A parse diagnostic as a finding (it is reported by `check` like any other).
     pub fn from_parse(d: &ParseDiagnostic) -> Self {
-        let mut f = Finding::new(d.code.as_str(), d.severity, d.span, d.message.clone());
+        let mut f = Finding::new(
+            d.code.as_str(),
+            d.severity,
+            d.span,
+            crate::lingua::Testo {
+                testo: d.message.clone(),
+                identita: d.identita.clone(),
+            },
+        );
         f.label = d.label.clone();
         f.help = d.help.clone();
         f

@@ -19,6 +19,7 @@ pub mod export;
 pub mod finding;
 pub mod impaginazione;
 pub mod lang;
+pub mod lingua;
 pub mod output;
 pub mod parse;
 pub mod rapporto;

@@ -175,10 +175,10 @@ impl<'s> Located<'s> {
             severity: Severity::Error,
             message: e.to_string(),
             label: match e {
-                NotAReport::Binary(_) => "binary data here".into(),
-                _ => "no report starts here".into(),
+                NotAReport::Binary(_) => crate::tr!("input-binary-label"),
+                _ => crate::tr!("input-no-report-label"),
             },
-            help: e.help().to_string(),
+            help: e.help(),
             span: Span::new(at, at),
             related: Vec::new(),
             source,
@@ -241,9 +241,19 @@ pub fn render(diags: &[Located<'_>], colour: bool, width: usize) -> String {
         .with_width(width)
         .with_links(false);
     let mut out = String::new();
+    // miette writes `help:` before the help line, which comes last in a
+    // report: in another language, the catalogue's word takes its place.
+    let aiuto = crate::tr!("render-help");
     for d in diags {
+        let mut uno = String::new();
         // Writing into a String cannot fail.
-        let _ = handler.render_report(&mut out, d);
+        let _ = handler.render_report(&mut uno, d);
+        if aiuto != "help" && !d.help.is_empty() {
+            if let Some(i) = uno.rfind("help:") {
+                uno.replace_range(i..i + 4, &aiuto);
+            }
+        }
+        out.push_str(&uno);
     }
     out
 }

@@ -28,6 +28,8 @@ fn report(args: &[&str], name: &str) -> (i32, String, PathBuf) {
         .arg("-o")
         .arg(&path)
         .current_dir(root())
+        // The date of the check, fixed: 1 December 2022.
+        .env("SOURCE_DATE_EPOCH", "1669852800")
         .output()
         .unwrap();
     let text = std::fs::read_to_string(&path).unwrap_or_default();
@@ -104,6 +106,10 @@ fn markdown_report_of_a_declared_unbalanced_group() {
         "unbalanced.md",
     );
     assert_eq!(code, 1);
+    // The built-in rule set's hash changes with every edit of rules/default.toml.
+    let h = quadra::rapporto::carta::sha256(quadra::config::DEFAULT_RULES.as_bytes());
+    assert_eq!(md.matches(&h).count(), 1);
+    let md = md.replace(&h, "[SHA-256 of rules/default.toml]");
     insta::assert_snapshot!("report_unbalanced_md", md);
 }
 
@@ -156,6 +162,8 @@ fn console(stderr: &[u8]) -> Vec<String> {
 fn the_html_report_renders_in_chromium() {
     for (name, args, rows) in [
         ("real-browser.html", vec![REAL], 121),
+        // The Italian page of the same report: the same rows.
+        ("real-browser-it.html", vec!["--lang", "it", REAL], 121),
         (
             "hostile-browser.html",
             vec!["--no-config", "fixtures/hostile-text.txt"],
@@ -171,6 +179,11 @@ fn the_html_report_renders_in_chromium() {
         assert_eq!(count(&text, "<svg "), 2, "{name}");
         assert_eq!(count(&text, "<script"), 0, "{name}");
         assert_eq!(count(&text, "<img"), 0, "{name}");
+        if name.ends_with("-it.html") {
+            assert_eq!(count(&text, "<html lang=\"it\">"), 1, "{name}");
+            assert_eq!(count(&text, "<h2>Estremi del controllo</h2>"), 1, "{name}");
+            assert_eq!(count(&text, "<h2>Note del revisore</h2>"), 1, "{name}");
+        }
         let png = out_dir().join(name.replace(".html", ".png"));
         let _ = std::fs::remove_file(&png);
         let shot = chromium(&[

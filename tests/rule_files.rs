@@ -267,7 +267,7 @@ fn the_rule_files_in_the_readme_are_valid() {
     // The baseline example is a baseline, not a rule file.
     let (baselines, blocks): (Vec<&str>, Vec<&str>) =
         blocks.into_iter().partition(|b| b.contains("[[accepted]]"));
-    assert_eq!(blocks.len(), 3);
+    assert_eq!(blocks.len(), 4);
     assert_eq!(baselines.len(), 1);
     let b = quadra::baseline::leggi(baselines[0]).expect("README baseline is valid");
     assert_eq!(b.voci.len(), 1);

@@ -80,6 +80,22 @@ impl Regole {
         load_rules(&self.rules, self.no_config)
     }
 
+    /// The files this run reads besides the built-in rules: the rule files
+    /// in order, and the link file of `report` (if one is named or found).
+    pub(crate) fn file_usati(&self, report: &str) -> (Vec<PathBuf>, Option<PathBuf>) {
+        let mut regole: Vec<PathBuf> = Vec::new();
+        if !self.no_config {
+            regole.extend(
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| find_project_file(&d)),
+            );
+        }
+        regole.extend(self.rules.iter().cloned());
+        let legami = trova_legami(report, self.links.as_deref(), !self.no_config);
+        (regole, legami)
+    }
+
     /// How to check a report with `rules`.
     pub(crate) fn come<'a>(&'a self, rules: &'a RuleSet, tollerante: bool) -> Come<'a> {
         Come {
@@ -117,8 +133,13 @@ pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>,
     }
     paths.extend(extra.iter().cloned());
     for p in paths {
-        let bytes = std::fs::read(&p)
-            .map_err(|e| format!("cannot read rules file {}: {e}", p.display()))?;
+        let bytes = std::fs::read(&p).map_err(|e| {
+            crate::tr!(
+                "io-cannot-read-rules",
+                file = p.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
         let testo = String::from_utf8(bytes).map_err(|e| {
             format!(
                 "rules file {} is not UTF-8 text (byte {})",
@@ -147,11 +168,11 @@ pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>,
             eprint!("{}", render_stderr(&shown));
             if n > MAX_CONFIG_ERRORS {
                 eprintln!(
-                    "quadra: {} more problem(s) not shown",
-                    n - MAX_CONFIG_ERRORS
+                    "quadra: {}",
+                    crate::tr!("cli-more-problems", n = n - MAX_CONFIG_ERRORS)
                 );
             }
-            eprintln!("quadra: {n} problem(s) in the rule files; nothing was checked");
+            eprintln!("quadra: {}", crate::tr!("cli-rule-problems", n = n));
             Ok(None)
         }
     }
@@ -192,8 +213,13 @@ pub fn leggi_legami(
     let Some(path) = trova_legami(report, explicit, discover) else {
         return Ok(None);
     };
-    let testo = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read link file {}: {e}", path.display()))?;
+    let testo = std::fs::read_to_string(&path).map_err(|e| {
+        crate::tr!(
+            "io-cannot-read-links",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     Ok(Some(TestoLegami {
         nome: path.display().to_string(),
         path,
@@ -434,8 +460,12 @@ fn scheletro(r: crate::ast::Report) -> crate::ast::Report {
 
 /// Read and parse one report and its link file; no rule has run yet.
 pub(crate) fn apri(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
-    let bytes = read_input(path)
-        .map_err(|e| Problema::Input(format!("quadra: cannot read {path}: {e}\n")))?;
+    let bytes = read_input(path).map_err(|e| {
+        Problema::Input(format!(
+            "quadra: {}\n",
+            crate::tr!("io-cannot-read", file = path, error = e.to_string())
+        ))
+    })?;
     let p = match parse(&bytes) {
         Ok(p) => p,
         Err(e) => {
@@ -485,9 +515,15 @@ pub fn espandi(args: &[String]) -> Result<Vec<String>, String> {
         let p = Path::new(a);
         if a != "-" && p.is_dir() {
             let before = out.len();
-            cammina(p, &mut out).map_err(|e| format!("cannot read folder {a}: {e}"))?;
+            cammina(p, &mut out).map_err(|e| {
+                crate::tr!(
+                    "io-cannot-read-folder",
+                    folder = a.as_str(),
+                    error = e.to_string()
+                )
+            })?;
             if out.len() == before {
-                return Err(format!("folder {a} holds no .txt report"));
+                return Err(crate::tr!("io-empty-folder", folder = a.as_str()));
             }
         } else {
             out.push(a.clone());
@@ -574,8 +610,13 @@ fn fili(n: usize, files: usize, cores: usize) -> usize {
 
 /// Read a baseline file; errors are printed located (then exit 2).
 pub(crate) fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), ()>, String> {
-    let testo = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+    let testo = std::fs::read_to_string(path).map_err(|e| {
+        crate::tr!(
+            "io-cannot-read-baseline",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     match baseline::leggi(&testo) {
         Ok(b) => Ok(Ok((b, testo))),
         Err(errori) => {
@@ -587,9 +628,12 @@ pub(crate) fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), (
                 .collect();
             eprint!("{}", render_stderr(&shown));
             eprintln!(
-                "quadra: {} problem(s) in the baseline {}; nothing was checked",
-                errori.len(),
-                path.display()
+                "quadra: {}",
+                crate::tr!(
+                    "cli-baseline-problems",
+                    n = errori.len(),
+                    file = path.display().to_string()
+                )
             );
             Ok(Err(()))
         }
@@ -626,12 +670,20 @@ fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>,
         })
         .collect();
     let voci = baseline::unisci(old.as_ref(), nuove, &visti);
-    std::fs::write(path, baseline::scrivi(&voci))
-        .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+    std::fs::write(path, baseline::scrivi(&voci)).map_err(|e| {
+        crate::tr!(
+            "io-cannot-write-baseline",
+            file = path.display().to_string(),
+            error = e.to_string()
+        )
+    })?;
     eprintln!(
-        "quadra: recorded {} finding(s) in {}; write a justification for each",
-        voci.len(),
-        path.display()
+        "quadra: {}",
+        crate::tr!(
+            "cli-baseline-recorded",
+            n = voci.len(),
+            file = path.display().to_string()
+        )
     );
     Ok(Ok(Baseline { voci }))
 }
@@ -656,13 +708,20 @@ fn applica_baseline(
     }
     if prune {
         let tenute: Vec<baseline::Voce> = confronto.tenute().into_iter().cloned().collect();
-        std::fs::write(path, baseline::scrivi(&tenute))
-            .map_err(|e| format!("cannot write baseline {}: {e}", path.display()))?;
+        std::fs::write(path, baseline::scrivi(&tenute)).map_err(|e| {
+            crate::tr!(
+                "io-cannot-write-baseline",
+                file = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
         eprintln!(
-            "quadra: removed {} stale entr{} from {}",
-            stale.len(),
-            if stale.len() == 1 { "y" } else { "ies" },
-            path.display()
+            "quadra: {}",
+            crate::tr!(
+                "cli-baseline-removed",
+                n = stale.len(),
+                file = path.display().to_string()
+            )
         );
     } else if let Some(testo) = testo {
         let fonte = Fonte::new(&path.display().to_string(), testo.as_bytes());
@@ -672,10 +731,12 @@ fn applica_baseline(
             .collect();
         eprint!("{}", render_stderr(&shown));
         eprintln!(
-            "quadra: {} stale entr{} in the baseline {} (`--prune` removes them)",
-            stale.len(),
-            if stale.len() == 1 { "y" } else { "ies" },
-            path.display()
+            "quadra: {}",
+            crate::tr!(
+                "cli-baseline-stale",
+                n = stale.len(),
+                file = path.display().to_string()
+            )
         );
     }
     Ok(())
@@ -738,14 +799,18 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     };
     {
         let mut out: Box<dyn Write> = match &a.output {
-            Some(f) => Box::new(BufWriter::new(
-                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
-            )),
+            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
+                crate::tr!(
+                    "io-cannot-write",
+                    file = f.display().to_string(),
+                    error = e.to_string()
+                )
+            })?)),
             None => Box::new(BufWriter::new(io::stdout().lock())),
         };
         output::write(a.format, &mut out, &esiti, &rules, stile)
             .and_then(|_| out.flush())
-            .map_err(|e| format!("cannot write output: {e}"))?;
+            .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     // Machine formats carry per-file data; people reading the log still get
     // the table.

@@ -85,9 +85,13 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
     let d = confronta(&vo, &vn);
     {
         let mut out: Box<dyn Write> = match &a.output {
-            Some(f) => Box::new(BufWriter::new(
-                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
-            )),
+            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
+                crate::tr!(
+                    "io-cannot-write",
+                    file = f.display().to_string(),
+                    error = e.to_string()
+                )
+            })?)),
             None => Box::new(BufWriter::new(io::stdout().lock())),
         };
         match a.format {
@@ -96,7 +100,7 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
             DiffFormat::Md => stampa::markdown(&mut out, &d, &vo, &vn),
         }
         .and_then(|_| out.flush())
-        .map_err(|e| format!("cannot write output: {e}"))?;
+        .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     let code = if d.nuovi_errori(&vn) > 0 {
         EXIT_FINDINGS

@@ -127,7 +127,13 @@ pub fn run(a: GenerateArgs) -> Result<i32, String> {
         },
     );
     let scrivi = |p: &PathBuf, t: &str| {
-        std::fs::write(p, t).map_err(|e| format!("cannot write {}: {e}", p.display()))
+        std::fs::write(p, t).map_err(|e| {
+            crate::tr!(
+                "io-cannot-write",
+                file = p.display().to_string(),
+                error = e.to_string()
+            )
+        })
     };
     match &a.output {
         Some(p) => scrivi(p, &testo)?,

@@ -42,8 +42,12 @@ pub fn list(out: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
         .max(2);
     writeln!(
         out,
-        "{:w$}  {:13}  {:8}  {:13}  SUMMARY",
-        "ID", "FAMILY", "SEVERITY", "KIND"
+        "{:w$}  {:13}  {:8}  {:13}  {}",
+        crate::tr!("rules-col-id"),
+        crate::tr!("rules-col-family"),
+        crate::tr!("rules-col-severity"),
+        crate::tr!("rules-col-kind"),
+        crate::tr!("rules-col-summary")
     )?;
     for r in &rules.rules {
         let sev = if r.enabled {
@@ -63,8 +67,8 @@ pub fn list(out: &mut dyn Write, rules: &RuleSet) -> io::Result<()> {
     }
     writeln!(
         out,
-        "\n{} rules. `quadra rules explain ID` explains one.",
-        rules.rules.len()
+        "\n{}",
+        crate::tr!("rules-footer", n = rules.rules.len())
     )
 }
 
@@ -73,26 +77,38 @@ pub fn explain(out: &mut dyn Write, r: &RuleDef) -> io::Result<()> {
     writeln!(out, "{}: {}\n", r.id, r.summary)?;
     writeln!(
         out,
-        "family: {}    severity: {}    kind: {}{}",
-        r.family,
-        r.severity.as_str(),
-        r.kind(),
-        if r.enabled { "" } else { "    (disabled)" }
+        "{}{}",
+        crate::tr!(
+            "rules-meta",
+            family = &r.family,
+            severity = r.severity.as_str(),
+            kind = r.kind()
+        ),
+        if r.enabled {
+            String::new()
+        } else {
+            crate::tr!("rules-disabled")
+        }
     )?;
     if !r.params.is_empty() {
         let p: Vec<String> = r.params.iter().map(|(n, v)| format!("{n} = {v}")).collect();
-        writeln!(out, "parameters: {}", p.join(", "))?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("rules-parameters", list = p.join(", "))
+        )?;
     }
+    let non_dato = crate::tr!("rules-not-given");
     for (title, text) in [
-        ("What it checks", &r.what),
-        ("Why it matters", &r.why),
-        ("Example", &r.example),
+        (crate::tr!("rules-what"), &r.what),
+        (crate::tr!("rules-why"), &r.why),
+        (crate::tr!("rules-example"), &r.example),
     ] {
         writeln!(
             out,
             "\n## {title}\n{}",
             if text.trim().is_empty() {
-                "(not given)"
+                non_dato.as_str()
             } else {
                 text.trim_end()
             }
@@ -107,7 +123,7 @@ pub fn run(a: RulesArgs) -> Result<i32, String> {
         return Ok(EXIT_USAGE);
     };
     let mut out = io::stdout().lock();
-    let w = |e: io::Error| format!("cannot write output: {e}");
+    let w = |e: io::Error| crate::tr!("io-cannot-write-output", error = e.to_string());
     match a.action {
         None => list(&mut out, &rules).map_err(w)?,
         Some(RulesCmd::Explain { id }) => match rules.get(&id) {
@@ -116,9 +132,12 @@ pub fn run(a: RulesArgs) -> Result<i32, String> {
                 let sim = simili(&id, rules.rules.iter().map(|r| r.id.as_str()));
                 let hint = sim
                     .first()
-                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .map(|s| crate::tr!("rules-did-you-mean", id = *s))
                     .unwrap_or_default();
-                eprintln!("quadra: no rule `{id}`{hint}; `quadra rules` lists them");
+                eprintln!(
+                    "quadra: {}",
+                    crate::tr!("rules-unknown", id = &id, hint = hint)
+                );
                 return Ok(EXIT_USAGE);
             }
         },

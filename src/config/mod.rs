@@ -8,6 +8,7 @@
 //! that names an existing rule without `kind` adjusts it key by key
 //! (`severity`, `enabled`, `params.tolerance`, `scope.section`...).
 
+mod lingue;
 pub(crate) mod raw;
 pub(crate) mod read;
 mod validate;

@@ -65,11 +65,40 @@ pub(crate) fn wrong_type(
     what: &str,
     got: &DeValue<'_>,
 ) -> ConfigError {
+    let what = tipo(what);
     ConfigError {
         sorgente: src,
         span,
-        message: format!("expected {what}, found {}", got.type_str()),
-        help: format!("write {what} here"),
+        message: crate::tr!("cfg-expected", what = &what, found = got.type_str()),
+        help: crate::tr!("cfg-write-here", what = &what),
+    }
+}
+
+/// A type the code names in English (`a string`), in the reader's language;
+/// a phrase the catalogue does not hold (`[[group]]` tables) stays as it is.
+fn tipo(what: &str) -> String {
+    let id = match what {
+        "a number" => "cfg-type-number",
+        "a string" => "cfg-type-string",
+        "a table of rules" => "cfg-type-rules",
+        "a table" => "cfg-type-table",
+        "an integer" => "cfg-type-integer",
+        "true or false" => "cfg-type-boolean",
+        "a string, or a table of languages (`it`, `en`)" => "cfg-type-text",
+        "a table (`[rules.<id>]`)" => "cfg-type-rule-table",
+        _ => return what.to_string(),
+    };
+    crate::lingua::testo(id, None)
+}
+
+/// A place the code names in English (`at the top of a rule file`), in the
+/// reader's language when the catalogue holds it.
+fn luogo(place: &str) -> String {
+    match place {
+        "at the top of a rule file" => crate::tr!("cfg-place-top"),
+        "at the top of a baseline" => crate::tr!("cfg-place-top-of", what = "baseline"),
+        "at the top of a link file" => crate::tr!("cfg-place-top-of", what = "link-file"),
+        _ => place.to_string(),
     }
 }
 
@@ -86,15 +115,15 @@ pub(super) fn parse<'a>(
             errors.push(ConfigError {
                 sorgente: src,
                 span,
-                message: format!("invalid TOML: {}", e.message().trim()),
-                help: "rule files are TOML: `[rules.<id>]` tables of `key = value` lines".into(),
+                message: crate::tr!("cfg-invalid-toml", error = e.message().trim()),
+                help: crate::tr!("cfg-rule-file-help"),
             });
             None
         }
     }
 }
 
-const TOP_KEYS: &[&str] = &["version", "rules"];
+const TOP_KEYS: &[&str] = &["version", "lang", "rules"];
 
 /// True for a kebab-case id: lowercase words of letters and digits joined by `-`.
 pub(super) fn is_kebab(id: &str) -> bool {
@@ -123,10 +152,21 @@ pub(super) fn merge<'d>(docs: &'d [Doc<'d>], errors: &mut Vec<ConfigError>) -> V
                     DeValue::Integer(_) => errors.push(ConfigError {
                         sorgente: src,
                         span: v.span(),
-                        message: "unsupported rule file version".into(),
-                        help: "this quadra reads `version = 1`".into(),
+                        message: crate::tr!("cfg-unsupported-version"),
+                        help: crate::tr!("cfg-version-help"),
                     }),
                     other => errors.push(wrong_type(src, v.span(), "an integer", other)),
+                },
+                // The language of the run (read before the rules: `lingua::scegli`).
+                "lang" => match v.get_ref() {
+                    DeValue::String(l) if crate::lingua::Lingua::da_codice(l).is_some() => {}
+                    DeValue::String(_) => errors.push(ConfigError {
+                        sorgente: src,
+                        span: v.span(),
+                        message: "unknown language".into(),
+                        help: "quadra speaks `lang = \"it\"` and `lang = \"en\"`".into(),
+                    }),
+                    other => errors.push(wrong_type(src, v.span(), "a string", other)),
                 },
                 "rules" => match v.get_ref() {
                     DeValue::Table(t) => merge_rules(src, t, &mut voci, errors),
@@ -154,19 +194,20 @@ pub(crate) fn unknown_key(
     place: &str,
 ) -> ConfigError {
     let sim = simili(key, allowed.iter().copied());
-    let help = if sim.is_empty() {
-        format!("allowed {place}: {}", allowed.join(", "))
-    } else {
-        format!(
-            "did you mean `{}`? allowed {place}: {}",
-            sim[0],
-            allowed.join(", ")
-        )
+    let (place, keys) = (luogo(place), allowed.join(", "));
+    let help = match sim.first() {
+        None => crate::tr!("cfg-allowed", place = place, keys = keys),
+        Some(s) => crate::tr!(
+            "cfg-did-you-mean-allowed",
+            similar = *s,
+            place = place,
+            keys = keys
+        ),
     };
     ConfigError {
         sorgente: src,
         span,
-        message: format!("unknown key `{key}`"),
+        message: crate::tr!("cfg-unknown-key", key = key),
         help,
     }
 }
@@ -185,8 +226,8 @@ fn merge_rules<'d>(
             errors.push(ConfigError {
                 sorgente: src,
                 span: k.span(),
-                message: format!("`{id}` is not a valid rule id"),
-                help: "rule ids are kebab-case: lowercase letters and digits joined by `-`, e.g. `total-mismatch`".into(),
+                message: crate::tr!("cfg-invalid-rule-id", id = id),
+                help: crate::tr!("cfg-rule-id-help"),
             });
             continue;
         }
@@ -228,13 +269,13 @@ fn merge_rules<'d>(
                 let sim = simili(id, voci.iter().map(|v| v.id.as_str()));
                 let mut help = String::new();
                 if let Some(s) = sim.first() {
-                    help.push_str(&format!("did you mean `{s}`? "));
+                    help.push_str(&crate::tr!("cfg-did-you-mean", similar = *s));
                 }
-                help.push_str("`quadra rules` lists the rule ids; to declare a new rule, give it a `kind` (\"row-predicate\" or \"aggregate\")");
+                help.push_str(&crate::tr!("cfg-unknown-rule-help"));
                 errors.push(ConfigError {
                     sorgente: src,
                     span: k.span(),
-                    message: format!("unknown rule id `{id}`"),
+                    message: crate::tr!("cfg-unknown-rule", id = id),
                     help,
                 });
                 continue;

@@ -74,7 +74,7 @@ impl Lettore<'_> {
     /// An exact decimal: an integer, a float literal read from its text (never
     /// through binary floating point), or a string such as `"0.01"`.
     pub fn decimal(&mut self, v: Val<'_>) -> Option<Decimal> {
-        let help = "write an amount as 1000, 0.01 or \"0.01\" (decimal point, no exponent)";
+        let help = crate::tr!("cfg-decimal-help");
         let text: String = match v.v.get_ref() {
             DeValue::Integer(i) if i.radix() == 10 => i.as_str().to_string(),
             DeValue::Float(f) => f.as_str().to_string(),
@@ -92,7 +92,7 @@ impl Lettore<'_> {
                 self.err(
                     v.src,
                     v.span(),
-                    format!("`{text}` is not an exact decimal amount"),
+                    crate::tr!("cfg-not-exact-decimal", text = &text),
                     help,
                 );
                 None
@@ -101,7 +101,7 @@ impl Lettore<'_> {
     }
 
     /// A string naming one of `options`; otherwise an error `{what} `x``
-    /// whose help lists the options after `label`.
+    /// whose help lists the options after `label` (both catalogue ids).
     pub fn scelta<T: Copy>(
         &mut self,
         v: Val<'_>,
@@ -117,8 +117,12 @@ impl Lettore<'_> {
         self.err(
             v.src,
             v.span(),
-            format!("{what} `{n}`"),
-            format!("{label}: {}", names.join(", ")),
+            format!("{} `{n}`", crate::lingua::testo(what, None)),
+            format!(
+                "{}: {}",
+                crate::lingua::testo(label, None),
+                names.join(", ")
+            ),
         );
         None
     }
@@ -145,8 +149,9 @@ impl Lettore<'_> {
         }
     }
 
-    /// An unsigned integer in `range`.
+    /// An unsigned integer in `range`; `what` is the catalogue id of its name.
     pub fn numero(&mut self, v: Val<'_>, max: u32, what: &str) -> Option<u32> {
+        let what = crate::lingua::testo(what, None);
         match v.v.get_ref() {
             DeValue::Integer(i) if i.radix() == 10 => {
                 match i.as_str().replace('_', "").parse::<u32>() {
@@ -155,8 +160,8 @@ impl Lettore<'_> {
                         self.err(
                             v.src,
                             v.span(),
-                            format!("{} is not a valid {what}", i.as_str()),
-                            format!("a {what} is a whole number from 0 to {max}"),
+                            crate::tr!("cfg-not-valid", n = i.as_str(), what = &what),
+                            crate::tr!("cfg-whole-number", what = &what, max = max),
                         );
                         None
                     }
@@ -198,7 +203,7 @@ pub(crate) struct FileVersionato<'a> {
     pub cosa: &'a str,
     /// The array of tables (`accepted`, `group`).
     pub tabella: &'a str,
-    /// The help line of a TOML syntax error.
+    /// The catalogue id of the help line of a TOML syntax error.
     pub help: &'a str,
 }
 
@@ -214,8 +219,8 @@ impl FileVersionato<'_> {
             vec![ConfigError {
                 sorgente: 0,
                 span: e.span().unwrap_or(0..0),
-                message: format!("invalid TOML: {}", e.message().trim()),
-                help: self.help.to_string(),
+                message: crate::tr!("cfg-invalid-toml", error = e.message().trim()),
+                help: crate::lingua::testo(self.help, None),
             }]
         })?;
         let mut errors = Vec::new();
@@ -232,12 +237,15 @@ impl FileVersionato<'_> {
             let key: &str = k.get_ref();
             let v = Val { src: 0, v };
             if key == "version" {
-                if l.numero(v, 1, "version").is_some_and(|n| n != 1) {
+                if l.numero(v, 1, "cfg-what-version").is_some_and(|n| n != 1) {
                     l.err(
                         0,
                         v.span(),
-                        format!("unsupported {} version", self.cosa),
-                        "this quadra reads `version = 1`",
+                        crate::tr!(
+                            "cfg-unsupported-file-version",
+                            what = self.cosa.replace(' ', "-")
+                        ),
+                        crate::tr!("cfg-version-help"),
                     );
                 }
             } else if key == self.tabella {

@@ -5,6 +5,7 @@ use regex::RegexBuilder;
 use rust_decimal::Decimal;
 use toml::de::DeTable;
 
+use super::lingue;
 use super::raw::{unknown_key, Chiave, Val, Voce};
 use super::read::Lettore;
 use super::{ConfigError, Sorgente};
@@ -90,8 +91,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             l.err(
                 kind_val.src,
                 kind_val.span(),
-                format!("unknown rule kind `{other}`"),
-                format!("a rule's kind is one of: {}", KINDS.join(", ")),
+                crate::tr!("cfg-unknown-kind", kind = other),
+                crate::tr!("cfg-kinds", kinds = KINDS.join(", ")),
             );
             return None;
         }
@@ -113,14 +114,17 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             Some((k, _)) => l.err(
                 c.val.src,
                 c.key_span.clone(),
-                format!(
-                    "`{name}` is a key of {k} rules, and `{}` is a {kind} rule",
-                    v.id
+                crate::tr!(
+                    "cfg-key-of-other-kind",
+                    key = name,
+                    other = k,
+                    id = &v.id,
+                    kind = kind
                 ),
-                format!("a {kind} rule takes: {}", allowed.join(", ")),
+                crate::tr!("cfg-kind-takes", kind = kind, keys = allowed.join(", ")),
             ),
             None => {
-                let place = format!("in a {kind} rule");
+                let place = crate::tr!("cfg-place-in-rule", kind = kind);
                 l.errors.push(unknown_key(
                     c.val.src,
                     c.key_span.clone(),
@@ -131,7 +135,7 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             }
         }
     }
-    let text = |l: &mut Lettore<'_>, k: &str| get(k).and_then(|x| l.string(x)).map(str::to_string);
+    let text = |l: &mut Lettore<'_>, k: &str| get(k).and_then(|x| lingue::testo(l, x));
     let family = match get("family") {
         Some(f) => {
             let name = l.string(f)?.to_string();
@@ -140,8 +144,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                 l.err(
                     f.src,
                     f.span(),
-                    format!("unknown family `{name}`"),
-                    format!("families: {}", names.join(", ")),
+                    crate::tr!("cfg-unknown-family", family = &name),
+                    crate::tr!("cfg-families", families = names.join(", ")),
                 );
             }
             name
@@ -149,13 +153,13 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
         None => "custom".to_string(),
     };
     let summary = match get("summary") {
-        Some(s) => l.string(s)?.to_string(),
+        Some(s) => lingue::testo(l, s)?,
         None => {
             l.err(
                 v.src,
                 v.id_span.clone(),
-                format!("rule `{}` has no `summary`", v.id),
-                "add `summary = \"one line on what it checks\"`",
+                crate::tr!("cfg-no-summary", id = &v.id),
+                crate::tr!("cfg-no-summary-help"),
             );
             String::new()
         }
@@ -166,8 +170,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
             l.err(
                 v.src,
                 v.id_span.clone(),
-                format!("rule `{}` has no `severity`", v.id),
-                "add `severity = \"error\"`, `\"warning\"` or `\"info\"`",
+                crate::tr!("cfg-no-severity", id = &v.id),
+                crate::tr!("cfg-no-severity-help"),
             );
             None
         }
@@ -179,14 +183,18 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
     for (name, c) in &v.params {
         if !v.declared_params.contains(name) {
             let help = if v.declared_params.is_empty() {
-                format!("rule `{}` takes no parameters", v.id)
+                crate::tr!("cfg-takes-no-params", id = &v.id)
             } else {
-                format!("rule `{}` has: {}", v.id, v.declared_params.join(", "))
+                crate::tr!(
+                    "cfg-has-params",
+                    id = &v.id,
+                    params = v.declared_params.join(", ")
+                )
             };
             l.err(
                 c.val.src,
                 c.key_span.clone(),
-                format!("rule `{}` has no parameter `{name}`", v.id),
+                crate::tr!("cfg-no-such-param", id = &v.id, name = name),
                 help,
             );
             continue;
@@ -196,15 +204,15 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                 l.err(
                     c.val.src,
                     c.val.span(),
-                    format!("parameter `{name}` cannot be negative"),
-                    "tolerances, percentages and thresholds are zero or more",
+                    crate::tr!("cfg-param-negative", name = name),
+                    crate::tr!("cfg-param-negative-help"),
                 );
             } else if d > Decimal::from(MAX_PARAM) {
                 l.err(
                     c.val.src,
                     c.val.span(),
-                    format!("parameter `{name}` is too large"),
-                    "parameters are at most 1.000.000.000.000.000, far above any budget figure",
+                    crate::tr!("cfg-param-large", name = name),
+                    crate::tr!("cfg-param-large-help"),
                 );
             } else {
                 params.push((name.clone(), d));
@@ -222,8 +230,8 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                     l.err(
                         kind_val.src,
                         kind_val.span(),
-                        format!("there is no built-in rule `{}`", v.id),
-                        format!("built-in rules: {}", ids.join(", ")),
+                        crate::tr!("cfg-no-builtin", id = &v.id),
+                        crate::tr!("cfg-builtins", ids = ids.join(", ")),
                     );
                 }
                 Some(b) => {
@@ -232,7 +240,7 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
                             l.err(
                                 v.src,
                                 v.id_span.clone(),
-                                format!("built-in rule `{}` needs parameter `{p}`", v.id),
+                                crate::tr!("cfg-builtin-needs", id = &v.id, name = *p),
                                 format!("add `params = {{ {p} = 0 }}`"),
                             );
                         }
@@ -269,8 +277,8 @@ fn severity(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Severity> {
             l.err(
                 v.src,
                 v.span(),
-                format!("unknown severity `{other}`"),
-                "severity is \"error\", \"warning\" or \"info\"",
+                crate::tr!("cfg-unknown-severity", severity = other),
+                crate::tr!("cfg-severity-help"),
             );
             None
         }
@@ -283,8 +291,8 @@ fn sezione(l: &mut Lettore<'_>, v: Val<'_>) -> Option<SezioneId> {
         l.err(
             v.src,
             v.span(),
-            format!("unknown section `{s}`"),
-            "sections are 1.A, 1.B, 1.C, 1.D, 2.A, 2.B, 2.C",
+            crate::tr!("cfg-unknown-section", section = s),
+            crate::tr!("cfg-sections-help"),
         );
         None
     })
@@ -307,7 +315,7 @@ fn ambito(
                 Some(s) => a.sezioni = s,
                 None => ok = false,
             },
-            "settore" => match l.list(v, |l, x| l.numero(x, 999_999, "Settore code")) {
+            "settore" => match l.list(v, |l, x| l.numero(x, 999_999, "cfg-what-settore")) {
                 Some(s) => a.settori = s,
                 None => ok = false,
             },
@@ -349,8 +357,8 @@ fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettor
                         l.err(
                             y.src,
                             y.span(),
-                            format!("unknown item kind `{n}`"),
-                            "items are \"row\", \"summary\" or \"total\"",
+                            crate::tr!("cfg-unknown-item", item = n),
+                            crate::tr!("cfg-items-help"),
                         );
                         None
                     })
@@ -358,20 +366,19 @@ fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettor
                 .map(|g| s.generi = g),
             "section" => l.list(x, sezione).map(|v| s.sezioni = v),
             "settore" => l
-                .list(x, |l, y| l.numero(y, 999_999, "Settore code"))
+                .list(x, |l, y| l.numero(y, 999_999, "cfg-what-settore"))
                 .map(|v| s.settori = v),
             "titolo" => l
-                .list(x, |l, y| l.numero(y, 9, "titolo code").map(|n| n as u8))
+                .list(x, |l, y| l.numero(y, 9, "cfg-what-titolo").map(|n| n as u8))
                 .map(|v| s.titoli = v),
             "gruppo" => l
                 .list(x, |l, y| {
-                    l.numero(y, 99, "tipologia / macroaggregato code")
-                        .map(|n| n as u8)
+                    l.numero(y, 99, "cfg-what-gruppo").map(|n| n as u8)
                 })
                 .map(|v| s.gruppi = v),
             "level" => l
                 .list(x, |l, y| {
-                    l.scelta(y, LEVELS, "unknown total level", "levels")
+                    l.scelta(y, LEVELS, "cfg-unknown-level", "cfg-levels")
                 })
                 .map(|v| s.livelli = v),
             "part" => l
@@ -383,8 +390,8 @@ fn selettore(l: &mut Lettore<'_>, v: Val<'_>, extra: &[&str]) -> Option<Selettor
                         l.err(
                             x.src,
                             x.span(),
-                            format!("unknown part `{n}`"),
-                            "1.C has the parts \"entrate\" and \"spese\"",
+                            crate::tr!("cfg-unknown-part", part = n),
+                            crate::tr!("cfg-parts-help"),
                         );
                         None
                     }
@@ -447,15 +454,25 @@ fn template(
     aggregato: bool,
     param: &dyn Fn(&str) -> Option<Decimal>,
 ) -> Option<Template> {
-    let s = l.string(v)?;
-    match Template::parse(s, item, aggregato, param) {
-        Ok(t) => Some(t),
-        Err((a, b, m, h)) => {
-            let span = l.inside(v, s, a, b);
-            l.err(v.src, span, m, h);
-            None
+    // Every language's form is parsed and checked, whatever the run's language.
+    let forme = lingue::forme(l, v)?;
+    let mut parsed = Vec::with_capacity(2);
+    for &(s, v) in &forme.forme {
+        match Template::parse(s, item, aggregato, param) {
+            Ok(t) => parsed.push(t),
+            Err((a, b, m, h)) => {
+                let span = l.inside(v, s, a, b);
+                l.err(v.src, span, m, h);
+                return None;
+            }
         }
     }
+    if !lingue::stessi_segnaposto(l, &forme) {
+        return None;
+    }
+    let scelta = forme.get().0;
+    let i = forme.forme.iter().position(|f| f.0 == scelta).unwrap_or(0);
+    parsed.into_iter().nth(i)
 }
 
 fn required<'d>(l: &mut Lettore<'_>, v: &Voce<'d>, key: &str, help: &str) -> Option<Val<'d>> {
@@ -464,7 +481,7 @@ fn required<'d>(l: &mut Lettore<'_>, v: &Voce<'d>, key: &str, help: &str) -> Opt
         l.err(
             v.src,
             v.id_span.clone(),
-            format!("rule `{}` has no `{key}`", v.id),
+            crate::tr!("cfg-missing-key", id = &v.id, key = key),
             help,
         );
     }
@@ -556,8 +573,8 @@ fn aggregato(
                 l.err(
                     r.src,
                     r.span(),
-                    "`value` compares with a constant and takes no selector keys",
-                    "write either `right = { value = 0 }` or a selector",
+                    crate::tr!("cfg-value-constant"),
+                    crate::tr!("cfg-value-constant-help"),
                 );
                 None
             }
@@ -567,19 +584,19 @@ fn aggregato(
     let gruppi: Vec<(&str, Raggruppa)> = Raggruppa::ALL.iter().map(|(g, n)| (*n, *g)).collect();
     let group_by = match v.keys.get("group_by") {
         Some(c) => l
-            .scelta(c.val, &gruppi, "cannot group by", "group_by is one of")
+            .scelta(c.val, &gruppi, "cfg-cannot-group", "cfg-group-by")
             .map(Some),
         None => Some(None),
     };
     let colonne: Vec<(&str, Colonna)> = COLUMNS.iter().map(|c| (c.name(), *c)).collect();
     let columns = match v.keys.get("columns") {
         Some(c) => l.list(c.val, |l, x| {
-            l.scelta(x, &colonne, "unknown column", "columns")
+            l.scelta(x, &colonne, "cfg-unknown-column", "cfg-columns")
         }),
         None => Some(Vec::new()),
     };
     let op = match v.keys.get("op") {
-        Some(c) => l.scelta(c.val, OPERATORI, "unknown operator", "operators"),
+        Some(c) => l.scelta(c.val, OPERATORI, "cfg-unknown-operator", "cfg-operators"),
         None => Some(crate::lang::expr::Op::Eq),
     };
     let (message, help) = messaggi(

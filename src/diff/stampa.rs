@@ -97,9 +97,9 @@ fn dettaglio(c: &Cambio) -> String {
 
 fn campo_testo(c: &super::Campo) -> String {
     match c.field {
-        "vincolato" if c.to == "true" => "V flag added".into(),
-        "vincolato" => "V flag removed".into(),
-        "description" => format!("description `{}` → `{}`", c.from, c.to),
+        "vincolato" if c.to == "true" => crate::tr!("diff-v-added"),
+        "vincolato" => crate::tr!("diff-v-removed"),
+        "description" => crate::tr!("diff-description", from = &c.from, to = &c.to),
         f => format!("{} {} → {}", f.replace('_', "-"), c.from, c.to),
     }
 }
@@ -115,7 +115,10 @@ fn segno(s: Stato) -> &'static str {
 fn dove(c: &Cambio, old: &Versione<'_>, new: &Versione<'_>) -> String {
     match (c.old, c.new) {
         (_, Some(n)) => format!("{}:{}", new.path, new.riga(n)),
-        (Some(o), None) => format!("{}:{} (old)", old.path, old.riga(o)),
+        (Some(o), None) => crate::tr!(
+            "diff-old",
+            where = format!("{}:{}", old.path, old.riga(o))
+        ),
         (None, None) => String::new(),
     }
 }
@@ -164,24 +167,35 @@ fn human_grezzo(
 ) -> io::Result<()> {
     let s = sommario(d, new);
     writeln!(out, "quadra diff {} → {}", old.path, new.path)?;
-    writeln!(
-        out,
-        "chapters: {} added, {} removed, {} changed; totals and summaries: {} changed",
-        s.chapters_added, s.chapters_removed, s.chapters_changed, s.totals_changed
-    )?;
-    writeln!(
-        out,
-        "findings: {} introduced, {} resolved, {} changed ({} new error(s))",
-        s.findings_introduced, s.findings_resolved, s.findings_changed, s.new_errors
-    )?;
+    let righe = [
+        crate::tr!(
+            "diff-chapters",
+            added = s.chapters_added,
+            removed = s.chapters_removed,
+            changed = s.chapters_changed,
+            totals = s.totals_changed
+        ),
+        crate::tr!(
+            "diff-findings",
+            introduced = s.findings_introduced,
+            resolved = s.findings_resolved,
+            changed = s.findings_changed,
+            errors = s.new_errors
+        ),
+    ];
+    writeln!(out, "{}\n{}", righe[0], righe[1])?;
     let mut report = None;
     for c in &d.cambi {
         if report != Some(&c.report) {
-            writeln!(out, "\nreport {}", c.report)?;
+            writeln!(out, "\n{}", crate::tr!("diff-report", report = &c.report))?;
             report = Some(&c.report);
         }
         let cosa = match c.oggetto {
-            Oggetto::Chapter => format!("chapter {} `{}`", c.chiave, breve(&c.descrizione, 60)),
+            Oggetto::Chapter => crate::tr!(
+                "diff-chapter",
+                key = &c.chiave,
+                description = breve(&c.descrizione, 60)
+            ),
             _ => breve(&c.chiave, 90),
         };
         writeln!(
@@ -194,14 +208,15 @@ fn human_grezzo(
         writeln!(out, "      {}", dettaglio(c))?;
     }
     if !d.findings.is_empty() {
-        writeln!(out, "\nfindings")?;
+        writeln!(out, "\n{}", crate::tr!("diff-findings-heading"))?;
         for c in &d.findings {
             let (what, f, v) = finding_di(c, old, new);
+            let what = crate::tr!("diff-status", status = what);
             let l = v.index.locate(v.bytes, f.span);
             writeln!(
                 out,
                 "  {what} {} {} {}:{}:{}: {}",
-                f.severity.as_str(),
+                crate::tr!("report-severity", severity = f.severity.as_str()),
                 f.rule,
                 v.path,
                 l.line,
@@ -209,12 +224,26 @@ fn human_grezzo(
                 f.message
             )?;
             if let CambioFinding::Cambiato(i, _) = *c {
-                let prima: Vec<String> = old.findings[i]
+                let fo = &old.findings[i];
+                let anno = old
+                    .doc
+                    .reports
+                    .iter()
+                    .find(|r| r.span.start <= fo.span.start && fo.span.start <= r.span.end)
+                    .and_then(|r| r.anno);
+                let prima: Vec<String> = fo
                     .amounts
                     .iter()
-                    .map(|(k, a)| format!("{k} {}", italiano(*a)))
+                    .map(|(k, a)| {
+                        let k = crate::rapporto::evidenza::nome_importo(k, anno);
+                        format!("{k} {}", italiano(*a))
+                    })
                     .collect();
-                writeln!(out, "      was: {}", prima.join(", "))?;
+                writeln!(
+                    out,
+                    "      {}",
+                    crate::tr!("diff-was", amounts = prima.join("; "))
+                )?;
             }
         }
     }
@@ -355,35 +384,60 @@ pub fn markdown(
         md(new.path)
     )?;
     let esito = if s.new_errors > 0 {
-        format!("❌ **{} new error finding(s)**", s.new_errors)
+        crate::tr!("diff-md-new-errors", n = s.new_errors)
     } else {
-        "✅ no new error finding".to_string()
+        crate::tr!("diff-md-no-new-error")
     };
     writeln!(out, "{esito}\n")?;
-    writeln!(out, "| | added | removed | changed |\n|---|---:|---:|---:|")?;
     writeln!(
         out,
-        "| chapters | {} | {} | {} |",
-        s.chapters_added, s.chapters_removed, s.chapters_changed
+        "| | {} | {} | {} |\n|---|---:|---:|---:|",
+        crate::tr!("diff-md-col-added"),
+        crate::tr!("diff-md-col-removed"),
+        crate::tr!("diff-md-col-changed")
     )?;
-    writeln!(out, "| totals and summaries | | | {} |", s.totals_changed)?;
     writeln!(
         out,
-        "| findings | {} introduced | {} resolved | {} |\n",
-        s.findings_introduced, s.findings_resolved, s.findings_changed
+        "| {} | {} | {} | {} |",
+        crate::tr!("diff-md-chapters"),
+        s.chapters_added,
+        s.chapters_removed,
+        s.chapters_changed
+    )?;
+    writeln!(
+        out,
+        "| {} | | | {} |",
+        crate::tr!("diff-md-totals"),
+        s.totals_changed
+    )?;
+    writeln!(
+        out,
+        "{}\n",
+        crate::tr!(
+            "diff-md-findings-row",
+            introduced = s.findings_introduced,
+            resolved = s.findings_resolved,
+            changed = s.findings_changed
+        )
     )?;
     if !d.findings.is_empty() {
         writeln!(
             out,
-            "#### Findings\n\n| | severity | rule | where | message |\n|---|---|---|---|---|"
+            "#### {}\n\n| | {} | {} | {} | {} |\n|---|---|---|---|---|",
+            crate::tr!("diff-md-findings"),
+            crate::tr!("diff-md-col-severity"),
+            crate::tr!("diff-md-col-rule"),
+            crate::tr!("diff-md-col-where"),
+            crate::tr!("diff-md-col-message")
         )?;
         for c in d.findings.iter().take(MD_MAX_RIGHE) {
             let (what, f, v) = finding_di(c, old, new);
+            let what = crate::tr!("diff-status", status = what);
             let l = v.index.locate(v.bytes, f.span);
             writeln!(
                 out,
                 "| {what} | {} | `{}` | {}:{} | {} |",
-                f.severity.as_str(),
+                crate::tr!("report-severity", severity = f.severity.as_str()),
                 md(&f.rule).replace('\\', ""),
                 md(v.path),
                 l.line,
@@ -392,7 +446,10 @@ pub fn markdown(
         }
         piu(out, d.findings.len())?;
     }
-    for (titolo, chapters) in [("Chapters", true), ("Totals and summaries", false)] {
+    for (titolo, chapters) in [
+        (crate::tr!("diff-md-chapters-heading"), true),
+        (crate::tr!("diff-md-totals-heading"), false),
+    ] {
         let righe: Vec<&Cambio> = d
             .cambi
             .iter()
@@ -403,8 +460,16 @@ pub fn markdown(
         }
         writeln!(
             out,
-            "#### {titolo}\n\n| | report | section | {} | where | change |\n|---|---|---|---|---|---|",
-            if chapters { "chapter" } else { "total" }
+            "#### {titolo}\n\n| | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|",
+            crate::tr!("diff-md-col-report"),
+            crate::tr!("diff-md-col-section"),
+            if chapters {
+                crate::tr!("diff-md-col-chapter")
+            } else {
+                crate::tr!("diff-md-col-total")
+            },
+            crate::tr!("diff-md-col-where"),
+            crate::tr!("diff-md-col-change")
         )?;
         for c in righe.iter().take(MD_MAX_RIGHE) {
             let cosa = if chapters {
@@ -415,11 +480,14 @@ pub fn markdown(
             writeln!(
                 out,
                 "| {} | {} | {} | {cosa} | {} | {} |",
-                match c.stato {
-                    Stato::Added => "added",
-                    Stato::Removed => "removed",
-                    Stato::Changed => "changed",
-                },
+                crate::tr!(
+                    "diff-status",
+                    status = match c.stato {
+                        Stato::Added => "added",
+                        Stato::Removed => "removed",
+                        Stato::Changed => "changed",
+                    }
+                ),
                 md(&c.report),
                 c.sezione.code(),
                 md(&dove(c, old, new)),
@@ -435,8 +503,8 @@ fn piu(out: &mut dyn Write, n: usize) -> io::Result<()> {
     if n > MD_MAX_RIGHE {
         writeln!(
             out,
-            "\n… and {} more (run `quadra diff` for all)\n",
-            n - MD_MAX_RIGHE
+            "\n{}\n",
+            crate::tr!("diff-md-more", n = n - MD_MAX_RIGHE)
         )
     } else {
         writeln!(out)

@@ -194,8 +194,8 @@ enum Tipo {
 impl Tipo {
     fn name(self) -> &'static str {
         match self {
-            Tipo::Num => "a number",
-            Tipo::Bool => "a true/false condition",
+            Tipo::Num => "num",
+            Tipo::Bool => "bool",
         }
     }
 }
@@ -243,9 +243,8 @@ fn tokenize(src: &str) -> Result<Vec<(Tok<'_>, usize, usize)>, ExprError> {
             let n = Decimal::from_str(&text).map_err(|_| ExprError {
                 start,
                 end: i,
-                message: format!("`{}` is not a number", &src[start..i]),
-                help: "write numbers with a decimal point and no thousands separator: 1000000.50"
-                    .into(),
+                message: crate::tr!("expr-not-a-number", text = &src[start..i]),
+                help: crate::tr!("expr-number-help"),
             })?;
             out.push((Tok::Num(n), start, i));
         } else if c.is_ascii_alphabetic() || c == b'_' {
@@ -262,8 +261,8 @@ fn tokenize(src: &str) -> Result<Vec<(Tok<'_>, usize, usize)>, ExprError> {
             return Err(ExprError {
                 start: i,
                 end: i + ch.len_utf8(),
-                message: format!("unexpected character `{ch}`"),
-                help: "conditions use names, numbers, + - * /, comparisons (= != < <= > >=), and, or, not, abs(), parentheses".into(),
+                message: crate::tr!("expr-unexpected-char", char = ch.to_string()),
+                help: crate::tr!("expr-syntax-help"),
             });
         }
     }
@@ -281,8 +280,8 @@ pub fn parse_condition(
         return Err(ExprError {
             start: 0,
             end: src.len(),
-            message: format!("condition longer than {MAX_LUNGHEZZA} characters"),
-            help: "split it into several rules, or use parameters for long lists of values".into(),
+            message: crate::tr!("expr-too-long", max = MAX_LUNGHEZZA),
+            help: crate::tr!("expr-too-long-help"),
         });
     }
     let mut p = Parser {
@@ -336,8 +335,13 @@ impl<'s> Parser<'s, '_> {
             Err(self.err(
                 p.2,
                 p.3,
-                &format!("{what} needs {}, this is {}", t.name(), p.1.name()),
-                "numbers combine with + - * / and compare with = != < <= > >=; conditions combine with and, or, not",
+                &crate::tr!(
+                    "expr-type",
+                    what = what,
+                    expected = t.name(),
+                    found = p.1.name()
+                ),
+                &crate::tr!("expr-type-help"),
             ))
         }
     }
@@ -397,8 +401,8 @@ impl<'s> Parser<'s, '_> {
             return Err(self.err(
                 start,
                 end,
-                &format!("nested more than {MAX_PROFONDITA} levels deep"),
-                "simplify the condition",
+                &crate::tr!("expr-too-deep", max = MAX_PROFONDITA),
+                &crate::tr!("expr-too-deep-help"),
             ));
         }
         Ok(())
@@ -433,16 +437,16 @@ impl<'s> Parser<'s, '_> {
             return Err(self.err(
                 l.2,
                 r.3,
-                &format!("cannot compare {} with {}", l.1.name(), r.1.name()),
-                "compare numbers with numbers, flags with true / false",
+                &crate::tr!("expr-cannot-compare", left = l.1.name(), right = r.1.name()),
+                &crate::tr!("expr-cannot-compare-help"),
             ));
         }
         if l.1 == Tipo::Bool && !matches!(op, Op::Eq | Op::Ne) {
             return Err(self.err(
                 l.2,
                 r.3,
-                "true/false values can only be compared with = or !=",
-                "use `vincolato`, `not vincolato`, or `vincolato = true`",
+                &crate::tr!("expr-bool-compare"),
+                &crate::tr!("expr-bool-compare-help"),
             ));
         }
         Ok((
@@ -514,7 +518,12 @@ impl<'s> Parser<'s, '_> {
                 self.depth -= 1;
                 let close = self.toks[self.pos].2;
                 if !self.eat_sym(")") {
-                    return Err(self.err(start, end, "this `(` is never closed", "add `)`"));
+                    return Err(self.err(
+                        start,
+                        end,
+                        &crate::tr!("expr-unclosed"),
+                        &crate::tr!("expr-add-close"),
+                    ));
                 }
                 Ok((e.0, e.1, start, close))
             }
@@ -525,7 +534,12 @@ impl<'s> Parser<'s, '_> {
             Tok::Name("abs") => {
                 self.pos += 1;
                 if !self.eat_sym("(") {
-                    return Err(self.err(start, end, "`abs` needs `(`", "write abs(x)"));
+                    return Err(self.err(
+                        start,
+                        end,
+                        &crate::tr!("expr-abs-open"),
+                        &crate::tr!("expr-abs-help"),
+                    ));
                 }
                 self.deeper(start)?;
                 let e = self.sum()?;
@@ -533,7 +547,12 @@ impl<'s> Parser<'s, '_> {
                 self.expect_type(&e, Tipo::Num, "`abs`")?;
                 let close = self.toks[self.pos].2;
                 if !self.eat_sym(")") {
-                    return Err(self.err(start, end, "`abs(` is never closed", "add `)`"));
+                    return Err(self.err(
+                        start,
+                        end,
+                        &crate::tr!("expr-abs-unclosed"),
+                        &crate::tr!("expr-add-close"),
+                    ));
                 }
                 Ok((Expr::Abs(Box::new(e.0)), Tipo::Num, start, close))
             }
@@ -550,24 +569,21 @@ impl<'s> Parser<'s, '_> {
                 Err(self.err(
                     start,
                     end,
-                    &format!("unknown name `{n}`"),
-                    &format!(
-                        "a condition can use the rule's parameters and these fields: {}",
-                        names.join(", ")
-                    ),
+                    &crate::tr!("expr-unknown-name", name = n),
+                    &crate::tr!("expr-names-help", names = names.join(", ")),
                 ))
             }
             Tok::End => Err(self.err(
                 start,
                 end,
-                "the condition ends too early",
-                "complete it: e.g. `previsione > 0`",
+                &crate::tr!("expr-ends-early"),
+                &crate::tr!("expr-ends-early-help"),
             )),
             Tok::Sym(s) => Err(self.err(
                 start,
                 end,
-                &format!("unexpected `{s}`"),
-                "expected a number, a field name, `not`, `abs(` or `(`",
+                &crate::tr!("expr-unexpected", text = s),
+                &crate::tr!("expr-unexpected-help"),
             )),
         }
     }

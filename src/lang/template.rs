@@ -108,8 +108,8 @@ impl Template {
                         return Err((
                             i,
                             src.len(),
-                            "`{` opens a placeholder that is never closed".into(),
-                            "write `{name}`, or `{{` for a brace".into(),
+                            crate::tr!("tpl-unclosed"),
+                            crate::tr!("tpl-unclosed-help"),
                         ));
                     };
                     let name = rest[..close].trim();
@@ -118,8 +118,8 @@ impl Template {
                         (
                             s,
                             e,
-                            format!("unknown placeholder `{{{name}}}`"),
-                            format!("this template can use: {}", names(item, aggregato)),
+                            crate::tr!("tpl-unknown", name = name),
+                            crate::tr!("tpl-can-use", names = names(item, aggregato)),
                         )
                     })?;
                     if !lit.is_empty() {
@@ -136,8 +136,8 @@ impl Template {
                     return Err((
                         i,
                         i + 1,
-                        "`}` without a `{`".into(),
-                        "write `}}` for a brace".into(),
+                        crate::tr!("tpl-stray-close"),
+                        crate::tr!("tpl-stray-close-help"),
                     ))
                 }
                 c => lit.push(c),
@@ -208,7 +208,8 @@ fn names(item: bool, aggregato: bool) -> String {
         v.extend(VOCI_ITEM.iter().map(|(n, _)| *n));
         v.extend(CAMPI.iter().map(|(n, _)| *n));
     }
-    v.push("the rule's parameters");
+    let parametri = crate::tr!("tpl-params");
+    v.push(&parametri);
     v.join(", ")
 }
 
@@ -253,7 +254,11 @@ fn render_voce(s: &mut String, v: &Voce, it: Option<&Item<'_>>, agg: Option<&Val
             Valore::Num(n) => {
                 let _ = write!(s, "{n}");
             }
-            Valore::Bool(b) => s.push_str(if b { "yes" } else { "no" }),
+            Valore::Bool(b) => s.push_str(&if b {
+                crate::tr!("tpl-yes")
+            } else {
+                crate::tr!("tpl-no")
+            }),
             Valore::Mancante => s.push('-'),
         },
         (Voce::Chiave, Some(it), _) => match it.chiave {

@@ -8,14 +8,13 @@ use crate::diagnostic::Severity;
 use crate::render::{render, Fonte, Located};
 use crate::sink::Conteggi;
 
-/// `2 errors, 1 warning, 0 infos`.
+/// `2 errors, 1 warning, 0 infos` (`2 errori, 1 avvertenza, 0 segnalazioni`).
 pub fn conteggi(c: Conteggi) -> String {
-    let s = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    format!(
-        "{}, {}, {}",
-        s(c.errors, "error", "errors"),
-        s(c.warnings, "warning", "warnings"),
-        s(c.infos, "info", "infos")
+    crate::tr!(
+        "check-summary-counts",
+        errors = c.errors,
+        warnings = c.warnings,
+        infos = c.infos
     )
 }
 
@@ -34,7 +33,8 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Resu
             out.write_all(render(&located, stile.colour, stile.width).as_bytes())?;
         }
         if !infos.is_empty() {
-            writeln!(out, "{}: {} review aid(s), info:", f.nome(), infos.len())?;
+            let intestazione = crate::tr!("check-infos-header", file = f.nome(), n = infos.len());
+            writeln!(out, "{intestazione}")?;
             for x in infos {
                 let l = f.locate(x.span);
                 writeln!(
@@ -71,7 +71,7 @@ fn accettati(n: usize) -> String {
     if n == 0 {
         String::new()
     } else {
-        format!("; {n} accepted in the baseline (hidden)")
+        crate::tr!("check-accepted", n = n)
     }
 }
 
@@ -80,16 +80,32 @@ pub fn tabella(files: &[Esito<'_>]) -> String {
     let w = files
         .iter()
         .map(|f| f.nome().chars().count())
-        .chain([5])
+        .chain([
+            crate::tr!("check-table-file").chars().count(),
+            crate::tr!("check-table-total").chars().count(),
+        ])
         .max()
         .unwrap_or(5);
+    let titoli = [
+        crate::tr!("check-table-errors"),
+        crate::tr!("check-table-warnings"),
+        crate::tr!("check-table-infos"),
+        crate::tr!("check-table-accepted"),
+    ];
+    // Each column as wide as its heading (in English: 6, 8, 5, 8).
+    let l: Vec<usize> = titoli.iter().map(|t| t.chars().count()).collect();
+    let (l0, l1, l2, l3) = (l[0], l[1], l[2], l[3]);
     let mut s = format!(
-        "{:<w$}  {:>6}  {:>8}  {:>5}  {:>8}\n",
-        "file", "errors", "warnings", "infos", "accepted"
+        "{:<w$}  {:>l0$}  {:>l1$}  {:>l2$}  {:>l3$}\n",
+        crate::tr!("check-table-file"),
+        titoli[0],
+        titoli[1],
+        titoli[2],
+        titoli[3]
     );
     let riga = |s: &mut String, nome: &str, c: Conteggi, a: usize| {
         s.push_str(&format!(
-            "{nome:<w$}  {:>6}  {:>8}  {:>5}  {a:>8}\n",
+            "{nome:<w$}  {:>l0$}  {:>l1$}  {:>l2$}  {a:>l3$}\n",
             c.errors, c.warnings, c.infos
         ));
     };
@@ -98,7 +114,7 @@ pub fn tabella(files: &[Esito<'_>]) -> String {
     }
     riga(
         &mut s,
-        "total",
+        &crate::tr!("check-table-total"),
         totale(files),
         files.iter().map(|f| f.accettati).sum(),
     );

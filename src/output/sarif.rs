@@ -71,7 +71,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::R
             "name": r.id,
             "shortDescription": { "text": r.summary },
             "fullDescription": { "text": r.what.trim() },
-            "help": { "text": format!("{}\n\nWhy: {}\n\nExample:\n{}", r.what.trim(), r.why.trim(), r.example.trim_end()) },
+            "help": { "text": crate::tr!("sarif-help", what = r.what.trim(), why = r.why.trim(), example = r.example.trim_end()) },
             "defaultConfiguration": { "level": level(r.severity), "enabled": r.enabled },
             "properties": { "family": r.family, "kind": r.kind() },
         }));
@@ -81,7 +81,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::R
         table.push(json!({
             "id": c.as_str(),
             "name": c.as_str(),
-            "shortDescription": { "text": c.description() },
+            "shortDescription": { "text": crate::lingua::testo(&format!("code-{}", c.as_str().trim_start_matches("parse::")), None) },
             "defaultConfiguration": { "level": level(c.severity()) },
             "properties": { "family": "parse" },
         }));
@@ -134,6 +134,9 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::R
                 "rules": table,
             }},
             "columnKind": "unicodeCodePoints",
+            // The language of every message text (rule ids, fingerprints and
+            // the structure do not depend on it).
+            "language": crate::lingua::corrente().codice(),
             "results": results,
         }],
     });

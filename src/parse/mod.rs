@@ -56,19 +56,17 @@ pub enum NotAReport {
 impl fmt::Display for NotAReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NotAReport::Empty => f.write_str("the file is empty"),
-            NotAReport::Binary(_) => f.write_str("the file is binary data, not text"),
-            NotAReport::NoSection => {
-                f.write_str("the file is not a Report Commissioni: no section header found")
-            }
+            NotAReport::Empty => f.write_str(&crate::tr!("input-empty")),
+            NotAReport::Binary(_) => f.write_str(&crate::tr!("input-binary")),
+            NotAReport::NoSection => f.write_str(&crate::tr!("input-no-section")),
         }
     }
 }
 
 impl NotAReport {
     /// What the user should give quadra instead.
-    pub fn help(&self) -> &'static str {
-        "quadra reads the text of a Bilancio di Previsione - Report Commissioni (e.g. `pdftotext -layout report.pdf`), whose sections start with headers such as `1.A        ENTRATE CORRENTI`"
+    pub fn help(&self) -> String {
+        crate::tr!("input-help")
     }
 
     /// Where to point.
@@ -98,24 +96,36 @@ impl Ctx {
     }
 
     /// A line the section cannot hold.
+    /// `expected` is the catalogue id of the help line.
     pub fn unrecognised(&mut self, span: Span, id: SezioneId, expected: &str) {
         self.push(ParseDiagnostic::new(
             ParseCode::UnrecognisedLine,
             span,
-            format!("unrecognised line in section {} {}", id.code(), id.title()),
-            "not understood here",
-            expected.to_string(),
+            crate::msg!("parse-unrecognised", code = id.code(), title = id.title()),
+            crate::tr!("parse-not-understood"),
+            crate::lingua::testo(expected, None),
         ));
     }
 
     /// An item without its parent heading.
+    /// `what` and `expected` are catalogue ids (`parse-where-...`, `parse-expect-...`).
     pub fn out_of_place(&mut self, span: Span, what: &str, expected: &str) {
+        let message = crate::lingua::Testo {
+            testo: crate::tr!(
+                "parse-out-of-place",
+                what = crate::lingua::testo(what, None)
+            ),
+            identita: format!("parse-out-of-place|what={what}"),
+        };
         self.push(ParseDiagnostic::new(
             ParseCode::OutOfPlace,
             span,
-            format!("item {what}"),
-            "parent heading missing",
-            format!("expected {expected} above this line"),
+            message,
+            crate::tr!("parse-parent-missing"),
+            crate::tr!(
+                "parse-expected-above",
+                expected = crate::lingua::testo(expected, None)
+            ),
         ));
     }
 
@@ -125,12 +135,9 @@ impl Ctx {
             self.diags.push(ParseDiagnostic::new(
                 ParseCode::TooManyDiagnostics,
                 last,
-                format!(
-                    "{} more problems not listed (only the first {MAX_DIAGNOSTICS} are)",
-                    self.suppressed
-                ),
-                "listing stopped after this one",
-                "fix the problems listed, or check that this file is really a Report Commissioni",
+                crate::msg!("parse-too-many", n = self.suppressed, max = MAX_DIAGNOSTICS),
+                crate::tr!("parse-too-many-label"),
+                crate::tr!("parse-too-many-help"),
             ));
         }
         self.diags
@@ -172,9 +179,9 @@ pub fn parse_each(
                 d.ctx.push(ParseDiagnostic::new(
                     ParseCode::InvalidUtf8,
                     Span::new(bad.bad_at, bad.bad_at + 1),
-                    "line is not UTF-8 text",
-                    "invalid byte",
-                    "the report must be UTF-8 text; this line holds binary data or another encoding (re-extract with `pdftotext -enc UTF-8`)",
+                    crate::msg!("parse-utf8"),
+                    crate::tr!("parse-utf8-label"),
+                    crate::tr!("parse-utf8-help"),
                 ));
             }
         }
@@ -200,9 +207,9 @@ fn anno_without_year(sp: Span) -> ParseDiagnostic {
     ParseDiagnostic::new(
         ParseCode::UnrecognisedLine,
         sp,
-        "`ANNO :` without a year",
-        "year expected after this",
-        "the budget year follows `ANNO :`, on the same line or the next one",
+        crate::msg!("parse-anno"),
+        crate::tr!("parse-anno-label"),
+        crate::tr!("parse-anno-help"),
     )
 }
 
@@ -301,9 +308,9 @@ impl<'a> Driver<'a> {
             self.ctx.push(ParseDiagnostic::new(
                 ParseCode::ControlCharacter,
                 Span::new(s, s + 1),
-                "control character inside the line",
-                "control character",
-                "a report is plain text; this byte is debris of the extraction or of a damaged file, and the text around it may be wrong",
+                crate::msg!("parse-control"),
+                crate::tr!("parse-control-label"),
+                crate::tr!("parse-control-help"),
             ));
         }
         if recognise::report_title(t).is_some() {
@@ -347,17 +354,17 @@ impl<'a> Driver<'a> {
             self.ctx.push(ParseDiagnostic::new(
                 ParseCode::UnrecognisedLine,
                 line.span,
-                "unrecognised line between sections",
-                "not understood here",
-                "expected a section header (`1.A        ENTRATE CORRENTI` ... `2.C ...`) or the narrative pages (`MISSIONE`)",
+                crate::msg!("parse-between"),
+                crate::tr!("parse-not-understood"),
+                crate::tr!("parse-between-help"),
             ));
         } else {
             self.ctx.push(ParseDiagnostic::new(
                 ParseCode::UnrecognisedLine,
                 line.span,
-                "unrecognised line before the first section",
-                "not understood here",
-                "a report opens with its title (`Bilancio di Previsione 2022 - REPORT COMMISSIONI -`) and the header of section 1.A",
+                crate::msg!("parse-before-first"),
+                crate::tr!("parse-not-understood"),
+                crate::tr!("parse-before-first-help"),
             ));
         }
     }
@@ -420,9 +427,9 @@ impl<'a> Driver<'a> {
                 ctx.push(ParseDiagnostic::new(
                     ParseCode::HeaderInRecord,
                     line.span,
-                    "column-header words inside a record, not after a page break",
-                    "set aside as a column header",
-                    "if this line belongs to the description above, the description lacks it: check the row against the source PDF",
+                    crate::msg!("parse-header-in-record"),
+                    crate::tr!("parse-header-in-record-label"),
+                    crate::tr!("parse-header-in-record-help"),
                 ));
             }
             sec.header_block = true;
@@ -521,9 +528,9 @@ impl<'a> Driver<'a> {
             ctx.push(ParseDiagnostic::new(
                 ParseCode::EmptySection,
                 sec.header.span,
-                format!("section {} has no rows or totals", sec.id.code()),
-                "empty section",
-                "a section lists its rows and totals under its header; the file may be truncated here",
+                crate::msg!("parse-empty-section", code = sec.id.code()),
+                crate::tr!("parse-empty-section-label"),
+                crate::tr!("parse-empty-section-help"),
             ));
         }
         let r = self.cur.as_mut().expect("a section belongs to a report");

@@ -80,9 +80,9 @@ impl<'a> Record<'a> {
                     ctx.push(ParseDiagnostic::new(
                         ParseCode::MalformedAmount,
                         sp,
-                        format!("malformed amount `{s}`"),
-                        "not an amount",
-                        "amounts are written the Italian way: dots between thousands, a comma and exactly two decimals, e.g. 1.234.240,00",
+                        crate::msg!("parse-malformed", text = s),
+                        crate::tr!("parse-malformed-label"),
+                        crate::tr!("parse-malformed-help"),
                     ));
                 }
             }
@@ -113,7 +113,9 @@ impl<'a> Parts<'a> {
         }
     }
 
-    /// Check the amount count against a layout, reporting a mismatch.
+    /// Check the amount count against a layout, reporting a mismatch. `what`
+    /// is `row`, `total`, `vincolate-row` or `programma-row` (the variants of
+    /// the catalogue's `parse-amount-count`).
     pub fn check_count(
         &self,
         ctx: &mut Ctx,
@@ -129,13 +131,14 @@ impl<'a> Parts<'a> {
         ctx.push(ParseDiagnostic::new(
             ParseCode::AmountCount,
             record,
-            format!(
-                "{what} has {} amounts, expected {}",
-                self.amounts.len(),
-                layout.len()
+            crate::msg!(
+                "parse-amount-count",
+                what = what,
+                n = self.amounts.len(),
+                expected = layout.len()
             ),
-            format!("{} amounts here", self.amounts.len()),
-            format!("expected, in this order: {}", names.join(", ")),
+            crate::tr!("parse-amount-count-label", n = self.amounts.len()),
+            crate::tr!("parse-amount-count-help", columns = names.join(", ")),
         ));
         false
     }
@@ -148,6 +151,7 @@ impl<'a> Parts<'a> {
         allowed: Option<usize>,
         expected_help: &str,
     ) -> Option<(&'a str, Span)> {
+        // `expected_help` is the catalogue id of the help line.
         let mut found = None;
         for &(at, s, sp) in &self.inner {
             if Some(at) == allowed && found.is_none() {
@@ -156,9 +160,9 @@ impl<'a> Parts<'a> {
                 ctx.push(ParseDiagnostic::new(
                     ParseCode::UnexpectedText,
                     sp,
-                    format!("unexpected text `{s}` among the amounts"),
-                    "not part of the layout",
-                    expected_help,
+                    crate::msg!("parse-unexpected-among", text = s),
+                    crate::tr!("parse-unexpected-label"),
+                    crate::lingua::testo(expected_help, None),
                 ));
             }
         }

@@ -101,12 +101,9 @@ fn missing_amounts(ctx: &mut Ctx, span: Span, id: SezioneId) {
     ctx.push(ParseDiagnostic::new(
         ParseCode::MissingAmounts,
         span,
-        "total without amounts",
-        "this total has no amounts",
-        format!(
-            "a total of {} prints its amounts around its label",
-            id.code()
-        ),
+        crate::msg!("parse-total-no-amounts"),
+        crate::tr!("parse-total-no-amounts-label"),
+        crate::tr!("parse-total-no-amounts-help", code = id.code()),
     ));
 }
 
@@ -117,7 +114,8 @@ pub struct VincolateBuilder<'a> {
     p: Pending<'a>,
 }
 
-const EXPECTED_VINCOLATE: &str = "expected in 1.C: a part heading (`ENTRATE CORRENTI`, `SPESE CORRENTI`), the Direzione name, a titolo row (`V` amounts, titolo code and name, amount) or a `Totale` line";
+/// Catalogue id of the help line.
+const EXPECTED_VINCOLATE: &str = "parse-expected-vincolate";
 
 impl<'a> VincolateBuilder<'a> {
     /// A builder for 1.C.
@@ -212,11 +210,7 @@ impl<'a> VincolateBuilder<'a> {
 
     fn parte(&mut self, sp: Span, ctx: &mut Ctx) -> &mut ParteVincolate {
         if self.r.parti.is_empty() {
-            ctx.out_of_place(
-                sp,
-                "before the `ENTRATE CORRENTI` / `SPESE CORRENTI` heading",
-                "a part heading",
-            );
+            ctx.out_of_place(sp, "parse-where-before-part", "parse-expect-part");
             self.r.parti.push(ParteVincolate {
                 span: sp,
                 intestazione: None,
@@ -242,7 +236,11 @@ impl<'a> VincolateBuilder<'a> {
                 if p.totale.is_none() {
                     p.totale = Some(t);
                 } else {
-                    ctx.out_of_place(span, "after this part's total", "a new part heading");
+                    ctx.out_of_place(
+                        span,
+                        "parse-where-after-part-total",
+                        "parse-expect-new-part",
+                    );
                 }
             }
             return;
@@ -251,17 +249,17 @@ impl<'a> VincolateBuilder<'a> {
             return;
         };
         let layout = layout::riga(id);
-        if !parts.check_count(ctx, span, "1.C row", layout, self.anno) {
+        if !parts.check_count(ctx, span, "vincolate-row", layout, self.anno) {
             return;
         }
-        let help = "a 1.C row reads: V, two amounts, the titolo code and name, one amount";
+        let help = "parse-1c-row-help";
         let Some((t, tsp)) = parts.take_inner(ctx, Some(2), help) else {
             ctx.push(ParseDiagnostic::new(
                 ParseCode::UnrecognisedLine,
                 span,
-                "1.C row without titolo",
-                "no titolo code and name",
-                help,
+                crate::msg!("parse-1c-no-titolo"),
+                crate::tr!("parse-1c-no-titolo-label"),
+                crate::lingua::testo(help, None),
             ));
             return;
         };
@@ -269,9 +267,9 @@ impl<'a> VincolateBuilder<'a> {
             ctx.push(ParseDiagnostic::new(
                 ParseCode::UnexpectedText,
                 tsp,
-                format!("`{t}` is not a titolo code and name"),
-                "titolo expected",
-                help,
+                crate::msg!("parse-not-titolo", text = t),
+                crate::tr!("parse-not-titolo-label"),
+                crate::lingua::testo(help, None),
             ));
             return;
         };
@@ -316,7 +314,8 @@ pub struct MissioniBuilder<'a> {
     p: Pending<'a>,
 }
 
-const EXPECTED_MISSIONI: &str = "expected: the titolo heading, the Direzione name, a missione heading (`12 DIRITTI SOCIALI...`), a programma row or a `Totale` line";
+/// Catalogue id of the help line.
+const EXPECTED_MISSIONI: &str = "parse-expected-missioni";
 
 impl<'a> MissioniBuilder<'a> {
     /// A builder for 1.D or 2.C.
@@ -431,11 +430,7 @@ impl<'a> MissioniBuilder<'a> {
 
     fn missione(&mut self, sp: Span, ctx: &mut Ctx) -> &mut Missione {
         if self.r.missioni.is_empty() {
-            ctx.out_of_place(
-                sp,
-                "before any missione heading",
-                "a missione heading such as `12 DIRITTI SOCIALI, POLITICHE SOCIALI E FAMIGLIA`",
-            );
+            ctx.out_of_place(sp, "parse-where-before-missione", "parse-expect-missione");
             self.r.missioni.push(Missione {
                 span: sp,
                 intestazione: None,
@@ -493,8 +488,8 @@ impl<'a> MissioniBuilder<'a> {
                 } else {
                     ctx.out_of_place(
                         span,
-                        "after the total of the same level",
-                        "a new missione heading",
+                        "parse-where-after-same-total",
+                        "parse-expect-new-missione",
                     );
                 }
             }
@@ -530,13 +525,13 @@ impl<'a> MissioniBuilder<'a> {
 
     fn programma(&self, parts: &Parts<'a>, span: Span, ctx: &mut Ctx) -> Option<RigaProgramma> {
         let layout = layout::riga(self.id);
-        if !parts.check_count(ctx, span, "programma row", layout, self.anno) {
+        if !parts.check_count(ctx, span, "programma-row", layout, self.anno) {
             return None;
         }
         let help = if self.code_first() {
-            "a 1.D row reads: programma code and name, then three amounts"
+            "parse-1d-row-help"
         } else {
-            "a 2.C row reads: four amounts, programma code and name, two amounts"
+            "parse-2c-row-help"
         };
         let text = if self.code_first() {
             parts.take_inner(ctx, None, help);
@@ -546,9 +541,9 @@ impl<'a> MissioniBuilder<'a> {
                 ctx.push(ParseDiagnostic::new(
                     ParseCode::UnexpectedText,
                     *sp,
-                    format!("unexpected text `{s}` before the amounts"),
-                    "not part of the layout",
-                    help,
+                    crate::msg!("parse-unexpected-before", text = *s),
+                    crate::tr!("parse-unexpected-label"),
+                    crate::lingua::testo(help, None),
                 ));
             }
             let inner: Vec<&str> = parts
@@ -562,9 +557,9 @@ impl<'a> MissioniBuilder<'a> {
                     ctx.push(ParseDiagnostic::new(
                         ParseCode::UnexpectedText,
                         sp,
-                        format!("unexpected text `{s}` among the amounts"),
-                        "not part of the layout",
-                        help,
+                        crate::msg!("parse-unexpected-among", text = s),
+                        crate::tr!("parse-unexpected-label"),
+                        crate::lingua::testo(help, None),
                     ));
                 }
             }
@@ -574,9 +569,9 @@ impl<'a> MissioniBuilder<'a> {
             ctx.push(ParseDiagnostic::new(
                 ParseCode::UnrecognisedLine,
                 span,
-                "programma row without a two-digit programma code",
-                "programma code expected",
-                help,
+                crate::msg!("parse-no-programma"),
+                crate::tr!("parse-no-programma-label"),
+                crate::lingua::testo(help, None),
             ));
             return None;
         };

@@ -132,9 +132,13 @@ impl<'a> TabellaBuilder<'a> {
                 ctx.push(ParseDiagnostic::new(
                     ParseCode::OutOfPlace,
                     sp,
-                    format!("second Direzione heading `{code}` in section {}", self.id.code()),
-                    "another Direzione",
-                    "a section holds one Direzione; a new Direzione starts a new report at its 1.A header",
+                    crate::msg!(
+                        "parse-second-direzione",
+                        code = code.to_string(),
+                        section = self.id.code()
+                    ),
+                    crate::tr!("parse-second-direzione-label"),
+                    crate::tr!("parse-second-direzione-help"),
                 ));
             }
             self.t.direzione = Some(Intestazione {
@@ -215,12 +219,9 @@ impl<'a> TabellaBuilder<'a> {
             ctx.push(ParseDiagnostic::new(
                 ParseCode::MissingAmounts,
                 self.rec.span,
-                format!("{what} without amounts"),
-                format!("this {what} has no amounts"),
-                format!(
-                    "the amounts ({}) follow the description, on its last line or on a line of their own",
-                    cols.join(", ")
-                ),
+                crate::msg!("parse-no-amounts", what = what),
+                crate::tr!("parse-no-amounts-label", what = what),
+                crate::tr!("parse-no-amounts-help", columns = cols.join(", ")),
             ));
             return;
         }
@@ -254,9 +255,9 @@ impl<'a> TabellaBuilder<'a> {
                 ctx.push(ParseDiagnostic::new(
                     ParseCode::UnrecognisedLine,
                     chiave_span,
-                    format!("PEG number `{s}` is too large"),
-                    "not a PEG number",
-                    "capitolo, articolo and sub-number are numbers of at most 9 digits",
+                    crate::msg!("parse-peg-too-large", text = s.to_string()),
+                    crate::tr!("parse-peg-too-large-label"),
+                    crate::tr!("parse-peg-too-large-help"),
                 ));
             }
             v
@@ -270,12 +271,9 @@ impl<'a> TabellaBuilder<'a> {
                 ctx.push(ParseDiagnostic::new(
                     ParseCode::InvalidPdc,
                     chiave_span,
-                    format!(
-                        "`{}` cannot hold a sub-number and a 10-digit PDC code",
-                        key.terzo
-                    ),
-                    "sub-number and PDC expected here",
-                    "in current sections the third number of the PEG key runs into the 10-digit PDC: `38 15 102010101000` is key 38 15 10, PDC 2010101000",
+                    crate::msg!("parse-pdc-fused", text = key.terzo.to_string()),
+                    crate::tr!("parse-pdc-fused-label"),
+                    crate::tr!("parse-pdc-fused-help"),
                 ));
                 return None;
             }
@@ -284,15 +282,15 @@ impl<'a> TabellaBuilder<'a> {
                 Ok(p) => (num(sub, ctx)?, Some(p)),
                 Err(e) => {
                     let why = match e {
-                        PdcError::NotTenDigits => "is not ten digits",
-                        PdcError::ZeroTitolo => "starts with titolo 0",
+                        PdcError::NotTenDigits => "digits",
+                        PdcError::ZeroTitolo => "zero",
                     };
                     ctx.push(ParseDiagnostic::new(
                         ParseCode::InvalidPdc,
                         chiave_span,
-                        format!("PDC code `{pdc}` {why}"),
-                        "invalid PDC",
-                        "a PDC code has ten digits, the first being the titolo (1-9)",
+                        crate::msg!("parse-pdc-invalid", pdc = pdc, why = why),
+                        crate::tr!("parse-pdc-invalid-label"),
+                        crate::tr!("parse-pdc-invalid-help"),
                     ));
                     return None;
                 }
@@ -303,11 +301,7 @@ impl<'a> TabellaBuilder<'a> {
             return None;
         }
         let mp_at = layout::missione_programma_after(self.id);
-        let mp_text = parts.take_inner(
-            ctx,
-            mp_at,
-            "a row reads: PEG key, description, V flag, amounts (and the missione-programma in spending sections)",
-        );
+        let mp_text = parts.take_inner(ctx, mp_at, "parse-row-help");
         let missione_programma = match (mp_at, mp_text) {
             (None, _) => None,
             (Some(_), Some((s, sp))) => {
@@ -430,9 +424,9 @@ impl<'a> TabellaBuilder<'a> {
             ctx.push(ParseDiagnostic::new(
                 ParseCode::OutOfPlace,
                 sp,
-                format!("second total `{}` for the same level", t.etichetta),
-                "already totalled above",
-                "each Tipologia/Macroaggregato, Titolo, Settore and Direzione has one total; a heading is probably missing above this total",
+                crate::msg!("parse-second-total", label = &t.etichetta),
+                crate::tr!("parse-second-total-label"),
+                crate::tr!("parse-second-total-help"),
             ));
             return;
         }
@@ -452,11 +446,7 @@ impl<'a> TabellaBuilder<'a> {
 
     fn settore(&mut self, sp: Span, ctx: &mut Ctx) -> &mut Settore {
         if self.t.settori.is_empty() {
-            ctx.out_of_place(
-                sp,
-                "before any Settore heading",
-                "a Settore heading such as `51 AREA DIRITTI E INCLUSIONE`",
-            );
+            ctx.out_of_place(sp, "parse-where-before-settore", "parse-expect-settore");
             self.t.settori.push(Settore {
                 span: sp,
                 intestazione: None,
@@ -470,11 +460,7 @@ impl<'a> TabellaBuilder<'a> {
     fn titolo(&mut self, sp: Span, ctx: &mut Ctx) -> &mut Titolo {
         let s = self.settore(sp, ctx);
         if s.titoli.is_empty() {
-            ctx.out_of_place(
-                sp,
-                "before any Titolo heading",
-                "a Titolo heading such as `2 TRASFERIMENTI CORRENTITITOLO`",
-            );
+            ctx.out_of_place(sp, "parse-where-before-titolo", "parse-expect-titolo");
             s.titoli.push(Titolo {
                 span: sp,
                 intestazione: None,
@@ -501,7 +487,8 @@ impl<'a> TabellaBuilder<'a> {
     }
 }
 
-const EXPECTED_TABELLA: &str = "expected a budget row (`CAPITOLO ARTICOLO NUMERO[PDC] DESCRIZIONE [V]amounts`), a total (`... Totale ...`), or a heading (`DIR..`, Settore, `...TITOLO`, `...TIPOLOGIA:`, `...MACROAGGR:`, `...CENTRO RESP:`)";
+/// Catalogue id of the help line.
+const EXPECTED_TABELLA: &str = "parse-expected-tabella";
 
 fn is_dir_code(w: &str) -> bool {
     w.strip_prefix("DIR")
@@ -521,11 +508,11 @@ fn invalid_mp(sp: Span, s: &str) -> ParseDiagnostic {
         ParseCode::InvalidMissioneProgramma,
         sp,
         if s.is_empty() {
-            "spending row without missione-programma".to_string()
+            crate::msg!("parse-mp-missing")
         } else {
-            format!("`{s}` is not a missione-programma")
+            crate::msg!("parse-mp-invalid", text = s)
         },
-        "missione-programma expected",
-        "spending rows carry the missione and programma as two two-digit numbers, e.g. `12 04`, before the last amount",
+        crate::tr!("parse-mp-label"),
+        crate::tr!("parse-mp-help"),
     )
 }

@@ -24,7 +24,7 @@ tr.finding.error td:first-child{border-left:4px solid #b00020}tr.finding.warning
 table.importi{width:auto;font-size:12px}table.importi td{border:0;padding:1px 4px}
 details.rule{margin:.8em 0}summary{cursor:pointer;font-size:1.05em}
 .vincoli td.d{background:#fdecea}.vincoli td.k{font:12px ui-monospace,monospace;white-space:nowrap}.meta{color:#555}
-nav a{margin-right:1em}figure{margin:1em 0;overflow-x:auto}
+nav a{margin-right:1em}table.carta th{width:14em}div.note{border:1px solid #ccc;min-height:12em}p.firma{margin-top:3em}figure{margin:1em 0;overflow-x:auto}
 @media print{nav{display:none}h2{break-before:page}}
 "#;
 
@@ -41,38 +41,62 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
     let _ = write!(
         s,
         r##"<!DOCTYPE html>
-<html lang="it">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>quadra audit report: {}</title>
+<title>{}</title>
 <style>{CSS}</style>
 </head>
 <body>
-<h1>Audit report: {}</h1>
+<h1>{}</h1>
 <p class="meta">{}</p>
-<nav><a href="#reports">Reports</a><a href="#findings">Findings</a><a href="#vincoli">Vincolo groups</a><a href="#missioni">Missioni</a></nav>
+<nav><a href="#reports">{}</a><a href="#findings">{}</a><a href="#vincoli">{}</a><a href="#missioni">{}</a></nav>
 "##,
-        esc(&r.file),
-        esc(&r.file),
-        esc(&r.sommario())
+        crate::tr!("report-page-title", file = esc(&r.file)),
+        crate::tr!("report-title", file = esc(&r.file)),
+        esc(&r.sommario()),
+        crate::tr!("report-nav-reports"),
+        crate::tr!("report-nav-findings"),
+        crate::tr!("report-nav-vincoli"),
+        crate::tr!("report-nav-missioni"),
+        lang = crate::lingua::corrente().codice(),
     );
-    s.push_str("<section id=\"reports\">\n<h2>Reports</h2>\n");
+    if let Some(c) = &r.carta {
+        super::carta::html_testa(&mut s, c, &r.file, r.versione);
+    }
+    let _ = writeln!(
+        s,
+        "<section id=\"reports\">\n<h2>{}</h2>",
+        crate::tr!("report-reports")
+    );
     for (n, sc) in r.schede.iter().enumerate() {
         identita(&mut s, n, sc);
     }
     s.push_str("</section>\n");
     findings(&mut s, r);
-    s.push_str("<section id=\"vincoli\">\n<h2>Vincolo groups</h2>\n");
+    let _ = writeln!(
+        s,
+        "<section id=\"vincoli\">\n<h2>{}</h2>",
+        crate::tr!("report-vincoli")
+    );
     for sc in &r.schede {
         vincoli(&mut s, sc);
     }
-    s.push_str("</section>\n<section id=\"missioni\">\n<h2>Spending per missione-programma</h2>\n");
+    let _ = writeln!(
+        s,
+        "</section>\n<section id=\"missioni\">\n<h2>{}</h2>",
+        crate::tr!("report-missioni")
+    );
     for sc in &r.schede {
         missioni(&mut s, sc);
     }
-    s.push_str("</section>\n</body>\n</html>\n");
+    s.push_str("</section>\n");
+    if let Some(c) = &r.carta {
+        super::carta::html_coda(&mut s, c);
+    }
+    s.push_str("</body>\n</html>\n");
     out.write_all(s.as_bytes())
 }
 
@@ -80,13 +104,21 @@ fn identita(s: &mut String, n: usize, sc: &Scheda) {
     let _ = write!(
         s,
         r#"<article class="report" id="report-{n}"><h3>{} · {}</h3><p class="meta">{}</p>
-<table class="sezioni"><thead><tr><th>Section</th><th>Title</th><th>Rows</th><th>of which V</th>"#,
+<table class="sezioni"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"#,
         esc(&sc.direzione),
         sc.anno.map_or("?".to_string(), |a| a.to_string()),
-        esc(&sc.titolo)
+        esc(&sc.titolo),
+        crate::tr!("report-col-section"),
+        crate::tr!("report-col-title"),
+        crate::tr!("report-col-rows"),
+        crate::tr!("report-col-of-which-v"),
     );
     for h in intestazioni(sc.anno) {
-        let _ = write!(s, "<th>{} (sum of rows)</th>", esc(&h));
+        let _ = write!(
+            s,
+            "<th>{}</th>",
+            crate::tr!("report-col-sum-of-rows", column = esc(&h))
+        );
     }
     s.push_str("</tr></thead><tbody>\n");
     for z in &sc.sezioni {
@@ -108,25 +140,34 @@ fn identita(s: &mut String, n: usize, sc: &Scheda) {
 }
 
 fn findings(s: &mut String, r: &Rapporto) {
-    s.push_str("<section id=\"findings\">\n<h2>Findings</h2>\n");
+    let _ = writeln!(
+        s,
+        "<section id=\"findings\">\n<h2>{}</h2>",
+        crate::tr!("report-findings")
+    );
     if r.gruppi_findings.is_empty() {
-        s.push_str("<p>No finding.</p>\n");
+        let _ = writeln!(s, "<p>{}</p>", crate::tr!("report-no-finding"));
     }
     for g in &r.gruppi_findings {
         let sev = g.severity.as_str();
         let _ = write!(
             s,
-            r#"<details class="rule" {}><summary><span class="sev {sev}">{sev}</span> <code>{}</code> · {} finding(s) · {}</summary>
-<table><thead><tr><th>Line</th><th>Chapter</th><th>Finding</th><th>Amounts</th></tr></thead><tbody>
+            r#"<details class="rule" {}><summary><span class="sev {sev}">{}</span> <code>{}</code> · {} · {}</summary>
+<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>
 "#,
             if g.severity == Severity::Info {
                 ""
             } else {
                 "open"
             },
+            crate::tr!("report-severity", severity = sev),
             esc(&g.rule),
-            g.voci.len(),
-            esc(&g.sommario)
+            crate::tr!("report-findings-count", n = g.voci.len()),
+            esc(&g.sommario),
+            crate::tr!("report-col-line"),
+            crate::tr!("report-col-chapter"),
+            crate::tr!("report-col-finding"),
+            crate::tr!("report-col-amounts"),
         );
         for v in &g.voci {
             let _ = write!(
@@ -143,7 +184,11 @@ fn findings(s: &mut String, r: &Rapporto) {
             }
             s.push_str("</pre>");
             if !v.help.is_empty() {
-                let _ = write!(s, "<br><em>help: {}</em>", esc(&v.help));
+                let _ = write!(
+                    s,
+                    "<br><em>{}</em>",
+                    crate::tr!("report-help", help = esc(&v.help))
+                );
             }
             s.push_str("</td><td><table class=\"importi\">");
             for (k, a) in &v.importi {
@@ -160,13 +205,22 @@ fn vincoli(s: &mut String, sc: &Scheda) {
     let heads = intestazioni(sc.anno);
     let _ = write!(
         s,
-        r#"<h3>{} · {} group(s)</h3>
-<table class="vincoli"><thead><tr><th>Group</th><th>Confidence</th><th>Revenue chapters</th><th>Spending chapters</th>"#,
+        r#"<h3>{} · {}</h3>
+<table class="vincoli"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"#,
         esc(&sc.direzione),
-        sc.vincoli.len()
+        crate::tr!("report-groups-count", n = sc.vincoli.len()),
+        crate::tr!("report-col-group"),
+        crate::tr!("report-col-confidence"),
+        crate::tr!("report-col-revenue-chapters"),
+        crate::tr!("report-col-spending-chapters"),
     );
     for h in &heads {
-        let _ = write!(s, "<th>{}<br>in / out / difference</th>", esc(h));
+        let _ = write!(
+            s,
+            "<th>{}<br>{}</th>",
+            esc(h),
+            crate::tr!("report-col-in-out-difference")
+        );
     }
     s.push_str("</tr></thead><tbody>\n");
     for v in &sc.vincoli {
@@ -182,7 +236,7 @@ fn vincoli(s: &mut String, sc: &Scheda) {
             r#"<tr class="gruppo{}"><td>{}</td><td>{}</td><td class="k">{}</td><td class="k">{}</td>"#,
             if v.squilibrato() { " squilibrato" } else { "" },
             esc(&v.nome),
-            v.fiducia.name(),
+            crate::tr!("confidence", level = v.fiducia.name()),
             lista(&v.entrate),
             lista(&v.spese)
         );
@@ -203,16 +257,22 @@ fn vincoli(s: &mut String, sc: &Scheda) {
     }
     s.push_str("</tbody></table>\n");
     if !sc.soli.is_empty() {
-        s.push_str("<p>V chapters in no group:</p><ul class=\"soli\">");
+        let _ = write!(
+            s,
+            "<p>{}</p><ul class=\"soli\">",
+            crate::tr!("report-in-no-group")
+        );
         for (lato, k, t) in &sc.soli {
+            let lato = crate::tr!("side", side = *lato);
             let _ = write!(s, "<li>{lato} {} {}</li>", esc(k), esc(t));
         }
         s.push_str("</ul>\n");
     }
     let _ = writeln!(
         s,
-        "<figure>{}<figcaption>Vincolo graph: revenue left, spending right; solid lines are declared or exact links, dashed ones circumstantial (hover a line for its evidence).</figcaption></figure>",
-        sc.svg_grafo
+        "<figure>{}<figcaption>{}</figcaption></figure>",
+        sc.svg_grafo,
+        crate::tr!("report-graph-caption")
     );
 }
 
@@ -220,9 +280,11 @@ fn missioni(s: &mut String, sc: &Scheda) {
     let heads = intestazioni(sc.anno);
     let _ = write!(
         s,
-        "<h3>{}</h3><figure>{}<figcaption>Spending rows of 1.B and 2.B summed per missione-programma.</figcaption></figure>\n<table class=\"missioni\"><thead><tr><th>Missione-programma</th>",
+        "<h3>{}</h3><figure>{}<figcaption>{}</figcaption></figure>\n<table class=\"missioni\"><thead><tr><th>{}</th>",
         esc(&sc.direzione),
-        sc.svg_missioni
+        sc.svg_missioni,
+        crate::tr!("report-missioni-caption"),
+        crate::tr!("report-col-missione-programma"),
     );
     for h in &heads {
         let _ = write!(s, "<th>{}</th>", esc(h));

@@ -13,11 +13,14 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# Audit report: {}\n\n{}\n",
-        md(&r.file),
+        "# {}\n\n{}\n",
+        crate::tr!("report-title", file = md(&r.file)),
         md(&r.sommario())
     );
-    s.push_str("## Reports\n\n");
+    if let Some(c) = &r.carta {
+        super::carta::md_testa(&mut s, c, &r.file, r.versione);
+    }
+    let _ = writeln!(s, "## {}\n", crate::tr!("report-reports"));
     for sc in &r.schede {
         let heads = intestazioni(sc.anno);
         let _ = writeln!(
@@ -29,10 +32,14 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
         );
         let _ = writeln!(
             s,
-            "| Section | Title | Rows | of which V | {} |\n|---|---|---:|---:|{}",
+            "| {} | {} | {} | {} | {} |\n|---|---|---:|---:|{}",
+            crate::tr!("report-col-section"),
+            crate::tr!("report-col-title"),
+            crate::tr!("report-col-rows"),
+            crate::tr!("report-col-of-which-v"),
             heads
                 .iter()
-                .map(|h| format!("{} (sum of rows)", md(h)))
+                .map(|h| crate::tr!("report-col-sum-of-rows", column = md(h)))
                 .collect::<Vec<_>>()
                 .join(" | "),
             "---:|".repeat(heads.len())
@@ -59,18 +66,22 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
         }
         s.push('\n');
     }
-    s.push_str("## Findings\n\n");
+    let _ = writeln!(s, "## {}\n", crate::tr!("report-findings"));
     if r.gruppi_findings.is_empty() {
-        s.push_str("No finding.\n\n");
+        let _ = writeln!(s, "{}\n", crate::tr!("report-no-finding"));
     }
     for g in &r.gruppi_findings {
         let _ = writeln!(
             s,
-            "### {} `{}` ({})\n\n{}\n\n| Line | Chapter | Finding | Lines of the report |\n|---:|---|---|---|",
-            g.severity.as_str(),
+            "### {} `{}` ({})\n\n{}\n\n| {} | {} | {} | {} |\n|---:|---|---|---|",
+            crate::tr!("report-severity", severity = g.severity.as_str()),
             g.rule,
             g.voci.len(),
-            md(&g.sommario)
+            md(&g.sommario),
+            crate::tr!("report-col-line"),
+            crate::tr!("report-col-chapter"),
+            crate::tr!("report-col-finding"),
+            crate::tr!("report-col-lines")
         );
         for v in &g.voci {
             let mut righe = format!("{}: {}", v.riga.0, md(&v.riga.1));
@@ -88,17 +99,21 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
         }
         s.push('\n');
     }
-    s.push_str("## Vincolo groups\n\n");
+    let _ = writeln!(s, "## {}\n", crate::tr!("report-vincoli"));
     for sc in &r.schede {
         let heads = intestazioni(sc.anno);
         let _ = writeln!(
             s,
-            "### {} · {} group(s)\n\n| Group | Confidence | Revenue | Spending | {} |\n|---|---|---|---|{}",
+            "### {} · {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---|---|{}",
             md(&sc.direzione),
-            sc.vincoli.len(),
+            crate::tr!("report-groups-count", n = sc.vincoli.len()),
+            crate::tr!("report-col-group"),
+            crate::tr!("report-col-confidence"),
+            crate::tr!("report-col-revenue"),
+            crate::tr!("report-col-spending"),
             heads
                 .iter()
-                .map(|h| format!("{} difference", md(h)))
+                .map(|h| crate::tr!("report-col-difference", column = md(h)))
                 .collect::<Vec<_>>()
                 .join(" | "),
             "---:|".repeat(heads.len())
@@ -116,7 +131,7 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
                 s,
                 "| {} | {} | {} | {} | {} |",
                 md(&v.nome),
-                v.fiducia.name(),
+                crate::tr!("confidence", level = v.fiducia.name()),
                 lista(&v.entrate),
                 lista(&v.spese),
                 diffs.join(" | ")
@@ -124,13 +139,14 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
         }
         s.push('\n');
     }
-    s.push_str("## Spending per missione-programma\n\n");
+    let _ = writeln!(s, "## {}\n", crate::tr!("report-missioni"));
     for sc in &r.schede {
         let heads = intestazioni(sc.anno);
         let _ = writeln!(
             s,
-            "### {}\n\n| Missione-programma | {} |\n|---|{}",
+            "### {}\n\n| {} | {} |\n|---|{}",
             md(&sc.direzione),
+            crate::tr!("report-col-missione-programma"),
             heads.iter().map(|h| md(h)).collect::<Vec<_>>().join(" | "),
             "---:|".repeat(heads.len())
         );
@@ -139,6 +155,9 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
             let _ = writeln!(s, "| {} {} | {} |", m.codice, md(&m.nome), v.join(" | "));
         }
         s.push('\n');
+    }
+    if let Some(c) = &r.carta {
+        super::carta::md_coda(&mut s, c);
     }
     out.write_all(s.as_bytes())
 }

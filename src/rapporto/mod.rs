@@ -3,6 +3,8 @@
 //! show; [`html`] and [`md`] only lay it out. Every text that comes from the
 //! report or a rule file is escaped by the layout ([`crate::escape`]).
 
+pub mod carta;
+pub mod evidenza;
 pub mod html;
 pub mod md;
 pub mod svg;
@@ -37,6 +39,9 @@ pub struct Rapporto {
     pub schede: Vec<Scheda>,
     /// Findings grouped by severity (errors first), then rule.
     pub gruppi_findings: Vec<GruppoFindings>,
+    /// The working paper's record (date, hashes, checks, ranking, accepted
+    /// findings), when the command gives one.
+    pub carta: Option<carta::Carta>,
 }
 
 impl Rapporto {
@@ -44,15 +49,15 @@ impl Rapporto {
     /// and the findings a baseline hid.
     pub fn sommario(&self) -> String {
         let c = &self.conteggi;
-        let mut s = format!(
-            "Checked by quadra {} · {} error(s), {} warning(s), {} info(s)",
-            self.versione, c.errors, c.warnings, c.infos
+        let mut s = crate::tr!(
+            "report-summary",
+            version = self.versione,
+            errors = c.errors,
+            warnings = c.warnings,
+            infos = c.infos
         );
         if self.accettati > 0 {
-            s.push_str(&format!(
-                " · {} accepted in the baseline (not shown)",
-                self.accettati
-            ));
+            s.push_str(&crate::tr!("report-summary-accepted", n = self.accettati));
         }
         s
     }
@@ -166,15 +171,16 @@ pub struct GruppoFindings {
 pub struct VoceFinding {
     /// Message with the amounts.
     pub messaggio: String,
-    /// PEG key, when about one chapter.
+    /// PEG key, or the keys of the chapters it points to (a vincolo group's).
     pub chiave: Option<String>,
-    /// Amounts by name, machine format.
+    /// Amounts by name (`PREVISIONE 2021, entrate`).
     pub importi: Vec<(String, Decimal)>,
     /// What to do.
     pub help: String,
-    /// Primary line number and its text.
+    /// Primary line number and its parsed values (key, description, amount
+    /// per column), or the text of the line when it holds no item.
     pub riga: (usize, String),
-    /// Related lines: number, text of the line, why it matters.
+    /// Related lines: number, parsed values or text, why it matters.
     pub correlate: Vec<(usize, String, String)>,
 }
 
@@ -215,21 +221,33 @@ fn testo_riga(bytes: &[u8], index: &LineIndex, span: Span) -> (usize, String) {
 pub fn costruisci(i: &Ingresso<'_>) -> Rapporto {
     let mut per_regola: BTreeMap<(std::cmp::Reverse<Severity>, String), Vec<VoceFinding>> =
         BTreeMap::new();
+    let ev = evidenza::Evidenze::di(i.doc);
+    // The parsed values of the item at a span, else the text of its line.
+    let riga = |span: Span| {
+        let (n, t) = testo_riga(i.bytes, i.index, span);
+        (n, ev.testo(span).map_or(t, str::to_string))
+    };
     for f in i.findings {
+        let chiave = ev.capitoli(f);
+        let anno = ev.anno(f.span);
         per_regola
             .entry((std::cmp::Reverse(f.severity), f.rule.clone()))
             .or_default()
             .push(VoceFinding {
                 messaggio: f.message.clone(),
-                chiave: f.key.map(|k| k.to_string()),
-                importi: f.amounts.clone(),
+                chiave,
+                importi: f
+                    .amounts
+                    .iter()
+                    .map(|(k, v)| (evidenza::nome_importo(k, anno), *v))
+                    .collect(),
                 help: f.help.clone(),
-                riga: testo_riga(i.bytes, i.index, f.span),
+                riga: riga(f.span),
                 correlate: f
                     .related
                     .iter()
                     .map(|r| {
-                        let (n, t) = testo_riga(i.bytes, i.index, r.span);
+                        let (n, t) = riga(r.span);
                         (n, t, r.message.clone())
                     })
                     .collect(),
@@ -243,7 +261,7 @@ pub fn costruisci(i: &Ingresso<'_>) -> Rapporto {
                 .rules
                 .get(&rule)
                 .map(|r| r.summary.clone())
-                .unwrap_or_else(|| "the report could not be read as intended".into()),
+                .unwrap_or_else(|| crate::tr!("report-unreadable")),
             rule,
             voci,
         })
@@ -255,6 +273,7 @@ pub fn costruisci(i: &Ingresso<'_>) -> Rapporto {
         accettati: i.accettati,
         schede: i.doc.reports.iter().map(|r| scheda(r, i.legami)).collect(),
         gruppi_findings,
+        carta: None,
     }
 }
 
@@ -288,7 +307,7 @@ fn scheda(r: &Report, legami: Option<&FileLegami>) -> Scheda {
     let mut soli: Vec<(&'static str, String, String)> = Vec::new();
     for it in &gs.entrate_sole {
         let (k, t) = chiave(it);
-        soli.push(("revenue", k, t));
+        soli.push(("revenue", k, t)); // the catalogue's `side`
     }
     for it in &gs.spese_sole {
         let (k, t) = chiave(it);

@@ -114,7 +114,11 @@ pub fn grafo(
         let (x1, y1) = anchor(*a, pa);
         let (x2, y2) = anchor(*b, pb);
         let (colore, dash) = tratto(*f);
-        let titolo = format!("<title>{}: {}</title>", f.name(), esc(prova));
+        let titolo = format!(
+            "<title>{}: {}</title>",
+            crate::tr!("confidence", level = f.name()),
+            esc(&crate::vincoli::stampa::prova_testo(prova))
+        );
         if nodi[*a].entrata == nodi[*b].entrata {
             // Two chapters of the same side (a declared group joins its
             // revenue chapters): a bow outside the column, not a line
@@ -137,7 +141,8 @@ pub fn grafo(
     }
     let altezza = y.max(60);
     let mut s = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="grafo" width="{LARGHEZZA}" height="{altezza}" viewBox="0 0 {LARGHEZZA} {altezza}" role="img" aria-label="vincolo graph">"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="grafo" width="{LARGHEZZA}" height="{altezza}" viewBox="0 0 {LARGHEZZA} {altezza}" role="img" aria-label="{}">"##,
+        crate::tr!("svg-graph-label")
     );
     s.push_str(
         r##"<style>.g{font:bold 12px sans-serif;fill:#333}text{font:11px sans-serif}.e rect{fill:#e8f5e9;stroke:#2e7d32}.s rect{fill:#e3f2fd;stroke:#1f4e9c}</style>"##,
@@ -183,7 +188,8 @@ pub fn barre(missioni: &[Missione], intestazioni: &[String]) -> String {
     let altezza = 40 + missioni.len() as u32 * riga;
     let larghezza = ETICHETTA + BARRE + 20;
     let mut s = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="barre" width="{larghezza}" height="{altezza}" viewBox="0 0 {larghezza} {altezza}" role="img" aria-label="spending per missione-programma">"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="barre" width="{larghezza}" height="{altezza}" viewBox="0 0 {larghezza} {altezza}" role="img" aria-label="{}">"##,
+        crate::tr!("svg-bars-label")
     );
     s.push_str(r##"<style>text{font:11px sans-serif;fill:#222}</style>"##);
     for (k, h) in intestazioni.iter().enumerate().take(3) {

@@ -112,19 +112,19 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
             }),
         );
         for (c, ls, rs) in &diverse[1..] {
-            messaggio.push_str(&format!(
-                "; {}: {} against {} (difference {})",
-                ctx.colonna(*c),
-                italiano(*ls),
-                italiano(*rs),
-                italiano(*ls - *rs)
+            messaggio.push_str(&crate::tr!(
+                "agg-other-column",
+                column = ctx.colonna(*c),
+                left = italiano(*ls),
+                right = italiano(*rs),
+                difference = italiano(*ls - *rs)
             ));
         }
         let mut f = Finding::new(&rule.id, rule.severity, primo.span, messaggio);
         f.label = if l.is_empty() {
-            "no counterpart on the declared side".into()
+            crate::tr!("agg-label-no-counterpart")
         } else {
-            format!("declared here ({})", rule.summary)
+            crate::tr!("agg-label-declared", summary = &rule.summary)
         };
         f.help = match &a.help {
             Some(h) => {
@@ -140,7 +140,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
                     }),
                 )
             }
-            None => format!("`quadra rules explain {}` says what must agree", rule.id),
+            None => crate::tr!("agg-help-default", id = &rule.id),
         };
         if l.len() == 1 && r.is_empty() {
             f.key = primo.chiave;
@@ -180,43 +180,44 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
         if l.len() > 1 {
             f.related(
                 l[l.len() - 1].span,
-                format!("last of the {} declared items", l.len()),
+                crate::tr!("agg-last-declared", n = l.len()),
             );
         }
         // The rows summed, unless the primary location already is the row.
         match r.len() {
             0 => {}
             1 if r[0].span == primo.span => {}
-            1 => f.related(r[0].span, "the only item summed on the other side"),
+            1 => f.related(r[0].span, crate::tr!("agg-only-summed")),
             n => {
                 if r[0].span != primo.span {
-                    f.related(
-                        r[0].span,
-                        format!("first of the {n} items summed on the other side"),
-                    );
+                    f.related(r[0].span, crate::tr!("agg-first-summed", n = n));
                 }
-                f.related(r[n - 1].span, "last item summed on the other side");
+                f.related(r[n - 1].span, crate::tr!("agg-last-summed"));
             }
         }
         sink.push(f);
     }
 }
 
-fn chi(it: &Item<'_>) -> String {
-    it.chiave
-        .map(|k| format!("chapter {k}"))
-        .unwrap_or_else(|| format!("`{}`", it.testo))
+/// Who an item is, for the catalogue's `agg-who`: its PEG key, or `none`
+/// and its text.
+fn chi(it: &Item<'_>) -> (String, String) {
+    (
+        it.chiave.map_or("none".to_string(), |k| k.to_string()),
+        it.testo.to_string(),
+    )
 }
 
 /// Why a summed item might not belong in the sum.
 fn perche_sommato(a: &Aggregato, sel: &Selettore, it: &Item<'_>, g: Gruppo) -> String {
-    let chi = chi(it);
-    match (sel.vincolato, a.group_by) {
-        (Some(true), _) => format!("{chi} is marked V; without the V flag the figures agree"),
-        (Some(false), _) => format!("{chi} is not marked V; with the V flag the figures agree"),
-        (None, Some(_)) => format!("{chi} is under {g}; it may belong under another one"),
-        (None, None) => format!("{chi} is summed and its amounts are exactly the difference"),
-    }
+    let (key, text) = chi(it);
+    let id = match (sel.vincolato, a.group_by) {
+        (Some(true), _) => "agg-why-v",
+        (Some(false), _) => "agg-why-not-v",
+        (None, Some(_)) => "agg-why-group",
+        (None, None) => "agg-why-difference",
+    };
+    crate::tr!(id, key = key, text = text, group = g.to_string())
 }
 
 /// Items that a wrong flag or code left out of the sum: selected but for the
@@ -226,19 +227,26 @@ fn vicini<'a>(ctx: &Ctx<'a>, a: &Aggregato, sel: &Selettore, g: Gruppo) -> Vec<V
     let relaxed = sel.senza_vincolo();
     for it in ctx.items {
         let in_group = a.group_by.is_none_or(|by| by.chiave(it) == Some(g));
-        let chi = chi(it);
         let ruolo =
             if sel.vincolato.is_some() && in_group && relaxed.matches(it) && !sel.matches(it) {
-                let (stato, fix) = if it.vincolato {
-                    ("is marked V", "without")
+                let (key, text) = chi(it);
+                let id = if it.vincolato {
+                    "agg-why-v"
                 } else {
-                    ("is not marked V", "with")
+                    "agg-why-not-v"
                 };
-                format!("{chi} {stato}; {fix} the V flag the figures agree")
+                crate::tr!(id, key = key, text = text)
             } else if let (Some(by), false) = (a.group_by, in_group) {
                 match by.chiave(it) {
                     Some(other) if sel.matches(it) => {
-                        format!("{chi} is under {other}; under {g} the figures agree")
+                        let (key, text) = chi(it);
+                        crate::tr!(
+                            "agg-near-group",
+                            key = key,
+                            text = text,
+                            other = other.to_string(),
+                            group = g.to_string()
+                        )
                     }
                     _ => continue,
                 }

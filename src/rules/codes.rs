@@ -17,7 +17,7 @@ pub const MISSIONE_PROGRAMMA_UNKNOWN: &str = "missione-programma-unknown";
 /// Rule id.
 pub const DUPLICATE_PEG_KEY: &str = "duplicate-peg-key";
 
-fn base(rule: &RuleDef, it: &Item<'_>, message: String) -> Finding {
+fn base(rule: &RuleDef, it: &Item<'_>, message: crate::lingua::Testo) -> Finding {
     let mut f = Finding::new(&rule.id, rule.severity, it.span, message);
     f.key = it.chiave;
     f.context.sezione = Some(it.sezione);
@@ -37,30 +37,52 @@ pub fn check_missione_programma(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'
         if p.is_some_and(|p| !p.solo_regioni) {
             continue;
         }
-        let cosa = match it.chiave {
-            Some(k) => format!("chapter {k}"),
-            None => format!("{} row `{}`", it.sezione.code(), it.testo),
-        };
+        // Who, as the catalogue's `mp-what` says it: the chapter, or the summary row.
+        let key = it.chiave.map_or("none".to_string(), |k| k.to_string());
+        let (section, text) = (it.sezione.code(), it.testo);
         let (message, label) = match p {
             Some(p) if !p.solo_regioni => continue,
             Some(p) => (
-                format!("{cosa} is classified under missione-programma {mp} ({}), which only Regioni use", p.nome),
-                "programma for Regioni only",
+                crate::msg!(
+                    "mp-regioni",
+                    key = &key,
+                    section = section,
+                    text = text,
+                    mp = mp.to_string(),
+                    name = &p.nome
+                ),
+                crate::tr!("mp-regioni-label"),
             ),
             None => match c.missione(mp.missione) {
                 Some(m) => (
-                    format!("{cosa} is classified under missione-programma {mp}: missione {:02} ({m}) has no programma {:02}", mp.missione, mp.programma),
-                    "no such programma",
+                    crate::msg!(
+                        "mp-no-programma",
+                        key = &key,
+                        section = section,
+                        text = text,
+                        mp = mp.to_string(),
+                        missione = format!("{:02}", mp.missione),
+                        name = m.to_string(),
+                        programma = format!("{:02}", mp.programma)
+                    ),
+                    crate::tr!("mp-no-programma-label"),
                 ),
                 None => (
-                    format!("{cosa} is classified under missione-programma {mp}: there is no missione {:02}", mp.missione),
-                    "no such missione",
+                    crate::msg!(
+                        "mp-no-missione",
+                        key = &key,
+                        section = section,
+                        text = text,
+                        mp = mp.to_string(),
+                        missione = format!("{:02}", mp.missione)
+                    ),
+                    crate::tr!("mp-no-missione-label"),
                 ),
             },
         };
         let mut f = base(rule, it, message);
-        f.label = label.to_string();
-        f.help = "use a missione-programma of D.Lgs. 118/2011 Allegato 14 (the table is rules/missioni-programmi.toml); a wrong code also misplaces the chapter in 1.D / 2.C".into();
+        f.label = label;
+        f.help = crate::tr!("mp-help");
         f.context.soggetto = format!("{mp} {}", it.testo);
         sink.push(f);
     }
@@ -79,14 +101,15 @@ pub fn check_duplicate_key(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                 let mut f = base(
                     rule,
                     it,
-                    format!(
-                        "PEG key {k} appears more than once in section {}",
-                        it.sezione.code()
+                    crate::msg!(
+                        "dup-key-message",
+                        key = k.to_string(),
+                        section = it.sezione.code()
                     ),
                 );
-                f.label = "repeated key".into();
-                f.help = "a chapter is listed once per section: merge the rows or correct the key (a copy-paste slip doubles the chapter's amounts in every total)".into();
-                f.related(first.span, format!("first row with key {k}"));
+                f.label = crate::tr!("dup-key-label");
+                f.help = crate::tr!("dup-key-help");
+                f.related(first.span, crate::tr!("dup-key-first", key = k.to_string()));
                 sink.push(f);
             }
         }

@@ -103,10 +103,10 @@ pub fn spiega(
     for v in voci {
         match &v.ruolo {
             Ruolo::Sommato(why) if spiega_tutto(v, Decimal::NEGATIVE_ONE) => {
-                cause.push((v.span, format!("likely cause: {why}")));
+                cause.push((v.span, crate::tr!("hint-cause", why = why)));
             }
             Ruolo::Escluso(why) if spiega_tutto(v, Decimal::ONE) => {
-                cause.push((v.span, format!("likely cause: {why}")));
+                cause.push((v.span, crate::tr!("hint-cause", why = why)));
             }
             _ => {}
         }
@@ -124,11 +124,11 @@ pub fn spiega(
                     span: v.span,
                     colonna: d.colonna,
                     correzione: d.diff(),
-                    messaggio: format!(
-                        "likely cause: one mistyped digit? {} {} here; with {} the figures agree",
-                        d.nome,
-                        italiano(printed),
-                        italiano(giusto)
+                    messaggio: crate::tr!(
+                        "hint-digit",
+                        column = &d.nome,
+                        printed = italiano(printed),
+                        right = italiano(giusto)
                     ),
                 });
             }
@@ -141,10 +141,10 @@ pub fn spiega(
             if un_errore_di_battitura(d.dichiarato, d.calcolato) {
                 cause.push((
                     span,
-                    format!(
-                        "likely cause: the declared {} differs from the sum {} in one digit: the declared figure itself may be mistyped",
-                        italiano(d.dichiarato),
-                        italiano(d.calcolato)
+                    crate::tr!(
+                        "hint-declared-digit",
+                        declared = italiano(d.dichiarato),
+                        computed = italiano(d.calcolato)
                     ),
                 ));
             }

@@ -27,7 +27,7 @@ fn finding(rule: &RuleDef, p: &Predicato, it: &Item<'_>) -> Finding {
     f.label = rule.summary.clone();
     f.help = match &p.help {
         Some(h) => h.render(Some(it), None),
-        None => format!("`quadra rules explain {}` says why this matters", rule.id),
+        None => crate::tr!("rule-help-default", id = &rule.id),
     };
     f.key = it.chiave;
     for &c in it.importi.columns() {

@@ -171,27 +171,24 @@ impl<'a> Confronto<'_, 'a, '_> {
             return;
         }
         let cosa = match parti.len() {
-            0 => "nothing is listed under it".to_string(),
-            1 => "the 1 item it totals sums to".to_string(),
-            n => format!("the {n} items it totals sum to"),
+            0 => crate::tr!("total-nothing-listed"),
+            n => crate::tr!("total-items-sum", n = n),
         };
         let dettagli: Vec<String> = diverse
             .iter()
             .enumerate()
             .map(|(i, (col, d, c))| {
-                let verbi = if i == 0 {
-                    ("declared ", "computed ")
+                let id = if i == 0 {
+                    "total-detail-first"
                 } else {
-                    ("", "against ")
+                    "total-detail-other"
                 };
-                format!(
-                    "{}: {}{}, {}{} (difference {})",
-                    self.ctx.colonna(*col),
-                    verbi.0,
-                    italiano(*d),
-                    verbi.1,
-                    italiano(*c),
-                    italiano(*d - *c)
+                crate::tr!(
+                    id,
+                    column = self.ctx.colonna(*col),
+                    declared = italiano(*d),
+                    computed = italiano(*c),
+                    difference = italiano(*d - *c)
                 )
             })
             .collect();
@@ -199,17 +196,17 @@ impl<'a> Confronto<'_, 'a, '_> {
             &self.rule.id,
             self.rule.severity,
             t.span,
-            format!(
-                "`{}` does not equal the sum of what it totals; {}",
-                t.etichetta,
-                dettagli.join("; ")
+            crate::msg!(
+                "total-message",
+                label = &t.etichetta,
+                details = dettagli.join("; ")
             ),
         );
-        f.label = format!("declared total ({cosa})");
+        f.label = crate::tr!("total-label", what = &cosa);
         if parti.is_empty() {
-            f.label = format!("declared total, but {cosa}");
+            f.label = crate::tr!("total-label-empty", what = &cosa);
         }
-        f.help = "find the row whose amount is wrong (see the likely causes), or correct the total; every column of a total must equal the sum of the rows above it".into();
+        f.help = crate::tr!("total-help");
         for (col, d, c) in &diverse {
             f.amounts.push((format!("{}_declared", col.name()), *d));
             f.amounts.push((format!("{}_computed", col.name()), *c));
@@ -234,22 +231,20 @@ impl<'a> Confronto<'_, 'a, '_> {
             .map(|p| Voce {
                 span: p.span,
                 importi: p.importi,
-                ruolo: Ruolo::Sommato(
-                    "its amounts are exactly the excess of the sum: listed under the wrong total, or twice?".into(),
-                ),
+                ruolo: Ruolo::Sommato(crate::tr!("total-summed-role")),
             })
             .collect();
         spiega(&mut f, &confrontate, &diffs, Some(t.span), &voci);
         if let (Some(first), Some(last)) = (parti.first(), parti.last()) {
             let key = |p: &Parte<'_>| p.chiave.map(|k| format!(" ({k})")).unwrap_or_default();
             if parti.len() == 1 {
-                f.related(first.span, format!("the only item summed{}", key(first)));
+                f.related(first.span, crate::tr!("total-only-item", key = key(first)));
             } else {
                 f.related(
                     first.span,
-                    format!("first of the {} items summed{}", parti.len(), key(first)),
+                    crate::tr!("total-first-item", n = parti.len(), key = key(first)),
                 );
-                f.related(last.span, format!("last item summed{}", key(last)));
+                f.related(last.span, crate::tr!("total-last-item", key = key(last)));
             }
         }
         self.sink.push(f);

@@ -64,52 +64,50 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             let dettagli: Vec<String> = diverse
                 .iter()
                 .map(|(c, e, s, d)| {
-                    format!(
-                        "{}: revenue {}, spending {} ({} {})",
-                        ctx.colonna(*c),
-                        italiano(*e),
-                        italiano(*s),
-                        if eccesso_spesa {
-                            "uncovered"
-                        } else {
-                            "unspent"
-                        },
-                        italiano(d.abs())
+                    crate::tr!(
+                        "unbalanced-detail",
+                        column = ctx.colonna(*c),
+                        revenue = italiano(*e),
+                        spending = italiano(*s),
+                        over = if eccesso_spesa { "yes" } else { "no" },
+                        difference = italiano(d.abs())
                     )
                 })
                 .collect();
             let nome = g.nome.as_deref().unwrap_or(primo.testo);
             let (cosa, label) = if eccesso_spesa {
                 (
-                    "spends more than its earmarked revenue",
-                    "group whose spending is not covered",
+                    crate::tr!("unbalanced-over"),
+                    crate::tr!("unbalanced-over-label"),
                 )
             } else {
                 (
-                    "receives more earmarked revenue than it spends",
-                    "group with unspent earmarked revenue",
+                    crate::tr!("unbalanced-under"),
+                    crate::tr!("unbalanced-under-label"),
                 )
             };
             let inferito = g.fiducia != Fiducia::Dichiarata;
-            let mut message = format!(
-                "vincolo group of {} `{nome}` ({} revenue, {} spending chapters) {cosa}: {}",
-                primo.chiave_testo(),
-                g.entrate.len(),
-                g.spese.len(),
-                dettagli.join("; ")
+            let mut message = crate::tr!(
+                "unbalanced-message",
+                key = primo.chiave_testo(),
+                name = nome,
+                revenue = g.entrate.len(),
+                spending = g.spese.len(),
+                what = cosa,
+                details = dettagli.join("; ")
             );
             if inferito {
-                message.push_str(&format!(
-                    " [group inferred, confidence {}: confirm it in the link file]",
-                    g.fiducia.name()
+                message.push_str(&crate::tr!(
+                    "unbalanced-inferred",
+                    confidence = crate::tr!("confidence", level = g.fiducia.name())
                 ));
             }
             let mut f = Finding::new(&rule.id, rule.severity, primo.span, message);
-            f.label = label.to_string();
+            f.label = label;
             f.help = if eccesso_spesa {
-                "earmarked spending may only use its earmarked revenue: reduce the spending, find the revenue that finances it (or declare outside funding in the link file), or correct the group".into()
+                crate::tr!("unbalanced-help-over")
             } else {
-                "earmarked revenue not spent stays bound to its purpose: check for a missing spending chapter or a wrong group".into()
+                crate::tr!("unbalanced-help-under")
             };
             f.attenuazione = u8::from(!eccesso_spesa) + u8::from(inferito);
             for (c, e, s, d) in &diverse {
@@ -136,12 +134,20 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                     .map(|c| italiano(it.importo(*c).unwrap_or_default()))
                     .collect::<Vec<_>>()
                     .join(" / ");
-                f.related(it.span, format!("{lato} {} ({imp})", it.chiave_testo()));
+                f.related(
+                    it.span,
+                    crate::tr!(
+                        "unbalanced-related",
+                        side = *lato,
+                        key = it.chiave_testo(),
+                        amounts = imp
+                    ),
+                );
             }
             if tutti.len() > MAX_RELATED + 1 {
-                f.help.push_str(&format!(
-                    " ({} more chapters in the group: `quadra links show`)",
-                    tutti.len() - MAX_RELATED - 1
+                f.help.push_str(&crate::tr!(
+                    "unbalanced-more",
+                    n = tutti.len() - MAX_RELATED - 1
                 ));
             }
             sink.push(f);
@@ -168,23 +174,24 @@ fn unmatched(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>, entrate: bool) 
             })
             .collect();
         let (lato, help) = if entrate {
-            ("revenue", "name the spending it finances in a group of the link file (`quadra links suggest` proposes groups)")
+            ("revenue", crate::tr!("unmatched-help-revenue"))
         } else {
-            ("spending", "name the earmarked revenue that finances it in a group of the link file (`quadra links suggest` proposes groups)")
+            ("spending", crate::tr!("unmatched-help-spending"))
         };
         let mut f = Finding::new(
             &rule.id,
             rule.severity,
             it.span,
-            format!(
-                "V {lato} chapter {} `{}` is in no vincolo group ({})",
-                it.chiave_testo(),
-                it.testo,
-                imp.join(", ")
+            crate::msg!(
+                "unmatched-message",
+                side = lato,
+                key = it.chiave_testo(),
+                text = it.testo,
+                amounts = imp.join(", ")
             ),
         );
-        f.label = format!("V {lato} in no group");
-        f.help = help.into();
+        f.label = crate::tr!("unmatched-label", side = lato);
+        f.help = help;
         f.key = it.chiave;
         for c in COLONNE {
             f.amounts
@@ -245,16 +252,18 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                 &rule.id,
                 rule.severity,
                 it.span,
-                format!(
-                    "{lato_altro} chapter {} `{}` is not marked V, but its amounts are exactly those of V {lato_v} chapter {} ({})",
-                    it.chiave_testo(),
-                    it.testo,
-                    v.chiave_testo(),
-                    importi(it).map(italiano).join(" / ")
+                crate::msg!(
+                    "flag-message",
+                    side = lato_altro,
+                    key = it.chiave_testo(),
+                    text = it.testo,
+                    vside = lato_v,
+                    vkey = v.chiave_testo(),
+                    amounts = importi(it).map(italiano).join(" / ")
                 ),
             );
-            f.label = "not marked V".into();
-            f.help = "identical amounts in every column usually mean that this chapter finances (or is financed by) the V chapter: mark it V, or say in the link file why not".to_string();
+            f.label = crate::tr!("flag-label");
+            f.help = crate::tr!("flag-help");
             f.key = it.chiave;
             for c in COLONNE {
                 f.amounts
@@ -262,10 +271,7 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             }
             f.related(
                 v.span,
-                format!(
-                    "V {lato_v} chapter {} with the same amounts",
-                    v.chiave_testo()
-                ),
+                crate::tr!("flag-related", vside = lato_v, vkey = v.chiave_testo()),
             );
             f.context.sezione = Some(it.sezione);
             f.context.settore = it.settore;
@@ -333,36 +339,33 @@ pub fn check_coverage(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
         let dettagli: Vec<String> = righe
             .iter()
             .map(|(c, e, fuori, s, d)| {
-                format!(
-                    "{}: V spending {}, V revenue {} + outside funding {} ({} {})",
-                    ctx.colonna(*c),
-                    italiano(*s),
-                    italiano(*e),
-                    italiano(*fuori),
-                    if scoperto { "uncovered" } else { "unspent" },
-                    italiano(d.abs())
+                crate::tr!(
+                    "coverage-detail",
+                    column = ctx.colonna(*c),
+                    spending = italiano(*s),
+                    revenue = italiano(*e),
+                    outside = italiano(*fuori),
+                    over = if scoperto { "yes" } else { "no" },
+                    difference = italiano(d.abs())
                 )
             })
             .collect();
         let message = if scoperto {
-            format!("the report's earmarked spending exceeds its earmarked revenue and declared outside funding; {}", dettagli.join("; "))
+            crate::tr!("coverage-over-message", details = dettagli.join("; "))
         } else {
-            format!(
-                "the report's earmarked revenue exceeds its earmarked spending; {}",
-                dettagli.join("; ")
-            )
+            crate::tr!("coverage-under-message", details = dettagli.join("; "))
         };
         let mut f = Finding::new(&rule.id, rule.severity, dove.span, message);
-        f.label = "earmarked totals".into();
+        f.label = crate::tr!("coverage-label");
         f.help = if scoperto {
             let (_, _, _, _, d) = righe[0];
-            format!(
-                "to close it in {}, declare {} of outside funding (fondo pluriennale vincolato, avanzo vincolato applicato) in the link file, or find the earmarked revenue that finances this spending",
-                ctx.colonna(righe[0].0),
-                italiano(d)
+            crate::tr!(
+                "coverage-help-over",
+                column = ctx.colonna(righe[0].0),
+                amount = italiano(d)
             )
         } else {
-            "earmarked revenue not spent in the year must stay bound to its purpose (avanzo vincolato)".into()
+            crate::tr!("coverage-help-under")
         };
         f.attenuazione = u8::from(!scoperto);
         for (c, e, fuori, s, d) in &righe {

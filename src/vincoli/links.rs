@@ -98,8 +98,8 @@ fn chiave(l: &mut Lettore<'_>, v: Val<'_>) -> Option<(ChiavePeg, Range<usize>)> 
             l.err(
                 v.src,
                 v.span(),
-                format!("`{s}` is not a PEG key"),
-                "a PEG key is capitolo, articolo and sub-number with single spaces, e.g. \"3763 20 2\"",
+                crate::tr!("links-not-a-key", text = s),
+                crate::tr!("links-key-help"),
             );
             None
         }
@@ -111,7 +111,7 @@ pub fn leggi(testo: &str) -> Result<FileLegami, Vec<ConfigError>> {
     FileVersionato {
         cosa: "link file",
         tabella: "group",
-        help: "a link file is TOML: `[[group]]` tables with name, revenue, spending",
+        help: "cfg-links-toml-help",
     }
     .leggi(testo, gruppo)
     .map(|gruppi| FileLegami { gruppi })
@@ -154,24 +154,24 @@ fn gruppo(l: &mut Lettore<'_>, v: Val<'_>) -> Option<GruppoDichiarato> {
         l.err(
             0,
             v.span(),
-            "group without a `name`",
-            "add `name = \"...\"`",
+            crate::tr!("links-no-name"),
+            crate::tr!("links-no-name-help"),
         );
     }
     if g.entrate.is_empty() && g.esterni.is_empty() {
         l.err(
             0,
             v.span(),
-            format!("group `{}` has no revenue", g.nome),
-            "list its revenue chapters in `revenue`, or its outside funding in `external`",
+            crate::tr!("links-no-revenue", name = &g.nome),
+            crate::tr!("links-no-revenue-help"),
         );
     }
     if g.spese.is_empty() {
         l.err(
             0,
             v.span(),
-            format!("group `{}` has no spending", g.nome),
-            "list the spending chapters it finances in `spending`",
+            crate::tr!("links-no-spending", name = &g.nome),
+            crate::tr!("links-no-spending-help"),
         );
     }
     (l.errors.len() == before).then_some(g)
@@ -210,8 +210,8 @@ fn esterno(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Esterno> {
                 l.err(
                     0,
                     x.span(),
-                    "an external amount is between 0 and 1.000.000.000.000.000",
-                    "write the amount in euro, e.g. 150000 or 150000.50",
+                    crate::tr!("links-external-range"),
+                    crate::tr!("links-external-help"),
                 );
                 ok = false;
             }
@@ -291,26 +291,36 @@ pub fn verifica(
             (&g.spese, SezioneId::SpeseCorrenti, "spending"),
         ] {
             for (k, span) in lista {
-                let err = |message: String, help: &str| ConfigError {
+                let err = |message: String, help: String| ConfigError {
                     sorgente: 0,
                     span: span.clone(),
                     message,
-                    help: help.to_string(),
+                    help,
                 };
                 match righe.get(&(sezione, *k)) {
                     None => errors.push(err(
-                        format!("{lato} chapter {k} is not in section {} of the report", sezione.code()),
-                        "list the PEG key of a row of the report (revenue from 1.A, spending from 1.B)",
+                        crate::tr!(
+                            "links-not-in-section",
+                            side = lato,
+                            key = k.to_string(),
+                            section = sezione.code()
+                        ),
+                        crate::tr!("links-not-in-section-help"),
                     )),
                     Some(it) if !it.vincolato => errors.push(err(
-                        format!("chapter {k} is in group `{}` but is not marked V in the report", g.nome),
-                        "a vincolo group holds earmarked (V) chapters only: remove it, or correct the V flag in the report",
+                        crate::tr!("links-not-v", key = k.to_string(), name = &g.nome),
+                        crate::tr!("links-not-v-help"),
                     )),
                     Some(_) => {
                         if let Some(other) = visti.insert((sezione, *k), &g.nome) {
                             errors.push(err(
-                                format!("chapter {k} is linked twice: in `{other}` and in `{}`", g.nome),
-                                "a chapter belongs to one group: merge the groups or remove it from one",
+                                crate::tr!(
+                                    "links-twice",
+                                    key = k.to_string(),
+                                    other = other,
+                                    name = &g.nome
+                                ),
+                                crate::tr!("links-twice-help"),
                             ));
                         }
                     }

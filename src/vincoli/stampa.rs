@@ -47,20 +47,33 @@ pub(crate) fn nome_gruppo(i: usize, g: &Gruppo<'_>) -> String {
     )
 }
 
+/// The evidence of a link as the reader's language says it (inference
+/// writes it in English, the catalogue's `evidence-*` forms).
+pub fn prova_testo(p: &str) -> String {
+    if let Some(r) = p.strip_prefix("identical amounts in every column: ") {
+        return crate::tr!("evidence-identical", what = r);
+    }
+    if let Some(r) = p.strip_prefix("exact sum in every column: ") {
+        return crate::tr!("evidence-sum", what = r);
+    }
+    if let Some(r) = p.strip_prefix(super::PROVA_DICHIARATA) {
+        return crate::tr!("evidence-declared", what = r);
+    }
+    const NOMINATO: &str = " named by revenue and spending";
+    if let Some((nome, dove)) = p
+        .strip_prefix("programme ")
+        .and_then(|r| r.split_once(NOMINATO))
+    {
+        return crate::tr!("evidence-programme", name = nome, where = dove);
+    }
+    p.to_string()
+}
+
 /// A link file proposing every group, for a person to review and commit.
 pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) -> io::Result<()> {
-    writeln!(
-        out,
-        "# Vincolo groups suggested by `quadra links suggest {path}`."
-    )?;
-    writeln!(
-        out,
-        "# Review every group against the documents that fund it: keep, split or"
-    )?;
-    writeln!(
-        out,
-        "# correct it, write in `justification` why it holds, then commit the file."
-    )?;
+    writeln!(out, "{}", crate::tr!("links-suggest-1", path = path))?;
+    writeln!(out, "{}", crate::tr!("links-suggest-2"))?;
+    writeln!(out, "{}", crate::tr!("links-suggest-3"))?;
     writeln!(out, "version = 1")?;
     for v in viste {
         let gs = v.grafo.gruppi();
@@ -81,7 +94,7 @@ pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) ->
             writeln!(out, "confidence = \"{}\"", g.fiducia.name())?;
             writeln!(out, "evidence = [")?;
             for p in &g.prove {
-                writeln!(out, "  {},", toml_str(p))?;
+                writeln!(out, "  {},", toml_str(&prova_testo(p)))?;
             }
             writeln!(out, "]")?;
             let keys = |v: &[&Item<'_>]| {
@@ -96,28 +109,33 @@ pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) ->
         }
         if !gs.entrate_sole.is_empty() || !gs.spese_sole.is_empty() {
             writeln!(out)?;
-            writeln!(
-                out,
-                "# {dir}: V chapters no evidence links (write their groups by hand):"
-            )?;
+            writeln!(out, "{}", crate::tr!("links-suggest-unlinked", dir = &dir))?;
+            let (e, s) = (
+                crate::tr!("links-side", side = "revenue"),
+                crate::tr!("links-side", side = "spending"),
+            );
+            let w = e.chars().count().max(s.chars().count());
             for it in &gs.entrate_sole {
-                writeln!(out, "#   revenue  {:<12} {}", it.chiave_testo(), it.testo)?;
+                writeln!(out, "#   {e:<w$} {:<12} {}", it.chiave_testo(), it.testo)?;
             }
             for it in &gs.spese_sole {
-                writeln!(out, "#   spending {:<12} {}", it.chiave_testo(), it.testo)?;
+                writeln!(out, "#   {s:<w$} {:<12} {}", it.chiave_testo(), it.testo)?;
             }
         }
         for k in &v.grafo.ricerche_interrotte {
             writeln!(
                 out,
-                "# {dir}: the exact-sum search for {k} stopped at its budget"
+                "{}",
+                crate::tr!("links-suggest-cut", dir = &dir, key = k.to_string())
             )?;
         }
     }
     Ok(())
 }
 
-fn riga_importi(out: &mut String, etichetta: &str, it: &Item<'_>, v: &Vista<'_, '_>) {
+/// `lato` is `revenue` or `spending` (the catalogue's `links-side`).
+fn riga_importi(out: &mut String, lato: &str, it: &Item<'_>, v: &Vista<'_, '_>) {
+    let etichetta = crate::tr!("links-side", side = lato);
     let l = v.index.locate(v.bytes, it.span);
     let imp: Vec<String> = super::COLONNE
         .iter()
@@ -125,9 +143,10 @@ fn riga_importi(out: &mut String, etichetta: &str, it: &Item<'_>, v: &Vista<'_, 
         .collect();
     let _ = writeln!(
         out,
-        "  {etichetta:<8} {:<12} {} line {:<5} {}",
+        "  {etichetta:<8} {:<12} {} {} {:<5} {}",
         it.chiave_testo(),
         imp.join(""),
+        crate::tr!("links-line"),
         l.line,
         it.testo
     );
@@ -146,22 +165,32 @@ pub fn tabella(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
         let mut s = String::new();
         let _ = writeln!(
             s,
-            "{}: {} vincolo groups, {} V revenue and {} V spending chapters in none",
-            direzione(v.report),
-            gs.gruppi.len(),
-            gs.entrate_sole.len(),
-            gs.spese_sole.len()
+            "{}",
+            crate::tr!(
+                "links-header",
+                dir = direzione(v.report),
+                groups = gs.gruppi.len(),
+                revenue = gs.entrate_sole.len(),
+                spending = gs.spese_sole.len()
+            )
         );
         let _ = writeln!(s, "  {:<8} {:<12} {}", "", "PEG", headers.join(""));
         for (i, g) in gs.gruppi.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "\n{} (confidence {})",
-                nome_gruppo(i, g),
-                g.fiducia.name()
+                "\n{}",
+                crate::tr!(
+                    "links-group",
+                    name = nome_gruppo(i, g),
+                    level = g.fiducia.name()
+                )
             );
             for p in &g.prove {
-                let _ = writeln!(s, "  evidence: {p}");
+                let _ = writeln!(
+                    s,
+                    "  {}",
+                    crate::tr!("links-evidence", text = prova_testo(p))
+                );
             }
             for it in &g.entrate {
                 riga_importi(&mut s, "revenue", it, v);
@@ -179,12 +208,27 @@ pub fn tabella(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
                 .iter()
                 .map(|t| fmt(t.1.zip(t.2).and_then(|(a, b)| a.checked_sub(b))))
                 .collect();
-            let _ = writeln!(s, "  {:<21} {}", "revenue in", ent.join(""));
-            let _ = writeln!(s, "  {:<21} {}", "spending out", spe.join(""));
-            let _ = writeln!(s, "  {:<21} {}", "difference", diff.join(""));
+            let _ = writeln!(
+                s,
+                "  {:<21} {}",
+                crate::tr!("links-revenue-in"),
+                ent.join("")
+            );
+            let _ = writeln!(
+                s,
+                "  {:<21} {}",
+                crate::tr!("links-spending-out"),
+                spe.join("")
+            );
+            let _ = writeln!(
+                s,
+                "  {:<21} {}",
+                crate::tr!("links-difference"),
+                diff.join("")
+            );
         }
         if !gs.entrate_sole.is_empty() || !gs.spese_sole.is_empty() {
-            let _ = writeln!(s, "\nIn no group:");
+            let _ = writeln!(s, "\n{}", crate::tr!("links-in-no-group"));
             for it in &gs.entrate_sole {
                 riga_importi(&mut s, "revenue", it, v);
             }
@@ -247,8 +291,8 @@ pub fn dot(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
                 "  \"{}\" -- \"{}\" [label=\"{}\", tooltip=\"{}\"];",
                 esc(&nodo(&dir, a.lato, a.item)),
                 esc(&nodo(&dir, b.lato, b.item)),
-                g[e].fiducia.name(),
-                esc(&g[e].prova)
+                crate::tr!("confidence", level = g[e].fiducia.name()),
+                esc(&prova_testo(&g[e].prova))
             )?;
         }
     }
