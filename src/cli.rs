@@ -1,5 +1,5 @@
-//! The command line: `quadra check`, `diff`, `report`, `generate`,
-//! `rules`, `links`, `graph`, `parse` and `export`.
+//! The command line: `quadra check`, `diff`, `report`, `reconcile`,
+//! `generate`, `rules`, `links`, `graph`, `parse` and `export`.
 //!
 //! Exit codes: 0 no error-severity finding, 1 at least one, 2 usage error,
 //! unreadable input, invalid rule file, or input that is not a report.
@@ -8,8 +8,10 @@ pub(crate) mod check;
 mod diff;
 mod generate;
 mod links;
+mod reconcile;
 mod report;
 mod rules;
+mod tabella;
 
 use std::ffi::OsString;
 use std::fs::File;
@@ -72,6 +74,12 @@ enum Cmd {
     Generate(generate::GenerateArgs),
     /// List the rule catalogue, or explain one rule (`quadra rules explain total-mismatch`).
     Rules(rules::RulesArgs),
+    /// Reconcile a report with a table of its chapters (open data, a
+    /// spreadsheet): matched by PEG key, chapters on one side only, other
+    /// amounts per column, other classification, Settore and Direzione sums.
+    ///
+    /// Exit 1 when something differs.
+    Reconcile(reconcile::ReconcileArgs),
     /// Vincolo groups: earmarked revenue linked to the spending it finances, inferred from evidence.
     Links(links::LinksArgs),
     /// The vincolo graph as Graphviz DOT (`dot -Tsvg`) or JSON.
@@ -104,6 +112,10 @@ enum Cmd {
         /// Write the output to this file instead of standard output.
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
+        /// Read the input as a table of chapters with this mapping profile
+        /// (a built-in name or a TOML file; `.csv` inputs are tables anyway).
+        #[arg(long, value_name = "NAME|FILE")]
+        profile: Option<String>,
     },
 }
 
@@ -134,6 +146,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         Cmd::Report(a) => report::run(a),
         Cmd::Generate(a) => generate::run(a),
         Cmd::Rules(a) => rules::run(a),
+        Cmd::Reconcile(a) => reconcile::run(a),
         Cmd::Links(a) => links::run(a),
         Cmd::Graph(a) => links::run_graph(a),
         Cmd::Parse {
@@ -149,6 +162,15 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             report,
             format: ExportFormat::Csv,
             output,
+            profile,
+        } if profile.is_some() || crate::tabelle::e_tabella(&report) => {
+            tabella::esporta(&report, profile.as_deref(), output)
+        }
+        Cmd::Export {
+            report,
+            format: ExportFormat::Csv,
+            output,
+            ..
         } => with_report(&report, output, |out, _, bytes, index, p| {
             export::write_csv(out, bytes, index, &p.documento).map_err(io::Error::other)
         }),

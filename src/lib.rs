@@ -23,10 +23,12 @@ pub mod output;
 pub mod parse;
 pub mod rapporto;
 pub mod render;
+pub mod riconcilia;
 pub mod rules;
 pub mod sample;
 pub mod sink;
 pub mod span;
+pub mod tabelle;
 pub mod vincoli;
 
 pub use parse::{parse, NotAReport, ParseOutput};

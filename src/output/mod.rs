@@ -39,6 +39,10 @@ pub struct Esito<'a> {
     pub findings: &'a [Finding],
     /// Findings hidden because a baseline accepts them.
     pub accettati: usize,
+    /// Rules switched off because the input (a table) cannot feed them, and why.
+    pub non_applicabili: &'a [(String, &'static str)],
+    /// What the table reader left out or read specially.
+    pub note: &'a [String],
 }
 
 impl<'a> Esito<'a> {
@@ -55,6 +59,8 @@ impl<'a> Esito<'a> {
             index,
             findings,
             accettati: 0,
+            non_applicabili: &[],
+            note: &[],
         }
     }
 

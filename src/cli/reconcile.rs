@@ -1,0 +1,130 @@
+//! `quadra reconcile REPORT DATA`: the report against a table of its
+//! chapters (open data, a spreadsheet, an export), matched by PEG key.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use super::check::{apri, Come, Problema};
+use super::{read_input, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
+use crate::config::RuleSet;
+use crate::riconcilia::{riconcilia, stampa, Lato};
+use crate::span::LineIndex;
+use crate::tabelle;
+
+/// Arguments of `quadra reconcile`.
+#[derive(Debug, Args)]
+pub struct ReconcileArgs {
+    /// The report text file.
+    report: String,
+    /// The table of chapters (CSV).
+    data: String,
+    /// The table's mapping profile: a built-in one (`quadra`,
+    /// `milano-ds397`) or a TOML file (default: the built-in profile that
+    /// recognises the header).
+    #[arg(long, value_name = "NAME|FILE")]
+    profile: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReconcileFormat::Human)]
+    format: ReconcileFormat,
+    /// Write the output to this file instead of standard output.
+    #[arg(short = 'o', long)]
+    output: Option<PathBuf>,
+}
+
+/// Output formats of `quadra reconcile`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReconcileFormat {
+    /// One line per difference, for people.
+    Human,
+    /// Versioned JSON (see README).
+    Json,
+    /// A Markdown table.
+    Md,
+}
+
+/// Run `quadra reconcile`: exit 1 when something differs.
+pub fn run(a: ReconcileArgs) -> Result<i32, String> {
+    let rules =
+        RuleSet::default_rules().map_err(|_| "the built-in rules are invalid".to_string())?;
+    let come = Come {
+        rules: &rules,
+        links: None,
+        discover: false,
+        deny: false,
+        tollerante: false,
+        profilo: None,
+    };
+    // The report is parsed as `check` does; its parse problems are said
+    // on standard error (they may explain a difference).
+    let rep = match apri(&a.report, come) {
+        Ok(l) => l,
+        Err(Problema::Input(t) | Problema::Legami(t)) => {
+            eprint!("{t}");
+            return Ok(EXIT_USAGE);
+        }
+    };
+    if !rep.diagnostiche.is_empty() {
+        eprintln!(
+            "quadra: {}: {} problem(s) reading the report (`quadra check` shows them)",
+            a.report,
+            rep.diagnostiche.len()
+        );
+    }
+    let bytes = read_input(&a.data).map_err(|e| format!("cannot read {}: {e}", a.data))?;
+    let t = match tabelle::apri(a.profile.as_deref(), &bytes) {
+        Ok(t) => t,
+        Err(m) => {
+            if m.ends_with('\n') {
+                eprint!("{m}");
+            } else {
+                eprintln!("quadra: {}: {m}", a.data);
+            }
+            return Ok(EXIT_USAGE);
+        }
+    };
+    if !t.diagnostiche.is_empty() {
+        eprintln!("quadra: {}: {} problem(s) reading the table (`quadra check {} --profile {}` shows them)", a.data, t.diagnostiche.len(), a.data, t.profilo);
+    }
+    for n in &t.note {
+        eprintln!("quadra: {}: {n}", a.data);
+    }
+    let index = LineIndex::new(t.testo.as_bytes());
+    let r = riconcilia(
+        &Lato {
+            nome: &a.report,
+            bytes: &rep.bytes,
+            index: &rep.index,
+            doc: &rep.documento,
+        },
+        &Lato {
+            nome: &a.data,
+            bytes: t.testo.as_bytes(),
+            index: &index,
+            doc: &t.documento,
+        },
+        &t.copertura,
+    );
+    {
+        let mut out: Box<dyn Write> = match &a.output {
+            Some(f) => Box::new(BufWriter::new(
+                File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
+            )),
+            None => Box::new(BufWriter::new(io::stdout().lock())),
+        };
+        match a.format {
+            ReconcileFormat::Human => stampa::human(&mut out, &r, &a.report, &a.data),
+            ReconcileFormat::Json => stampa::json(&mut out, &r, &a.report, &a.data),
+            ReconcileFormat::Md => stampa::md(&mut out, &r, &a.report, &a.data),
+        }
+        .and_then(|_| out.flush())
+        .map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    Ok(if r.differences.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    })
+}

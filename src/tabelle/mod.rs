@@ -1,0 +1,117 @@
+//! Tables of chapters (CSV open data, spreadsheet exports) read through a
+//! mapping profile into the same [`Documento`] the report parser builds, so
+//! that every rule about chapters runs on them unchanged.
+//!
+//! - [`profilo`]: the profile (TOML, two-phase validated) and the presets;
+//! - [`testo`]: encoding, separator, where cells are;
+//! - [`numeri`]: Italian and English amounts, the file's convention;
+//! - [`valori`]: codes in their written forms;
+//! - [`csv`]: records -> rows with located diagnostics;
+//! - [`modello`]: rows -> [`Documento`];
+//! - [`applicabili`]: the rules a table cannot feed;
+//! - [`messaggi`]: every sentence said to people.
+
+pub mod applicabili;
+pub mod csv;
+pub mod messaggi;
+pub mod modello;
+pub mod numeri;
+pub mod profilo;
+pub mod testo;
+pub mod valori;
+
+use std::path::Path;
+
+pub use self::csv::Copertura;
+pub use profilo::Profilo;
+
+use crate::ast::Documento;
+use crate::config::ConfigError;
+use crate::diagnostic::ParseDiagnostic;
+use crate::render::{render_stderr, Fonte, Located};
+
+/// A table read into the model.
+#[derive(Debug)]
+pub struct Letta {
+    /// The decoded text: spans index it, and findings are drawn from it.
+    pub testo: String,
+    /// The chapters as reports.
+    pub documento: Documento,
+    /// Located problems, in file order.
+    pub diagnostiche: Vec<ParseDiagnostic>,
+    /// What the table holds.
+    pub copertura: Copertura,
+    /// What was left out or read specially.
+    pub note: Vec<String>,
+    /// The profile used.
+    pub profilo: String,
+}
+
+/// True when `path` is a table quadra reads with a profile (`.csv`, `.tsv`).
+pub fn e_tabella(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
+}
+
+/// The errors of a profile, rendered located in its text.
+pub fn rendi_errori(nome: &str, testo: &str, errori: &[ConfigError]) -> String {
+    let fonte = Fonte::new(nome, testo.as_bytes());
+    let shown: Vec<Located<'_>> = errori
+        .iter()
+        .take(50)
+        .map(|e| Located::config(e, &fonte))
+        .collect();
+    format!(
+        "{}quadra: {} problem(s) in the profile {nome}; nothing was read\n",
+        render_stderr(&shown),
+        errori.len()
+    )
+}
+
+/// The profile `--profile` names (a preset or a file), or, without one,
+/// the first preset that recognises the table's header. `Err`: the text to
+/// print (located profile errors, or why none applies).
+pub fn scegli(arg: Option<&str>, bytes: &[u8]) -> Result<Profilo, String> {
+    if let Some(arg) = arg {
+        let (nome, testo) = profilo::carica(arg)?;
+        let stem = Path::new(arg)
+            .file_stem()
+            .map_or(arg.to_string(), |s| s.to_string_lossy().into_owned());
+        return profilo::leggi(&testo, &stem).map_err(|e| rendi_errori(&nome, &testo, &e));
+    }
+    for (n, t) in profilo::PRESET {
+        let Ok(p) = profilo::leggi(t, n) else {
+            continue;
+        };
+        let Ok(d) = testo::decodifica(bytes, p.codifica) else {
+            continue;
+        };
+        if csv::riconosce(&d.testo, &p) {
+            return Ok(p);
+        }
+    }
+    Err(messaggi::NESSUN_PROFILO.to_string())
+}
+
+/// Read a table with a profile. `Err`: nothing can be read, and why.
+pub fn leggi(bytes: &[u8], p: &Profilo) -> Result<Letta, String> {
+    let d = testo::decodifica(bytes, p.codifica).map_err(|e| messaggi::non_utf8(e.byte))?;
+    let lette = csv::leggi(&d.testo, p)?;
+    let documento = modello::documento(lette.righe);
+    Ok(Letta {
+        testo: d.testo,
+        documento,
+        diagnostiche: lette.diagnostiche,
+        copertura: lette.copertura,
+        note: lette.note,
+        profilo: p.nome.clone(),
+    })
+}
+
+/// [`scegli`] then [`leggi`].
+pub fn apri(arg: Option<&str>, bytes: &[u8]) -> Result<Letta, String> {
+    let p = scegli(arg, bytes)?;
+    leggi(bytes, &p)
+}
