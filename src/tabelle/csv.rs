@@ -113,7 +113,7 @@ pub fn leggi(testo: &str, p: &Profilo) -> Result<Lette, String> {
     let mut out = Lette::default();
     let anno = match p.anno {
         Some(a) => Some(a),
-        None => anno_dai_header(p, &headers, &written)?,
+        None => anno_dai_header(p, &headers)?,
     };
     let mut idx = Vec::new();
     for (campo, modello) in &p.colonne {
@@ -233,7 +233,7 @@ pub fn riconosce(testo: &str, p: &Profilo) -> bool {
         return false;
     };
     let headers: Vec<String> = h.iter().map(normalizza).collect();
-    let anno = p.anno.or(anno_dai_header(p, &headers, &[]).ok().flatten());
+    let anno = p.anno.or(anno_dai_header(p, &headers).ok().flatten());
     let cè = |mo: &super::profilo::Modello| mo.per_anno(anno).is_some_and(|w| headers.contains(&w));
     p.colonne
         .iter()
@@ -254,13 +254,11 @@ fn obbligatorio(c: Campo, p: &Profilo) -> bool {
     }
 }
 
-/// The budget year from the headers: the smallest year for which the
-/// forecast's header (or, without one, any header naming a year) is there.
-fn anno_dai_header(
-    p: &Profilo,
-    headers: &[String],
-    written: &[String],
-) -> Result<Option<u16>, String> {
+/// The budget year from the headers: of the years the headers name, the
+/// one for which most of the profile's year columns are there (`Previsione
+/// 2023`, `Previsione 2022`, `Rendiconto 2022` is 2023, not 2022); on a tie
+/// the earliest (a three-year budget names three forecasts).
+fn anno_dai_header(p: &Profilo, headers: &[String]) -> Result<Option<u16>, String> {
     let con_anno: Vec<_> = p.colonne.iter().filter(|(_, mo)| mo.ha_anno()).collect();
     let Some(primo) = con_anno
         .iter()
@@ -269,13 +267,22 @@ fn anno_dai_header(
     else {
         return Ok(None);
     };
-    let anno = headers.iter().filter_map(|h| primo.1.anno_di(h)).min();
-    match anno {
+    let mut candidati: Vec<u16> = con_anno
+        .iter()
+        .flat_map(|(_, mo)| headers.iter().filter_map(|h| mo.anno_di(h)))
+        .collect();
+    candidati.sort_unstable();
+    candidati.dedup();
+    let punti = |a: u16| {
+        con_anno
+            .iter()
+            .filter(|(_, mo)| mo.per_anno(Some(a)).is_some_and(|w| headers.contains(&w)))
+            .count()
+    };
+    // max_by_key keeps the last of equal keys: walk the years backwards.
+    match candidati.into_iter().rev().max_by_key(|a| punti(*a)) {
         Some(a) => Ok(Some(a)),
-        None => {
-            let _ = written;
-            Err(m::senza_anno(&primo.1.chiave, &primo.1.testo))
-        }
+        None => Err(m::senza_anno(&primo.1.chiave, &primo.1.testo)),
     }
 }
 
