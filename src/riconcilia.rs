@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::ast::{Colonna, Documento, RigaInContesto, SezioneId};
+use crate::ast::{Colonna, Corpo, Documento, RigaInContesto, SezioneId};
 use crate::codes::ChiavePeg;
 use crate::span::{LineIndex, Span};
 use crate::tabelle::profilo::Campo;
@@ -284,6 +284,29 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
     type Livello = (Option<String>, SezioneId, Option<Option<u32>>);
     let mut somme: BTreeMap<Livello, [Vec<Decimal>; 2]> = BTreeMap::new();
     let mut posti: HashMap<Livello, [Option<Span>; 2]> = HashMap::new();
+    let cols = out.columns.clone();
+    // The report's declared totals, where the sums are located on its side.
+    for r in &report.doc.reports {
+        let d = if usa_dir { dir_of(r) } else { None };
+        for s in &r.sezioni {
+            let Corpo::Tabella(t) = &s.corpo else {
+                continue;
+            };
+            if let Some(tot) = &t.totale {
+                posti.entry((d.clone(), s.id, None)).or_default()[0] = Some(tot.span);
+            }
+            for st in &t.settori {
+                if let Some(tot) = &st.totale {
+                    let k = (
+                        d.clone(),
+                        s.id,
+                        Some(st.intestazione.as_ref().map(|h| h.codice)),
+                    );
+                    posti.entry(k).or_default()[0] = Some(tot.span);
+                }
+            }
+        }
+    }
     let mut somma =
         |lato: usize, d: &Option<String>, rc: &RigaInContesto<'_>, cols: &[Colonna], span: Span| {
             let settore = rc.settore.intestazione.as_ref().map(|h| h.codice);
@@ -304,7 +327,6 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
                 posti.entry(k).or_default()[lato].get_or_insert(span);
             }
         };
-    let cols = out.columns.clone();
     for (d, _, rc) in &rep {
         let d = if usa_dir { d.clone() } else { None };
         somma(0, &d, rc, &cols, rc.riga.span);
@@ -387,6 +409,7 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
             });
         }
     }
+    let primo_totale = out.differences.len();
     for (k, [a, b]) in &somme {
         let amounts: Vec<Importo2> = cols
             .iter()
@@ -421,5 +444,13 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
             amounts,
         });
     }
+    // Settori first, then their Direzione, section by section.
+    out.differences[primo_totale..].sort_by_key(|d| {
+        (
+            d.direzione.clone(),
+            d.section,
+            d.subject.starts_with("Direzione"),
+        )
+    });
     out
 }

@@ -192,7 +192,12 @@ pub fn leggi(testo: &str, p: &Profilo) -> Result<Lette, String> {
         let row = n as u64 + 2;
         match r {
             Ok(r) => {
-                let start = r.position().map_or(0, |pos| pos.byte() as usize);
+                // After a CRLF the reader's position is the `\n` of the
+                // line before: the record starts after it.
+                let mut start = r.position().map_or(0, |pos| pos.byte() as usize);
+                while matches!(testo.as_bytes().get(start), Some(b'\r' | b'\n')) {
+                    start += 1;
+                }
                 if r.iter().all(|c| c.trim().is_empty()) {
                     continue;
                 }

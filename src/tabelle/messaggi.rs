@@ -36,11 +36,11 @@ pub fn altra_convenzione(cella: &str, testo: &str, virgola: bool) -> (String, St
     };
     (
         format!(
-            "{cella}: `{testo}` is not written with {qui}, as the other amounts of the file are"
+            "{cella}: `{testo}` is not written with {qui}, the number form of this file"
         ),
         "other number form".into(),
         format!(
-            "correct the cell, or set the profile key `{la}` if the file mixes forms on purpose"
+            "correct the cell; the profile key `{la}` sets the form (\",\" or \".\"; \"auto\": the form most cells use)"
         ),
     )
 }

@@ -316,6 +316,31 @@ fn modello(l: &mut Lettore<'_>, v: Val<'_>, chiave: String) -> Option<Modello> {
     })
 }
 
+/// A string naming one of `options`; the help quotes each option, since
+/// some are punctuation (`","`).
+fn scegli<T: Copy>(
+    l: &mut Lettore<'_>,
+    v: Val<'_>,
+    options: &[(&str, T)],
+    what: &str,
+) -> Option<T> {
+    let n = l.string(v)?;
+    if let Some((_, t)) = options.iter().find(|(name, _)| *name == n) {
+        return Some(*t);
+    }
+    let names: Vec<String> = options
+        .iter()
+        .map(|(name, _)| format!("{name:?}"))
+        .collect();
+    l.err(
+        v.src,
+        v.span(),
+        format!("unknown {what} `{n}`"),
+        format!("write one of {}", names.join(", ")),
+    );
+    None
+}
+
 fn stringhe(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Vec<String>> {
     l.list(v, |l, x| l.string(x).map(str::to_string))
 }
@@ -389,7 +414,7 @@ pub fn leggi(testo: &str, nome: &str) -> Result<Profilo, Vec<ConfigError>> {
                     (".", Decimali::Punto),
                     ("auto", Decimali::Auto),
                 ];
-                if let Some(d) = l.scelta(v, &opts, "unknown decimal separator", "write one of") {
+                if let Some(d) = scegli(&mut l, v, &opts, "decimal separator") {
                     p.decimali = d;
                 }
             }
@@ -401,7 +426,7 @@ pub fn leggi(testo: &str, nome: &str) -> Result<Profilo, Vec<ConfigError>> {
                     ("\t", Some(b'\t')),
                     ("auto", None),
                 ];
-                if let Some(s) = l.scelta(v, &opts, "unknown separator", "write one of") {
+                if let Some(s) = scegli(&mut l, v, &opts, "separator") {
                     p.separatore = s;
                 }
             }
@@ -411,7 +436,7 @@ pub fn leggi(testo: &str, nome: &str) -> Result<Profilo, Vec<ConfigError>> {
                     ("windows-1252", Codifica::Windows1252),
                     ("auto", Codifica::Auto),
                 ];
-                if let Some(c) = l.scelta(v, &opts, "unknown encoding", "write one of") {
+                if let Some(c) = scegli(&mut l, v, &opts, "encoding") {
                     p.codifica = c;
                 }
             }
