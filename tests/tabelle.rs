@@ -604,3 +604,44 @@ fn a_hundred_broken_tables_never_panic() {
         "only {letti} of 100 broken tables were read at all"
     );
 }
+
+#[test]
+fn the_profile_in_the_readme_is_valid() {
+    let readme = include_str!("../README.md");
+    let at = readme.find("### Profiles").unwrap();
+    let block = readme[at..].split("```text\n").nth(1).unwrap();
+    let block = block.split("```").next().unwrap();
+    let p = quadra::tabelle::profilo::leggi(block, "readme").unwrap();
+    assert_eq!(p.nome, "comune-esempio");
+    assert_eq!(p.colonne.len(), 11);
+    assert_eq!(p.filtri.len(), 1);
+}
+
+#[test]
+fn diff_of_two_tables_runs_only_the_rules_they_can_feed() {
+    let dir = tmp("diff");
+    let a = dir.join("a.csv");
+    let b = dir.join("b.csv");
+    let text = std::fs::read_to_string(root().join("fixtures/tabelle/quadra-export.csv")).unwrap();
+    std::fs::write(&a, &text).unwrap();
+    std::fs::write(
+        &b,
+        text.replace(",25000.00,65000.00,", ",26000.00,65000.00,"),
+    )
+    .unwrap();
+    let r = quadra(&[
+        "diff",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "--no-config",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("chapters: 0 added, 0 removed, 1 changed; totals and summaries: 0 changed\nfindings: 0 introduced, 0 resolved, 0 changed"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("PREVISIONE 2022 25.000,00 → 26.000,00 (+1.000,00)"),
+        "{}",
+        r.stdout
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
