@@ -99,10 +99,12 @@ enum Cmd {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
     },
-    /// Export the budget rows of a report, one line per row (1.A, 1.B, 2.A, 2.B).
+    /// Export the budget rows of a report (or a table), one line per row (1.A, 1.B, 2.A, 2.B).
     ///
     /// CSV: header row, UTF-8, comma-separated, amounts with a decimal point
-    /// and no thousands separator, so that the file opens cleanly in a spreadsheet.
+    /// and no thousands separator, so that the file opens cleanly in a spreadsheet
+    /// (`--csv-dialect it`: `;`, decimal comma, BOM). XLSX: the same columns,
+    /// amounts as numbers.
     Export {
         /// The report text file; `-` reads standard input.
         report: String,
@@ -113,9 +115,14 @@ enum Cmd {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
         /// Read the input as a table of chapters with this mapping profile
-        /// (a built-in name or a TOML file; `.csv` inputs are tables anyway).
+        /// (a built-in name or a TOML file; `.csv`, `.xlsx`, `.ods`... inputs
+        /// are tables anyway).
         #[arg(long, value_name = "NAME|FILE")]
         profile: Option<String>,
+        /// CSV dialect: `it` writes `;`, decimal commas and a UTF-8 BOM, as an
+        /// Italian spreadsheet opens it.
+        #[arg(long, value_enum, value_name = "DIALECT")]
+        csv_dialect: Option<CsvDialect>,
     },
 }
 
@@ -125,10 +132,27 @@ enum ParseFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     /// Comma-separated values with a header row.
     Csv,
+    /// An XLSX workbook: numeric amount cells, frozen header, autofilter.
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CsvDialect {
+    /// `;` separator, decimal comma, UTF-8 BOM.
+    It,
+}
+
+impl CsvDialect {
+    fn dialetto(d: Option<CsvDialect>) -> export::Dialetto {
+        match d {
+            Some(CsvDialect::It) => export::Dialetto::Italiano,
+            None => export::Dialetto::Standard,
+        }
+    }
 }
 
 /// Run the command line; returns the exit code.
@@ -160,20 +184,23 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         }),
         Cmd::Export {
             report,
-            format: ExportFormat::Csv,
+            format,
             output,
             profile,
-        } if profile.is_some() || crate::tabelle::e_tabella(&report) => {
-            tabella::esporta(&report, profile.as_deref(), output)
+            csv_dialect,
+        } => {
+            let formato = match format {
+                ExportFormat::Csv => tabella::Formato::Csv(CsvDialect::dialetto(csv_dialect)),
+                ExportFormat::Xlsx => tabella::Formato::Xlsx,
+            };
+            if profile.is_some() || crate::tabelle::e_tabella(&report) {
+                tabella::esporta(&report, profile.as_deref(), output, formato)
+            } else {
+                with_report(&report, output, |out, _, bytes, index, p| {
+                    tabella::scrivi(out, formato, bytes, index, &p.documento)
+                })
+            }
         }
-        Cmd::Export {
-            report,
-            format: ExportFormat::Csv,
-            output,
-            ..
-        } => with_report(&report, output, |out, _, bytes, index, p| {
-            export::write_csv(out, bytes, index, &p.documento).map_err(io::Error::other)
-        }),
     };
     match result {
         Ok(code) => code,

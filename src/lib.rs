@@ -30,5 +30,6 @@ pub mod sink;
 pub mod span;
 pub mod tabelle;
 pub mod vincoli;
+pub mod xlsx;
 
 pub use parse::{parse, NotAReport, ParseOutput};

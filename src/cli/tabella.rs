@@ -46,11 +46,39 @@ pub(crate) fn apri(path: &str, bytes: &[u8], come: Come<'_>) -> Result<Letto, Pr
     })
 }
 
+/// What `quadra export` writes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Formato {
+    /// CSV in a dialect.
+    Csv(crate::export::Dialetto),
+    /// An XLSX workbook.
+    Xlsx,
+}
+
+/// Write the chapters of `doc` (spans into `src`) in `f`.
+pub(crate) fn scrivi(
+    out: &mut dyn std::io::Write,
+    f: Formato,
+    src: &[u8],
+    index: &LineIndex,
+    doc: &crate::ast::Documento,
+) -> std::io::Result<()> {
+    match f {
+        Formato::Csv(d) => crate::export::write_csv_dialetto(out, src, index, doc, d)
+            .map_err(std::io::Error::other),
+        Formato::Xlsx => {
+            let b = crate::xlsx::capitoli(src, index, doc).map_err(std::io::Error::other)?;
+            out.write_all(&b)
+        }
+    }
+}
+
 /// `quadra export TABLE`: the chapters of a table in the canonical CSV.
 pub(crate) fn esporta(
     path: &str,
     profilo: Option<&str>,
     output: Option<std::path::PathBuf>,
+    formato: Formato,
 ) -> Result<i32, String> {
     use std::io::Write;
     let bytes = super::read_input(path).map_err(|e| format!("cannot read {path}: {e}"))?;
@@ -72,7 +100,7 @@ pub(crate) fn esporta(
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    crate::export::write_csv(&mut out, t.testo.as_bytes(), &index, &t.documento)
+    scrivi(&mut out, formato, t.testo.as_bytes(), &index, &t.documento)
         .map_err(|e| format!("cannot write output: {e}"))?;
     out.flush()
         .map_err(|e| format!("cannot write output: {e}"))?;

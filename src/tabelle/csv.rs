@@ -91,10 +91,40 @@ impl Colonne {
     }
 }
 
+/// Where the text comes from: a spreadsheet's sheet fixes the separator
+/// and may start below row 1 or right of column A.
+#[derive(Debug, Clone, Copy)]
+pub struct Origine {
+    /// The separator, when the source fixes it.
+    pub separatore: Option<u8>,
+    /// The 1-based row of the header.
+    pub riga0: u64,
+    /// The 0-based column of the first cell.
+    pub col0: usize,
+}
+
+impl Default for Origine {
+    fn default() -> Self {
+        Origine {
+            separatore: None,
+            riga0: 1,
+            col0: 0,
+        }
+    }
+}
+
 /// Read the decoded `testo` with `p`. `Err`: nothing can be read (no
 /// header, a needed column missing); the message says why.
 pub fn leggi(testo: &str, p: &Profilo) -> Result<Lette, String> {
-    let sep = p.separatore.unwrap_or_else(|| separatore(testo));
+    leggi_da(testo, p, &Origine::default())
+}
+
+/// [`leggi`] of text from `o`.
+pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> {
+    let sep = o
+        .separatore
+        .or(p.separatore)
+        .unwrap_or_else(|| separatore(testo));
     let reader = || {
         ::csv::ReaderBuilder::new()
             .delimiter(sep)
@@ -175,6 +205,7 @@ pub fn leggi(testo: &str, p: &Profilo) -> Result<Lette, String> {
     };
     let mut ctx = Riga1 {
         testo,
+        col0: o.col0,
         sep,
         p,
         col: &col,
@@ -189,7 +220,7 @@ pub fn leggi(testo: &str, p: &Profilo) -> Result<Lette, String> {
         troppi: false,
     };
     for (n, r) in records.enumerate() {
-        let row = n as u64 + 2;
+        let row = n as u64 + 1 + o.riga0;
         match r {
             Ok(r) => {
                 // After a CRLF the reader's position is the `\n` of the
@@ -227,8 +258,11 @@ pub fn leggi(testo: &str, p: &Profilo) -> Result<Lette, String> {
 
 /// True when the header of `testo` has every column `p` needs (the
 /// auto-detection of the profile when `--profile` is not given).
-pub fn riconosce(testo: &str, p: &Profilo) -> bool {
-    let sep = p.separatore.unwrap_or_else(|| separatore(testo));
+pub fn riconosce(testo: &str, p: &Profilo, o: &Origine) -> bool {
+    let sep = o
+        .separatore
+        .or(p.separatore)
+        .unwrap_or_else(|| separatore(testo));
     let mut rd = ::csv::ReaderBuilder::new()
         .delimiter(sep)
         .has_headers(false)
@@ -330,6 +364,7 @@ fn tieni(r: &::csv::StringRecord, filtri: &Filtri) -> bool {
 /// The state of the record loop.
 struct Riga1<'a> {
     testo: &'a str,
+    col0: usize,
     sep: u8,
     p: &'a Profilo,
     col: &'a Colonne,
@@ -388,6 +423,7 @@ impl Riga1<'_> {
         }
         let headers = self.headers;
         let col = self.col;
+        let col0 = self.col0;
         let cella = |i: usize| -> C<'_> {
             let span = spans
                 .get(i)
@@ -395,7 +431,10 @@ impl Riga1<'_> {
             C {
                 t: r.get(i).unwrap_or("").trim(),
                 span,
-                nome: m::cella(&a1(i, row), headers.get(i).map_or("", |h| h.as_str())),
+                nome: m::cella(
+                    &a1(i + col0, row),
+                    headers.get(i).map_or("", |h| h.as_str()),
+                ),
             }
         };
         let get = |c: Campo| col.get(c).map(|(i, _)| cella(i));

@@ -200,6 +200,19 @@ pub fn vuote(n: usize, header: &str) -> String {
     format!("{n} empty cell(s) of `{header}`: no amount (0,00 in the model, not a written 0)")
 }
 
+/// A spreadsheet calamine cannot open.
+pub fn foglio_illeggibile(e: &dyn Display) -> String {
+    format!("the spreadsheet cannot be read: {e}")
+}
+
+/// The profile names a sheet the workbook does not have.
+pub fn foglio_mancante(nome: &str, fogli: &[String]) -> String {
+    format!(
+        "the workbook has no sheet `{nome}` (profile key `sheet`); its sheets: {}",
+        fogli.join(", ")
+    )
+}
+
 /// The table is empty.
 pub const VUOTA: &str = "the table is empty: not even a header row";
 

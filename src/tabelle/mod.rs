@@ -7,12 +7,14 @@
 //! - [`numeri`]: Italian and English amounts, the file's convention;
 //! - [`valori`]: codes in their written forms;
 //! - [`csv`]: records -> rows with located diagnostics;
+//! - [`foglio`]: spreadsheets (XLSX, XLS, ODS) as tab-separated text;
 //! - [`modello`]: rows -> [`Documento`];
 //! - [`applicabili`]: the rules a table cannot feed;
 //! - [`messaggi`]: every sentence said to people.
 
 pub mod applicabili;
 pub mod csv;
+pub mod foglio;
 pub mod messaggi;
 pub mod modello;
 pub mod numeri;
@@ -47,12 +49,31 @@ pub struct Letta {
     pub profilo: String,
 }
 
-/// True when `path` is a table quadra reads with a profile (`.csv`, `.tsv`).
+/// Extensions of the files read as tables.
+pub const ESTENSIONI: &[&str] = &["csv", "tsv", "xlsx", "xlsm", "xls", "xlsb", "ods"];
+
+/// True when `path` is a table quadra reads with a profile (see [`ESTENSIONI`]).
 pub fn e_tabella(path: &str) -> bool {
     Path::new(path)
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
+        .is_some_and(|e| ESTENSIONI.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// The text of a table: a spreadsheet's sheet laid out as tab-separated
+/// text (with the row and column it starts at), or the decoded CSV.
+fn testo_di(bytes: &[u8], p: &Profilo) -> Result<(String, csv::Origine), String> {
+    if foglio::e_foglio(bytes) {
+        let f = foglio::in_testo(bytes, p.foglio.as_deref(), p.decimali)?;
+        let o = csv::Origine {
+            separatore: Some(b'\t'),
+            riga0: f.riga0,
+            col0: f.col0,
+        };
+        return Ok((f.testo, o));
+    }
+    let d = testo::decodifica(bytes, p.codifica).map_err(|e| messaggi::non_utf8(e.byte))?;
+    Ok((d.testo, csv::Origine::default()))
 }
 
 /// The errors of a profile, rendered located in its text.
@@ -85,10 +106,10 @@ pub fn scegli(arg: Option<&str>, bytes: &[u8]) -> Result<Profilo, String> {
         let Ok(p) = profilo::leggi(t, n) else {
             continue;
         };
-        let Ok(d) = testo::decodifica(bytes, p.codifica) else {
+        let Ok((t, o)) = testo_di(bytes, &p) else {
             continue;
         };
-        if csv::riconosce(&d.testo, &p) {
+        if csv::riconosce(&t, &p, &o) {
             return Ok(p);
         }
     }
@@ -97,11 +118,11 @@ pub fn scegli(arg: Option<&str>, bytes: &[u8]) -> Result<Profilo, String> {
 
 /// Read a table with a profile. `Err`: nothing can be read, and why.
 pub fn leggi(bytes: &[u8], p: &Profilo) -> Result<Letta, String> {
-    let d = testo::decodifica(bytes, p.codifica).map_err(|e| messaggi::non_utf8(e.byte))?;
-    let lette = csv::leggi(&d.testo, p)?;
+    let (testo, o) = testo_di(bytes, p)?;
+    let lette = csv::leggi_da(&testo, p, &o)?;
     let documento = modello::documento(lette.righe);
     Ok(Letta {
-        testo: d.testo,
+        testo,
         documento,
         diagnostiche: lette.diagnostiche,
         copertura: lette.copertura,

@@ -243,6 +243,8 @@ pub struct Profilo {
     pub vero: Vec<String>,
     /// Cell values meaning false.
     pub falso: Vec<String>,
+    /// The sheet of a spreadsheet to read (default: the first).
+    pub foglio: Option<String>,
 }
 
 impl Profilo {
@@ -260,6 +262,7 @@ const TOP: &[&str] = &[
     "separator",
     "encoding",
     "year",
+    "sheet",
     "true",
     "false",
     "columns",
@@ -380,6 +383,7 @@ pub fn leggi(testo: &str, nome: &str) -> Result<Profilo, Vec<ConfigError>> {
             .map(String::from)
             .to_vec(),
         falso: ["false", "", "n", "no", "0"].map(String::from).to_vec(),
+        foglio: None,
     };
     let mut columns_span = 0..0;
     let mut version = false;
@@ -403,6 +407,11 @@ pub fn leggi(testo: &str, nome: &str) -> Result<Profilo, Vec<ConfigError>> {
             "name" => {
                 if let Some(s) = l.string(v) {
                     p.nome = s.to_string();
+                }
+            }
+            "sheet" => {
+                if let Some(s) = l.string(v) {
+                    p.foglio = Some(s.to_string());
                 }
             }
             "description" => {

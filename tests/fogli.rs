@@ -1,0 +1,120 @@
+//! Spreadsheets: the XLSX export read back with calamine (numeric cells,
+//! codes as text), opened by LibreOffice headless (Debian's
+//! `libreoffice-calc`; `.ci/run` installs it), and spreadsheets (XLSX,
+//! ODS) and the Italian CSV dialect read as tables that reconcile with
+//! the report they came from.
+
+mod common;
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use common::{quadra_in, root, Run};
+
+const REPORT: &str = "reports/milano-2022-dir07-welfare-e-salute.txt";
+const NESSUNA: &str = ": 366 chapter(s) matched; 0 only in the report, 0 only in the data, 0 with other amounts, 0 with other classification, 0 Settore / Direzione sum(s) differ";
+
+fn quadra(args: &[&str]) -> Run {
+    quadra_in(root(), args)
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("quadra-fogli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn esporta(dir: &Path, name: &str, extra: &[&str]) -> PathBuf {
+    let out = dir.join(name);
+    let mut args = vec!["export", REPORT, "-o", out.to_str().unwrap()];
+    args.extend(extra);
+    let r = quadra(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    out
+}
+
+/// `reconcile REPORT data` says no difference and exits 0.
+fn nessuna_differenza(data: &Path) {
+    let r = quadra(&["reconcile", REPORT, data.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let first = r.stdout.lines().next().unwrap_or("");
+    assert!(first.ends_with(NESSUNA), "{first}");
+}
+
+#[test]
+fn the_xlsx_export_has_numeric_amounts_and_text_codes() {
+    let dir = tmp("calamine");
+    let x = esporta(&dir, "t.xlsx", &["--format", "xlsx"]);
+    let bytes = std::fs::read(&x).unwrap();
+    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes)).unwrap();
+    assert_eq!(wb.sheet_names(), ["capitoli"]);
+    let r = wb.worksheet_range("capitoli").unwrap();
+    assert_eq!(r.get_size(), (367, 29));
+    assert_eq!(r.get((0, 21)), Some(&Data::String("previsione".into())));
+    // Chapter 27 1 0: PREVISIONE 2022 1.234.240,00, RENDICONTO 2021 1.605.958,38.
+    assert_eq!(r.get((1, 12)), Some(&Data::String("27 1 0".into())));
+    assert_eq!(r.get((1, 21)), Some(&Data::Float(1234240.0)));
+    assert_eq!(r.get((1, 23)), Some(&Data::Float(1605958.38)));
+    // Codes stay text: `01` keeps its zero, the PDC is not a number.
+    assert_eq!(r.get((1, 10)), Some(&Data::String("01".into())));
+    assert_eq!(r.get((1, 16)), Some(&Data::String("2010101000".into())));
+    assert_eq!(r.get((1, 1)), Some(&Data::Float(2022.0)));
+    // Capital-only columns are empty on current rows.
+    assert_eq!(r.get((1, 24)), Some(&Data::Empty));
+    nessuna_differenza(&x);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_italian_csv_dialect_reconciles_too() {
+    let dir = tmp("dialect");
+    let c = esporta(&dir, "t.csv", &["--csv-dialect", "it"]);
+    let text = std::fs::read_to_string(&c).unwrap();
+    assert!(text.starts_with("\u{feff}report;anno;direzione_codice;"));
+    assert!(text.contains(";27 1 0;27;1;0;2010101000;TRASFERIMENTI DA AMMINISTRAZIONI CENTRALI PER L'IMMIGRAZIONE;true;false;false;1234240,00;3500000,00;1605958,38;;;;;19\n"));
+    nessuna_differenza(&c);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// LibreOffice headless (`soffice`), with a profile of its own in `dir`.
+fn soffice(dir: &Path, to: &str, file: &Path) -> PathBuf {
+    let out = Command::new("soffice")
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(dir)
+        .arg(file)
+        .env("HOME", dir)
+        .output()
+        .expect("Debian's libreoffice-calc is installed (.ci/run installs it: apt-get install libreoffice-calc)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ext = to.split(':').next().unwrap();
+    dir.join(file.with_extension(ext).file_name().unwrap())
+}
+
+#[test]
+fn libreoffice_opens_the_xlsx_with_numeric_cells_and_its_ods_reconciles() {
+    let dir = tmp("libreoffice");
+    let x = esporta(&dir, "t.xlsx", &["--format", "xlsx"]);
+    // LibreOffice writes the cells' values: numbers come out as numbers
+    // (1234240, not the text "1234240.00"), exactly.
+    let lo = dir.join("lo");
+    std::fs::create_dir_all(&lo).unwrap();
+    let csv = soffice(&lo, "csv", &x);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains(",27 1 0,27,1,0,2010101000,TRASFERIMENTI DA AMMINISTRAZIONI CENTRALI PER L'IMMIGRAZIONE,true,false,false,1234240,3500000,1605958.38,,,,,19\n"),
+        "{}",
+        &text[..text.len().min(800)]
+    );
+    nessuna_differenza(&csv);
+    // Saved as ODS by LibreOffice, read by quadra through calamine.
+    let ods = soffice(&lo, "ods", &x);
+    nessuna_differenza(&ods);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
