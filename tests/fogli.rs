@@ -118,3 +118,74 @@ fn libreoffice_opens_the_xlsx_with_numeric_cells_and_its_ods_reconciles() {
     nessuna_differenza(&ods);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_bad_cell_of_a_spreadsheet_is_named_by_its_a1_reference() {
+    use rust_xlsxwriter::Workbook;
+    let dir = tmp("a1");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("dati").unwrap();
+    // A title row and a blank row above the table, which starts in column B.
+    ws.write_string(0, 0, "Bilancio 2023").unwrap();
+    let header = [
+        "Sezione",
+        "Capitolo",
+        "Articolo",
+        "Numero",
+        "Descrizione",
+        "Previsione 2023",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, 1 + c as u16, *h).unwrap();
+    }
+    let rows: [[&str; 5]; 2] = [
+        ["1.B", "3762", "1", "0", "BENI DI CONSUMO"],
+        ["1.B", "3762", "2", "0", "MEDICINALI"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(3 + r as u32, 1 + c as u16, *v).unwrap();
+        }
+    }
+    ws.write_number(3, 6, 25000.5).unwrap();
+    ws.write_string(4, 6, "n.d.").unwrap();
+    let x = dir.join("dati.xlsx");
+    wb.save(&x).unwrap();
+    let prof = dir.join("p.toml");
+    std::fs::write(&prof, "version = 1\nsheet = \"dati\"\n[columns]\nsezione = \"Sezione\"\ncapitolo = \"Capitolo\"\narticolo = \"Articolo\"\nnumero = \"Numero\"\ndescrizione = \"Descrizione\"\nprevisione = \"Previsione {anno}\"\n").unwrap();
+    let r = quadra(&[
+        "check",
+        x.to_str().unwrap(),
+        "--profile",
+        prof.to_str().unwrap(),
+        "--no-config",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let d: Vec<&str> = v["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "parse::malformed-amount")
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    // The used range starts at A1 (the title); the header is found on row 3,
+    // so the bad cell is G5 (column B + 5).
+    assert_eq!(d, ["cell G5 (`Previsione 2023`): `n.d.` is not an amount"]);
+    let e = quadra(&[
+        "export",
+        x.to_str().unwrap(),
+        "--profile",
+        prof.to_str().unwrap(),
+    ]);
+    assert!(
+        e.stdout
+            .contains(",3762 1 0,3762,1,0,,BENI DI CONSUMO,false,false,false,25000.5,"),
+        "{}",
+        e.stdout
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

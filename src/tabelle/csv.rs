@@ -134,10 +134,28 @@ pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> 
     };
     let mut rd = reader();
     let mut records = rd.records();
-    let header = match records.next() {
-        Some(Ok(h)) if h.iter().any(|c| !c.trim().is_empty()) => h,
-        _ => return Err(m::VUOTA.into()),
+    // The header is the first of the first rows that has every column the
+    // profile needs (titles and notes may come above it), else the first
+    // row that is not blank (and the missing column is said).
+    let primi: Vec<Result<::csv::StringRecord, ::csv::Error>> =
+        records.by_ref().take(MAX_RIGHE_PRIMA).collect();
+    let ok = |r: &Result<::csv::StringRecord, ::csv::Error>,
+              f: &dyn Fn(&::csv::StringRecord) -> bool| { r.as_ref().is_ok_and(f) };
+    let Some(hi) = primi
+        .iter()
+        .position(|r| ok(r, &|h| e_header(p, h)))
+        .or_else(|| {
+            primi
+                .iter()
+                .position(|r| ok(r, &|h| h.iter().any(|c| !c.trim().is_empty())))
+        })
+    else {
+        return Err(m::VUOTA.into());
     };
+    let Some(Ok(header)) = primi.get(hi).map(|r| r.as_ref().map(|h| h.clone())) else {
+        return Err(m::VUOTA.into());
+    };
+    let resto = primi.into_iter().skip(hi + 1);
     let headers: Vec<String> = header.iter().map(normalizza).collect();
     let written: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let mut out = Lette::default();
@@ -219,8 +237,8 @@ pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> 
         filtrate: 0,
         troppi: false,
     };
-    for (n, r) in records.enumerate() {
-        let row = n as u64 + 1 + o.riga0;
+    for (n, r) in resto.chain(records).enumerate() {
+        let row = (n + hi) as u64 + 1 + o.riga0;
         match r {
             Ok(r) => {
                 // After a CRLF the reader's position is the `\n` of the
@@ -268,19 +286,28 @@ pub fn riconosce(testo: &str, p: &Profilo, o: &Origine) -> bool {
         .has_headers(false)
         .flexible(true)
         .from_reader(testo.as_bytes());
-    let Some(Ok(h)) = rd.records().next() else {
-        return false;
-    };
+    rd.records()
+        .take(MAX_RIGHE_PRIMA)
+        .flatten()
+        .any(|h| e_header(p, &h))
+}
+
+/// How many rows may come before the header (titles, notes, blank rows).
+pub const MAX_RIGHE_PRIMA: usize = 20;
+
+/// True when `h` has every column `p` needs.
+fn e_header(p: &Profilo, h: &::csv::StringRecord) -> bool {
     let headers: Vec<String> = h.iter().map(normalizza).collect();
     let anno = p.anno.or(anno_dai_header(p, &headers).ok().flatten());
-    let cè = |mo: &super::profilo::Modello| mo.per_anno(anno).is_some_and(|w| headers.contains(&w));
+    let trovata =
+        |mo: &super::profilo::Modello| mo.per_anno(anno).is_some_and(|w| headers.contains(&w));
     p.colonne
         .iter()
         .filter(|(c, _)| obbligatorio(*c, p))
-        .all(|(_, mo)| cè(mo))
+        .all(|(_, mo)| trovata(mo))
         && p.colonne
             .iter()
-            .any(|(c, mo)| matches!(c, Campo::Importo(_)) && cè(mo))
+            .any(|(c, mo)| matches!(c, Campo::Importo(_)) && trovata(mo))
         && colonne_di_servizio(p, &headers, anno).is_ok()
 }
 
