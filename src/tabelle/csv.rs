@@ -152,9 +152,10 @@ pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> 
     else {
         return Err(m::VUOTA.into());
     };
-    let Some(Ok(header)) = primi.get(hi).map(|r| r.as_ref().map(|h| h.clone())) else {
+    let Some(Ok(header)) = primi.get(hi) else {
         return Err(m::VUOTA.into());
     };
+    let header = header.clone();
     let resto = primi.into_iter().skip(hi + 1);
     let headers: Vec<String> = header.iter().map(normalizza).collect();
     let written: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
