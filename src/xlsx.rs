@@ -67,3 +67,102 @@ pub fn capitoli(src: &[u8], index: &LineIndex, doc: &Documento) -> Result<Vec<u8
     }
     wb.save_to_buffer()
 }
+
+/// The name of the reconciliation sheet.
+pub const FOGLIO_DIFFERENZE: &str = "differenze";
+
+/// Columns of the reconciliation sheet: one row per differing field or
+/// amount (a chapter on one side only is one row with neither).
+const COLONNE_DIFFERENZE: &[&str] = &[
+    "id",
+    "kind",
+    "direzione",
+    "section",
+    "key",
+    "subject",
+    "report_line",
+    "data_line",
+    "field",
+    "report",
+    "data",
+    "difference",
+];
+
+/// The differences of a reconciliation as an XLSX workbook: amounts as
+/// numeric cells, text values (codes) as text.
+pub fn differenze(r: &crate::riconcilia::Riconciliazione) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(FOGLIO_DIFFERENZE)?;
+    let bold = Format::new().set_bold();
+    let importo = Format::new().set_num_format("#,##0.00");
+    for (c, h) in COLONNE_DIFFERENZE.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    let mut riga: u32 = 0;
+    for d in &r.differences {
+        let mut righe: Vec<(String, Option<Vec<Decimal>>, Option<(String, String)>)> = d
+            .fields
+            .iter()
+            .map(|f| {
+                (
+                    f.field.to_string(),
+                    None,
+                    Some((f.report.clone(), f.data.clone())),
+                )
+            })
+            .collect();
+        righe.extend(d.amounts.iter().map(|a| {
+            (
+                a.column.name().to_string(),
+                Some(vec![a.report, a.data, a.difference]),
+                None,
+            )
+        }));
+        if righe.is_empty() {
+            righe.push((String::new(), None, None));
+        }
+        for (campo, numeri, testi) in righe {
+            riga += 1;
+            let testo = [
+                d.identita(),
+                d.kind.nome().to_string(),
+                d.direzione.clone().unwrap_or_default(),
+                d.section.code().to_string(),
+                d.key.map(|k| k.to_string()).unwrap_or_default(),
+                d.subject.clone(),
+            ];
+            for (c, v) in testo.iter().enumerate() {
+                ws.write_string(riga, c as u16, v)?;
+            }
+            for (c, l) in [(6u16, d.report_line), (7, d.data_line)] {
+                if let Some(l) = l {
+                    ws.write_number(riga, c, l as f64)?;
+                }
+            }
+            ws.write_string(riga, 8, &campo)?;
+            if let Some(n) = numeri {
+                for (j, v) in n.iter().enumerate() {
+                    if let Some(f) = v.to_f64() {
+                        ws.write_number_with_format(riga, 9 + j as u16, f, &importo)?;
+                    }
+                }
+            }
+            if let Some((a, b)) = testi {
+                ws.write_string(riga, 9, &a)?;
+                ws.write_string(riga, 10, &b)?;
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, riga, (COLONNE_DIFFERENZE.len() - 1) as u16)?;
+    for (c, w) in [
+        32.0, 16.0, 10.0, 8.0, 12.0, 48.0, 11.0, 11.0, 22.0, 16.0, 16.0, 16.0,
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    wb.save_to_buffer()
+}

@@ -189,3 +189,61 @@ fn a_bad_cell_of_a_spreadsheet_is_named_by_its_a1_reference() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_reconciliation_as_xlsx_has_one_row_per_difference_with_numeric_amounts() {
+    let dir = tmp("reconcile-xlsx");
+    let c = esporta(&dir, "t.csv", &[]);
+    let text = std::fs::read_to_string(&c).unwrap();
+    assert_eq!(text.matches(",25000.00,65000.00,16630.30,").count(), 1);
+    let m = dir.join("m.csv");
+    std::fs::write(
+        &m,
+        text.replace(
+            ",25000.00,65000.00,16630.30,",
+            ",25100.00,65000.00,16630.30,",
+        ),
+    )
+    .unwrap();
+    let x = dir.join("d.xlsx");
+    let r = quadra(&[
+        "reconcile",
+        REPORT,
+        m.to_str().unwrap(),
+        "--format",
+        "xlsx",
+        "-o",
+        x.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let mut wb = open_workbook_auto_from_rs(Cursor::new(std::fs::read(&x).unwrap())).unwrap();
+    let s = wb.worksheet_range("differenze").unwrap();
+    assert_eq!(s.get_size(), (4, 12));
+    let riga = |i: usize| -> Vec<Data> {
+        (0..12)
+            .map(|c| s.get((i, c)).cloned().unwrap_or(Data::Empty))
+            .collect()
+    };
+    let t = |x: &str| Data::String(x.into());
+    assert_eq!(
+        riga(1),
+        [
+            t("amounts|DIR07|1.B|3762 1 0"),
+            t("amounts"),
+            t("DIR07"),
+            t("1.B"),
+            t("3762 1 0"),
+            t("BENI DI CONSUMO"),
+            Data::Float(512.0),
+            Data::Float(86.0),
+            t("previsione"),
+            Data::Float(25000.0),
+            Data::Float(25100.0),
+            Data::Float(100.0)
+        ]
+    );
+    assert_eq!(riga(2)[0], t("total|DIR07|1.B|Settore 51"));
+    assert_eq!(riga(2)[11], Data::Float(100.0));
+    assert_eq!(riga(3)[0], t("total|DIR07|1.B|Direzione DIR07"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -72,7 +72,7 @@ pub struct Regole {
     /// `--deny warnings`: warnings count as errors (severity and exit code).
     #[arg(long, value_enum)]
     deny: Option<Deny>,
-    /// Read tables of chapters (`.csv`, `.tsv`; any input when given) with
+    /// Read tables of chapters (`.csv`, `.tsv`, `.xlsx`, `.ods`...; any input when given) with
     /// this mapping profile: a built-in one (`quadra`, `milano-ds397`) or a
     /// TOML file (default: the built-in profile that recognises the header).
     #[arg(long, value_name = "NAME|FILE")]

@@ -19,7 +19,7 @@ use crate::tabelle;
 pub struct ReconcileArgs {
     /// The report text file.
     report: String,
-    /// The table of chapters (CSV).
+    /// The table of chapters (CSV, TSV, XLSX, XLS, ODS).
     data: String,
     /// The table's mapping profile: a built-in one (`quadra`,
     /// `milano-ds397`) or a TOML file (default: the built-in profile that
@@ -43,6 +43,8 @@ pub enum ReconcileFormat {
     Json,
     /// A Markdown table.
     Md,
+    /// An XLSX workbook, one row per differing field or amount (amounts as numbers).
+    Xlsx,
 }
 
 /// Run `quadra reconcile`: exit 1 when something differs.
@@ -118,6 +120,9 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
             ReconcileFormat::Human => stampa::human(&mut out, &r, &a.report, &a.data),
             ReconcileFormat::Json => stampa::json(&mut out, &r, &a.report, &a.data),
             ReconcileFormat::Md => stampa::md(&mut out, &r, &a.report, &a.data),
+            ReconcileFormat::Xlsx => crate::xlsx::differenze(&r)
+                .map_err(io::Error::other)
+                .and_then(|b| out.write_all(&b)),
         }
         .and_then(|_| out.flush())
         .map_err(|e| format!("cannot write output: {e}"))?;
