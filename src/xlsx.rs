@@ -88,6 +88,10 @@ const COLONNE_DIFFERENZE: &[&str] = &[
     "difference",
 ];
 
+/// One row of the reconciliation sheet: the field or column, its amounts
+/// (report, data, difference) or its two texts.
+type RigaDifferenza = (String, Option<Vec<Decimal>>, Option<(String, String)>);
+
 /// The differences of a reconciliation as an XLSX workbook: amounts as
 /// numeric cells, text values (codes) as text.
 pub fn differenze(r: &crate::riconcilia::Riconciliazione) -> Result<Vec<u8>, XlsxError> {
@@ -101,7 +105,7 @@ pub fn differenze(r: &crate::riconcilia::Riconciliazione) -> Result<Vec<u8>, Xls
     }
     let mut riga: u32 = 0;
     for d in &r.differences {
-        let mut righe: Vec<(String, Option<Vec<Decimal>>, Option<(String, String)>)> = d
+        let mut righe: Vec<RigaDifferenza> = d
             .fields
             .iter()
             .map(|f| {
