@@ -9,6 +9,7 @@
 //! nothing about V flags, a table without the prior-year forecast nothing
 //! about that column.
 
+pub mod baseline;
 pub mod stampa;
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -114,6 +115,10 @@ pub struct Differenza {
     pub fields: Vec<Campo2>,
     /// Amounts that differ.
     pub amounts: Vec<Importo2>,
+    /// Where on the report's side (the chapter, the declared total, or the
+    /// report of the Direzione): what a baseline identifies the report by.
+    #[serde(skip)]
+    pub report_span: Span,
 }
 
 impl Differenza {
@@ -148,6 +153,8 @@ pub struct Riconciliazione {
     /// The differences, chapters in report order, then the table's extra
     /// chapters, then totals.
     pub differences: Vec<Differenza>,
+    /// Differences a baseline accepts (hidden).
+    pub accepted: usize,
 }
 
 impl Riconciliazione {
@@ -271,6 +278,15 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
             out.left_out += 1;
         }
     }
+    // The report of a Direzione, for differences with no chapter there.
+    let span_report = |d: &Option<String>| -> Span {
+        report
+            .doc
+            .reports
+            .iter()
+            .find(|r| !usa_dir || dir_of(r) == *d)
+            .map_or(Span::default(), |r| r.span)
+    };
     let mut per_chiave: HashMap<Chiave, VecDeque<usize>> = HashMap::new();
     for (i, (d, rc)) in dat.iter().enumerate() {
         per_chiave
@@ -339,6 +355,7 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
             key: Some(rc.riga.chiave),
             subject: rc.riga.descrizione.clone(),
             report_line: Some(report.riga(rc.riga.span)),
+            report_span: rc.riga.span,
             data_line: None,
             fields: Vec::new(),
             amounts: Vec::new(),
@@ -403,6 +420,7 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
                 key: Some(rc.riga.chiave),
                 subject: rc.riga.descrizione.clone(),
                 report_line: None,
+                report_span: span_report(d),
                 data_line: Some(dati.riga(rc.riga.span)),
                 fields: Vec::new(),
                 amounts: Vec::new(),
@@ -439,6 +457,7 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
                     .to_string(),
             },
             report_line: p[0].map(|s| report.riga(s)),
+            report_span: p[0].unwrap_or_else(|| span_report(&k.0)),
             data_line: p[1].map(|s| dati.riga(s)),
             fields: Vec::new(),
             amounts,

@@ -645,3 +645,49 @@ fn diff_of_two_tables_runs_only_the_rules_they_can_feed() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn accepted_differences_stay_hidden_until_their_amounts_change() {
+    let dir = tmp("baseline");
+    let csv = export(&dir);
+    let (m, _) = muta(&csv, "3762 1 0", Some(("previsione", "25100.00")), "m.csv");
+    let b = dir.join("b.toml");
+    let (rp, mp, bp) = (REPORT, m.to_str().unwrap(), b.to_str().unwrap());
+    let w = quadra(&["reconcile", rp, mp, "--write-baseline", bp]);
+    assert_eq!(w.code, 0, "{}{}", w.stdout, w.stderr);
+    assert_eq!(
+        w.stderr,
+        format!("quadra: recorded 3 difference(s) in {bp}; write a justification for each\n")
+    );
+    let text = std::fs::read_to_string(&b).unwrap();
+    assert!(
+        text.contains(
+            "rule = \"reconcile-amounts\"\nreport = \"2022 DIR07\"\nsubject = \"1.B|3762 1 0\""
+        ),
+        "{text}"
+    );
+    assert!(text.contains("subject = \"1.B||Settore 51\""), "{text}");
+    assert!(
+        text.contains("\"previsione_difference\" = \"100.00\""),
+        "{text}"
+    );
+    let r = quadra(&["reconcile", rp, mp, "--baseline", bp]);
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.starts_with(&format!("{rp} <-> {mp}: 366 chapter(s) matched; 0 only in the report, 0 only in the data, 0 with other amounts, 0 with other classification, 0 Settore / Direzione sum(s) differ\n3 difference(s) accepted in the baseline (hidden)\n")), "{}", r.stdout);
+    // Other amounts: the accepted differences show again.
+    let (m2, _) = muta(&csv, "3762 1 0", Some(("previsione", "25200.00")), "m2.csv");
+    let r = quadra(&[
+        "reconcile",
+        rp,
+        m2.to_str().unwrap(),
+        "--baseline",
+        bp,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["summary"]["accepted"], 0);
+    assert_eq!(v["differences"].as_array().unwrap().len(), 3);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

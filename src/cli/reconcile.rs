@@ -32,6 +32,14 @@ pub struct ReconcileArgs {
     /// Write the output to this file instead of standard output.
     #[arg(short = 'o', long)]
     output: Option<PathBuf>,
+    /// Hide the differences this baseline accepts (same kind, report,
+    /// chapter or sum, and amounts).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current differences as a baseline in FILE (keeping the
+    /// justifications of entries already there), then hide them.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
 }
 
 /// Output formats of `quadra reconcile`.
@@ -94,7 +102,7 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
         eprintln!("quadra: {}: {n}", a.data);
     }
     let index = LineIndex::new(t.testo.as_bytes());
-    let r = riconcilia(
+    let mut r = riconcilia(
         &Lato {
             nome: &a.report,
             bytes: &rep.bytes,
@@ -109,6 +117,9 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
         },
         &t.copertura,
     );
+    if let Err(code) = baseline(&a, &mut r, &rep) {
+        return code;
+    }
     {
         let mut out: Box<dyn Write> = match &a.output {
             Some(f) => Box::new(BufWriter::new(
@@ -132,4 +143,83 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
     } else {
         EXIT_FINDINGS
     })
+}
+
+/// Apply `--baseline` or `--write-baseline` to the differences (through the
+/// findings they are for a baseline). `Err`: the exit, problems printed.
+fn baseline(
+    a: &ReconcileArgs,
+    r: &mut crate::riconcilia::Riconciliazione,
+    rep: &super::check::Letto,
+) -> Result<(), Result<i32, String>> {
+    use crate::baseline as b;
+    use crate::riconcilia::baseline::finding;
+    let mut findings: Vec<crate::finding::Finding> = r
+        .differences
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut f = finding(d, stampa::riga(d, &a.report, &a.data));
+            // The index, to find the difference again after matching.
+            f.label = i.to_string();
+            f
+        })
+        .collect();
+    if let Some(w) = &a.write_baseline {
+        let old = if w.exists() {
+            match super::check::leggi_baseline(w).map_err(Err)? {
+                Ok((old, _)) => Some(old),
+                Err(()) => return Err(Ok(EXIT_USAGE)),
+            }
+        } else {
+            None
+        };
+        let nuove: Vec<b::Voce> = findings
+            .iter()
+            .map(|f| b::voce(f, &rep.documento, &rep.bytes))
+            .collect();
+        let visti = rep
+            .documento
+            .reports
+            .iter()
+            .map(|x| b::identita_report(&rep.documento, x.span))
+            .collect();
+        let voci = b::unisci(old.as_ref(), nuove, &visti);
+        std::fs::write(w, b::scrivi(&voci))
+            .map_err(|e| Err(format!("cannot write baseline {}: {e}", w.display())))?;
+        eprintln!(
+            "quadra: recorded {} difference(s) in {}; write a justification for each",
+            voci.len(),
+            w.display()
+        );
+        r.accepted = r.differences.len();
+        r.differences.clear();
+    } else if let Some(p) = &a.baseline {
+        let (base, _) = match super::check::leggi_baseline(p).map_err(Err)? {
+            Ok(x) => x,
+            Err(()) => return Err(Ok(EXIT_USAGE)),
+        };
+        let mut c = b::Confronto::new(&base);
+        r.accepted = c
+            .applica(&mut findings, &rep.documento, &rep.bytes)
+            .nascosti;
+        let tenuti: std::collections::HashSet<usize> = findings
+            .iter()
+            .filter_map(|f| f.label.parse().ok())
+            .collect();
+        let mut i = 0;
+        r.differences.retain(|_| {
+            i += 1;
+            tenuti.contains(&(i - 1))
+        });
+        let stale = c.stale().len();
+        if stale > 0 {
+            eprintln!(
+                "quadra: {stale} stale entr{} in the baseline {}",
+                if stale == 1 { "y" } else { "ies" },
+                p.display()
+            );
+        }
+    }
+    Ok(())
 }

@@ -80,20 +80,26 @@ fn dettagli(d: &Differenza) -> Vec<String> {
     v
 }
 
+/// The line of one difference: kind, subject, where, what differs.
+pub fn riga(d: &Differenza, report: &str, dati: &str) -> String {
+    let det = dettagli(d);
+    let line = format!(
+        "{}: {} ({})",
+        genere(d.kind),
+        soggetto(d),
+        dove(d, report, dati)
+    );
+    if det.is_empty() {
+        line
+    } else {
+        format!("{line}: {}", det.join("; "))
+    }
+}
+
 /// One line per difference, then the summary.
 pub fn human(out: &mut dyn Write, r: &Riconciliazione, report: &str, dati: &str) -> io::Result<()> {
     for d in &r.differences {
-        let det = dettagli(d);
-        let mut line = format!(
-            "{}: {} ({})",
-            genere(d.kind),
-            soggetto(d),
-            dove(d, report, dati)
-        );
-        if !det.is_empty() {
-            line = format!("{line}: {}", det.join("; "));
-        }
-        writeln!(out, "{}", terminale(&line))?;
+        writeln!(out, "{}", terminale(&riga(d, report, dati)))?;
     }
     writeln!(
         out,
@@ -102,6 +108,13 @@ pub fn human(out: &mut dyn Write, r: &Riconciliazione, report: &str, dati: &str)
         terminale(dati),
         sommario(r)
     )?;
+    if r.accepted > 0 {
+        writeln!(
+            out,
+            "{} difference(s) accepted in the baseline (hidden)",
+            r.accepted
+        )?;
+    }
     if r.left_out > 0 {
         writeln!(out, "{} chapter(s) of the data are of Direzioni or years the report does not hold: left out", r.left_out)?;
     }
@@ -135,6 +148,7 @@ struct Summary {
     classification: usize,
     totals: usize,
     left_out: usize,
+    accepted: usize,
 }
 
 #[derive(Serialize)]
@@ -158,6 +172,7 @@ pub fn json(out: &mut dyn Write, r: &Riconciliazione, report: &str, dati: &str) 
             classification: r.conta(Genere::Classification),
             totals: r.conta(Genere::Total),
             left_out: r.left_out,
+            accepted: r.accepted,
         },
         columns: r.columns.iter().map(|c| c.name()).collect(),
         fields: &r.fields,
