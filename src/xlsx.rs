@@ -23,6 +23,17 @@ pub const FOGLIO_CAPITOLI: &str = "capitoli";
 /// The workbook of the chapters of `doc`, as bytes.
 pub fn capitoli(src: &[u8], index: &LineIndex, doc: &Documento) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    foglio_capitoli(&mut wb, src, index, doc)?;
+    wb.save_to_buffer()
+}
+
+/// Add the chapters sheet to `wb`.
+fn foglio_capitoli(
+    wb: &mut Workbook,
+    src: &[u8],
+    index: &LineIndex,
+    doc: &Documento,
+) -> Result<(), XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(FOGLIO_CAPITOLI)?;
     let bold = Format::new().set_bold();
@@ -65,7 +76,7 @@ pub fn capitoli(src: &[u8], index: &LineIndex, doc: &Documento) -> Result<Vec<u8
     for (c, w) in larghezze.iter().enumerate() {
         ws.set_column_width(c as u16, (*w as f64 + 2.0).min(62.0))?;
     }
-    wb.save_to_buffer()
+    Ok(())
 }
 
 /// The name of the reconciliation sheet.
@@ -165,6 +176,110 @@ pub fn differenze(r: &crate::riconcilia::Riconciliazione) -> Result<Vec<u8>, Xls
     ]
     .iter()
     .enumerate()
+    {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    wb.save_to_buffer()
+}
+
+/// The audit report as a workbook (`quadra report --format xlsx`): the
+/// chapters, the findings (one row each, amounts as numbers), and the
+/// vincolo groups with their balance per column.
+pub fn rapporto(
+    r: &crate::rapporto::Rapporto,
+    src: &[u8],
+    index: &LineIndex,
+    doc: &Documento,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    foglio_capitoli(&mut wb, src, index, doc)?;
+    let bold = Format::new().set_bold();
+    let importo = Format::new().set_num_format("#,##0.00");
+    // Findings: one row each; amounts as name / number pairs after the text.
+    let ws = wb.add_worksheet();
+    ws.set_name("rilievi")?;
+    let h = [
+        "severity", "rule", "chapter", "line", "message", "help", "amounts",
+    ];
+    for (c, t) in h.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *t, &bold)?;
+    }
+    let mut riga: u32 = 0;
+    for g in &r.gruppi_findings {
+        for v in &g.voci {
+            riga += 1;
+            ws.write_string(riga, 0, g.severity.as_str())?;
+            ws.write_string(riga, 1, &g.rule)?;
+            ws.write_string(riga, 2, v.chiave.as_deref().unwrap_or(""))?;
+            ws.write_number(riga, 3, v.riga.0 as f64)?;
+            ws.write_string(riga, 4, &v.messaggio)?;
+            ws.write_string(riga, 5, &v.help)?;
+            let mut c: u16 = 6;
+            for (nome, d) in &v.importi {
+                ws.write_string(riga, c, nome)?;
+                if let Some(f) = d.to_f64() {
+                    ws.write_number_with_format(riga, c + 1, f, &importo)?;
+                }
+                c = c.saturating_add(2);
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, riga, (h.len() - 1) as u16)?;
+    for (c, w) in [9.0, 26.0, 12.0, 7.0, 80.0, 50.0, 24.0].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    // Vincolo groups: one row per group and column.
+    let ws = wb.add_worksheet();
+    ws.set_name("vincoli")?;
+    let h = [
+        "report",
+        "group",
+        "confidence",
+        "revenue chapters",
+        "spending chapters",
+        "column",
+        "revenue",
+        "spending",
+        "difference",
+    ];
+    for (c, t) in h.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *t, &bold)?;
+    }
+    let mut riga: u32 = 0;
+    for s in &r.schede {
+        for g in &s.vincoli {
+            let chiavi = |v: &[(String, String)]| -> String {
+                v.iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            for saldo in &g.saldi {
+                riga += 1;
+                ws.write_string(riga, 0, &s.direzione)?;
+                ws.write_string(riga, 1, &g.nome)?;
+                ws.write_string(riga, 2, g.fiducia.name())?;
+                ws.write_string(riga, 3, chiavi(&g.entrate))?;
+                ws.write_string(riga, 4, chiavi(&g.spese))?;
+                ws.write_string(riga, 5, &saldo.colonna)?;
+                for (c, v) in [
+                    (6u16, saldo.entrate),
+                    (7, saldo.spese),
+                    (8, saldo.differenza),
+                ] {
+                    if let Some(f) = v.and_then(|d| d.to_f64()) {
+                        ws.write_number_with_format(riga, c, f, &importo)?;
+                    }
+                }
+            }
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, riga, (h.len() - 1) as u16)?;
+    for (c, w) in [28.0, 40.0, 11.0, 30.0, 30.0, 18.0, 16.0, 16.0, 16.0]
+        .iter()
+        .enumerate()
     {
         ws.set_column_width(c as u16, *w)?;
     }

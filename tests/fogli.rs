@@ -247,3 +247,45 @@ fn the_reconciliation_as_xlsx_has_one_row_per_difference_with_numeric_amounts() 
     assert_eq!(riga(3)[0], t("total|DIR07|1.B|Direzione DIR07"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn the_audit_report_as_xlsx_has_chapters_findings_and_vincolo_groups() {
+    let dir = tmp("report-xlsx");
+    let x = dir.join("r.xlsx");
+    // From the repository root: the reviewed link file is found by name.
+    let r = quadra(&[
+        "report",
+        REPORT,
+        "--format",
+        "xlsx",
+        "-o",
+        x.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let mut wb = open_workbook_auto_from_rs(Cursor::new(std::fs::read(&x).unwrap())).unwrap();
+    assert_eq!(wb.sheet_names(), ["capitoli", "rilievi", "vincoli"]);
+    assert_eq!(
+        wb.worksheet_range("capitoli").unwrap().get_size(),
+        (367, 29)
+    );
+    // 11 errors, 42 warnings, 68 infos, errors first.
+    let f = wb.worksheet_range("rilievi").unwrap();
+    assert_eq!(f.height(), 1 + 11 + 42 + 68);
+    let sev = |i: usize| f.get((i, 0)).cloned();
+    assert_eq!(sev(1), Some(Data::String("error".into())));
+    assert_eq!(sev(11), Some(Data::String("error".into())));
+    assert_eq!(sev(12), Some(Data::String("warning".into())));
+    assert_eq!(sev(54), Some(Data::String("info".into())));
+    assert_eq!(
+        f.get((1, 1)),
+        Some(&Data::String("vincolo-unbalanced".into()))
+    );
+    // 35 groups x 3 columns; the first declared group balances in PREVISIONE 2022.
+    let v = wb.worksheet_range("vincoli").unwrap();
+    assert_eq!(v.height(), 1 + 35 * 3);
+    assert_eq!(v.get((1, 2)), Some(&Data::String("declared".into())));
+    assert_eq!(v.get((1, 5)), Some(&Data::String("PREVISIONE 2022".into())));
+    assert_eq!(v.get((1, 6)), Some(&Data::Float(1234240.0)));
+    assert_eq!(v.get((1, 8)), Some(&Data::Float(0.0)));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
