@@ -373,7 +373,10 @@ pub fn riconcilia(report: &Lato<'_>, dati: &Lato<'_>, cop: &Copertura) -> Riconc
             .iter()
             .filter_map(|f| {
                 let (a, b) = (valore(f, rc), valore(f, other));
-                (a != b).then_some(Campo2 {
+                // A level the report does not print (2.B has no
+                // macroaggregato headings) cannot differ; a V flag can.
+                let muto = a.is_empty() && *f != "vincolato";
+                (a != b && !muto).then_some(Campo2 {
                     field: f,
                     report: a,
                     data: b,

@@ -691,3 +691,53 @@ fn accepted_differences_stay_hidden_until_their_amounts_change() {
     assert_eq!(v["differences"].as_array().unwrap().len(), 3);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn milano_ds397_reconciles_with_the_report_on_what_it_holds() {
+    let r = quadra(&[
+        "reconcile",
+        REPORT,
+        "fixtures/tabelle/milano-ds397.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(r.code, 1);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"matched": 4, "only_in_report": 362, "only_in_data": 0, "amounts": 0,
+            "classification": 1, "totals": 25, "left_out": 1, "accepted": 0})
+    );
+    // Only what the file holds is compared: no prior forecast, no "di cui", no V flag.
+    assert_eq!(
+        v["columns"],
+        serde_json::json!(["previsione", "rendiconto_precedente"])
+    );
+    assert_eq!(
+        v["fields"],
+        serde_json::json!([
+            "section",
+            "settore",
+            "titolo",
+            "gruppo",
+            "pdc",
+            "missione_programma"
+        ])
+    );
+    // The fixture's one classification difference; 2.B's macroaggregato,
+    // which the report does not print, is not one.
+    let d = differenze(&r);
+    let c: Vec<_> = d
+        .iter()
+        .filter(|x| x.0.starts_with("classification"))
+        .collect();
+    assert_eq!(
+        c,
+        [&(
+            "classification|DIR07|2.B|5561 1 30".to_string(),
+            Value::from(2154),
+            Value::from(5),
+            "missione_programma 01 06 -> 12 02".to_string()
+        )]
+    );
+}
