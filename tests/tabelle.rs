@@ -551,6 +551,20 @@ fn a_hundred_broken_tables_never_panic() {
     let base = std::fs::read(root().join("fixtures/tabelle/quadra-export.csv")).unwrap();
     let ds = std::fs::read(root().join("fixtures/tabelle/milano-ds397.csv")).unwrap();
     let rules = quadra::config::RuleSet::default_rules().unwrap();
+    // A workbook too: corrupted zips must be refused, not crash calamine.
+    let dir = tmp("broken-xlsx");
+    let x = dir.join("t.xlsx");
+    let r = quadra(&[
+        "export",
+        "fixtures/tabelle/quadra-export.csv",
+        "--format",
+        "xlsx",
+        "-o",
+        x.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let xlsx = std::fs::read(&x).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
     let pieces: &[&[u8]] = &[
         b",",
         b";",
@@ -572,7 +586,11 @@ fn a_hundred_broken_tables_never_panic() {
     let mut g = Lcg(2022);
     let mut letti = 0;
     for i in 0..100 {
-        let mut b = if i % 3 == 0 { ds.clone() } else { base.clone() };
+        let mut b = match i % 5 {
+            4 => xlsx.clone(),
+            _ if i % 3 == 0 => ds.clone(),
+            _ => base.clone(),
+        };
         for _ in 0..(1 + g.next() % 12) {
             let at = (g.next() as usize) % (b.len() + 1);
             match g.next() % 3 {
