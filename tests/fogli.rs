@@ -289,3 +289,52 @@ fn the_audit_report_as_xlsx_has_chapters_findings_and_vincolo_groups() {
     assert_eq!(v.get((1, 8)), Some(&Data::Float(0.0)));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn check_as_xlsx_has_one_finding_per_row_and_the_counts_per_file() {
+    let dir = tmp("check-xlsx");
+    let x = dir.join("c.xlsx");
+    let r = quadra(&[
+        "check",
+        REPORT,
+        "fixtures/tabelle/milano-ds397.csv",
+        "--format",
+        "xlsx",
+        "-o",
+        x.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let mut wb = open_workbook_auto_from_rs(Cursor::new(std::fs::read(&x).unwrap())).unwrap();
+    assert_eq!(wb.sheet_names(), ["rilievi", "riepilogo"]);
+    let f = wb.worksheet_range("rilievi").unwrap();
+    // The real report's 121 findings (with its link file); the fixture has none.
+    assert_eq!(f.height(), 1 + 121);
+    assert_eq!(f.get((1, 0)), Some(&Data::String(REPORT.into())));
+    let n = wb.worksheet_range("riepilogo").unwrap();
+    let row = |i: usize| -> Vec<Data> {
+        (0..5)
+            .map(|c| n.get((i, c)).cloned().unwrap_or(Data::Empty))
+            .collect()
+    };
+    assert_eq!(
+        row(1),
+        [
+            Data::String(REPORT.into()),
+            Data::Float(11.0),
+            Data::Float(42.0),
+            Data::Float(68.0),
+            Data::Float(0.0)
+        ]
+    );
+    assert_eq!(
+        row(2),
+        [
+            Data::String("fixtures/tabelle/milano-ds397.csv".into()),
+            Data::Float(0.0),
+            Data::Float(0.0),
+            Data::Float(0.0),
+            Data::Float(0.0)
+        ]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

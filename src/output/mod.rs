@@ -25,6 +25,8 @@ pub enum Formato {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...`).
     Github,
+    /// An XLSX workbook, one finding per row (amounts as numbers); write it with `-o FILE`.
+    Xlsx,
 }
 
 /// One checked file.
@@ -101,6 +103,9 @@ pub fn write(
         Formato::Json => json::write(out, files),
         Formato::Sarif => sarif::write(out, files, rules),
         Formato::Github => github::write(out, files),
+        Formato::Xlsx => crate::xlsx::rilievi(files)
+            .map_err(io::Error::other)
+            .and_then(|b| out.write_all(&b)),
     }
 }
 
