@@ -759,3 +759,33 @@ fn milano_ds397_reconciles_with_the_report_on_what_it_holds() {
         )]
     );
 }
+
+#[test]
+fn text_from_a_table_never_reaches_the_terminal_raw() {
+    let dir = tmp("hostile");
+    let t = dir.join("h.csv");
+    let text = std::fs::read_to_string(root().join("fixtures/tabelle/quadra-export.csv"))
+        .unwrap()
+        .replacen(
+            "rendiconto_precedente",
+            "rendiconto_precedente\u{1b}[31m",
+            1,
+        )
+        .replace("BENI DI CONSUMO,", "BENI \u{1b}]0;pwned\u{7} DI CONSUMO,")
+        .replace(",3800.00,3800.00,", ",38\u{1b}[2J00,3800.00,");
+    std::fs::write(&t, text).unwrap();
+    for args in [
+        vec!["check", t.to_str().unwrap(), "--no-config"],
+        vec!["export", t.to_str().unwrap()],
+        vec!["reconcile", REPORT, t.to_str().unwrap()],
+        vec!["reconcile", REPORT, t.to_str().unwrap(), "--format", "md"],
+    ] {
+        let r = quadra(&args);
+        assert!(!r.stderr.contains('\u{1b}'), "{args:?}: {}", r.stderr);
+        // The export is data (the cells as they are), not terminal text.
+        if args[0] != "export" {
+            assert!(!r.stdout.contains('\u{1b}'), "{args:?}: {}", r.stdout);
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -90,7 +90,7 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
             if m.ends_with('\n') {
                 eprint!("{m}");
             } else {
-                eprintln!("quadra: {}: {m}", a.data);
+                eprintln!("quadra: {}: {}", a.data, crate::escape::terminale(&m));
             }
             return Ok(EXIT_USAGE);
         }
@@ -99,7 +99,7 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
         eprintln!("quadra: {}: {} problem(s) reading the table (`quadra check {} --profile {}` shows them)", a.data, t.diagnostiche.len(), a.data, t.profilo);
     }
     for n in &t.note {
-        eprintln!("quadra: {}: {n}", a.data);
+        eprintln!("quadra: {}: {}", a.data, crate::escape::terminale(n));
     }
     let index = LineIndex::new(t.testo.as_bytes());
     let mut r = riconcilia(

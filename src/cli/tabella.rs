@@ -13,7 +13,7 @@ pub(crate) fn apri(path: &str, bytes: &[u8], come: Come<'_>) -> Result<Letto, Pr
         Problema::Input(if m.ends_with('\n') {
             m
         } else {
-            format!("quadra: {path}: {m}\n")
+            format!("quadra: {path}: {}\n", crate::escape::terminale(&m))
         })
     })?;
     let na = tabelle::applicabili::non_applicabili(come.rules, &t.copertura);
@@ -88,7 +88,7 @@ pub(crate) fn esporta(
             if m.ends_with('\n') {
                 eprint!("{m}");
             } else {
-                eprintln!("quadra: {path}: {m}");
+                eprintln!("quadra: {path}: {}", crate::escape::terminale(&m));
             }
             return Ok(super::EXIT_USAGE);
         }
@@ -115,7 +115,7 @@ pub(crate) fn esporta(
         eprint!("{}", crate::render::render_stderr(&located));
     }
     for n in &t.note {
-        eprintln!("quadra: {name}: {n}");
+        eprintln!("quadra: {name}: {}", crate::escape::terminale(n));
     }
     let errors = t
         .diagnostiche
