@@ -6,7 +6,8 @@
 //! - [`testo`]: encoding, separator, where cells are;
 //! - [`numeri`]: Italian and English amounts, the file's convention;
 //! - [`valori`]: codes in their written forms;
-//! - [`csv`]: records -> rows with located diagnostics;
+//! - [`csv`]: the header, the year, the number form, then each record;
+//! - `riga`: one record -> one chapter, or located diagnostics;
 //! - [`foglio`]: spreadsheets (XLSX, XLS, ODS) as tab-separated text;
 //! - [`modello`]: rows -> [`Documento`];
 //! - [`applicabili`]: the rules a table cannot feed;
@@ -19,6 +20,7 @@ pub mod messaggi;
 pub mod modello;
 pub mod numeri;
 pub mod profilo;
+mod riga;
 pub mod testo;
 pub mod valori;
 
