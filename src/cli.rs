@@ -1,5 +1,5 @@
-//! The command line: `quadra check`, `diff`, `report`, `generate`,
-//! `rules`, `links`, `graph`, `parse` and `export`.
+//! The command line: `quadra check`, `diff`, `report`, `reconcile`,
+//! `generate`, `rules`, `links`, `graph`, `parse` and `export`.
 //!
 //! Exit codes: 0 no error-severity finding, 1 at least one, 2 usage error,
 //! unreadable input, invalid rule file, or input that is not a report.
@@ -8,8 +8,10 @@ pub(crate) mod check;
 mod diff;
 mod generate;
 mod links;
+mod reconcile;
 mod report;
 mod rules;
+mod tabella;
 
 use std::ffi::OsString;
 use std::fs::File;
@@ -77,6 +79,12 @@ enum Cmd {
     Generate(generate::GenerateArgs),
     /// List the rule catalogue, or explain one rule (`quadra rules explain total-mismatch`).
     Rules(rules::RulesArgs),
+    /// Reconcile a report with a table of its chapters (open data, a
+    /// spreadsheet): matched by PEG key, chapters on one side only, other
+    /// amounts per column, other classification, Settore and Direzione sums.
+    ///
+    /// Exit 1 when something differs.
+    Reconcile(reconcile::ReconcileArgs),
     /// Vincolo groups: earmarked revenue linked to the spending it finances, inferred from evidence.
     Links(links::LinksArgs),
     /// The vincolo graph as Graphviz DOT (`dot -Tsvg`) or JSON.
@@ -96,10 +104,12 @@ enum Cmd {
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
     },
-    /// Export the budget rows of a report, one line per row (1.A, 1.B, 2.A, 2.B).
+    /// Export the budget rows of a report (or a table), one line per row (1.A, 1.B, 2.A, 2.B).
     ///
     /// CSV: header row, UTF-8, comma-separated, amounts with a decimal point
-    /// and no thousands separator, so that the file opens cleanly in a spreadsheet.
+    /// and no thousands separator, so that the file opens cleanly in a spreadsheet
+    /// (`--csv-dialect it`: `;`, decimal comma, BOM). XLSX: the same columns,
+    /// amounts as numbers.
     Export {
         /// The report text file; `-` reads standard input.
         report: String,
@@ -109,6 +119,15 @@ enum Cmd {
         /// Write the output to this file instead of standard output.
         #[arg(short = 'o', long)]
         output: Option<PathBuf>,
+        /// Read the input as a table of chapters with this mapping profile
+        /// (a built-in name or a TOML file; `.csv`, `.xlsx`, `.ods`... inputs
+        /// are tables anyway).
+        #[arg(long, value_name = "NAME|FILE")]
+        profile: Option<String>,
+        /// CSV dialect: `it` writes `;`, decimal commas and a UTF-8 BOM, as an
+        /// Italian spreadsheet opens it.
+        #[arg(long, value_enum, value_name = "DIALECT")]
+        csv_dialect: Option<CsvDialect>,
     },
 }
 
@@ -118,10 +137,27 @@ enum ParseFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     /// Comma-separated values with a header row.
     Csv,
+    /// An XLSX workbook: numeric amount cells, frozen header, autofilter.
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CsvDialect {
+    /// `;` separator, decimal comma, UTF-8 BOM.
+    It,
+}
+
+impl CsvDialect {
+    fn dialetto(d: Option<CsvDialect>) -> export::Dialetto {
+        match d {
+            Some(CsvDialect::It) => export::Dialetto::Italiano,
+            None => export::Dialetto::Standard,
+        }
+    }
 }
 
 /// Run the command line; returns the exit code.
@@ -151,6 +187,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         Cmd::Report(a) => report::run(a),
         Cmd::Generate(a) => generate::run(a),
         Cmd::Rules(a) => rules::run(a),
+        Cmd::Reconcile(a) => reconcile::run(a),
         Cmd::Links(a) => links::run(a),
         Cmd::Graph(a) => links::run_graph(a),
         Cmd::Parse {
@@ -164,11 +201,23 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         }),
         Cmd::Export {
             report,
-            format: ExportFormat::Csv,
+            format,
             output,
-        } => with_report(&report, output, |out, _, bytes, index, p| {
-            export::write_csv(out, bytes, index, &p.documento).map_err(io::Error::other)
-        }),
+            profile,
+            csv_dialect,
+        } => {
+            let formato = match format {
+                ExportFormat::Csv => tabella::Formato::Csv(CsvDialect::dialetto(csv_dialect)),
+                ExportFormat::Xlsx => tabella::Formato::Xlsx,
+            };
+            if profile.is_some() || crate::tabelle::e_tabella(&report) {
+                tabella::esporta(&report, profile.as_deref(), output, formato)
+            } else {
+                with_report(&report, output, |out, _, bytes, index, p| {
+                    tabella::scrivi(out, formato, bytes, index, &p.documento)
+                })
+            }
+        }
     };
     match result {
         Ok(code) => code,

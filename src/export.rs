@@ -99,6 +99,17 @@ pub const CSV_HEADER: &[&str] = &[
     "riga",
 ];
 
+/// The CSV dialect of the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialetto {
+    /// `,` separator, decimal point, no BOM: what programs read.
+    #[default]
+    Standard,
+    /// `;` separator, decimal comma, UTF-8 BOM: what an Italian spreadsheet
+    /// opens as numbers (and as UTF-8).
+    Italiano,
+}
+
 /// Write one CSV line per budget row (header first). Amounts use a decimal
 /// point and no thousands separator, so spreadsheets read them as numbers.
 pub fn write_csv<W: Write>(
@@ -107,8 +118,48 @@ pub fn write_csv<W: Write>(
     index: &LineIndex,
     doc: &Documento,
 ) -> Result<(), csv::Error> {
-    let mut w = csv::Writer::from_writer(out);
+    write_csv_dialetto(out, src, index, doc, Dialetto::Standard)
+}
+
+/// [`write_csv`] in a dialect.
+pub fn write_csv_dialetto<W: Write>(
+    mut out: W,
+    src: &[u8],
+    index: &LineIndex,
+    doc: &Documento,
+    dialetto: Dialetto,
+) -> Result<(), csv::Error> {
+    let it = dialetto == Dialetto::Italiano;
+    if it {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(if it { b';' } else { b',' })
+        .from_writer(out);
     w.write_record(CSV_HEADER)?;
+    per_riga(src, index, doc, |mut r| {
+        if it {
+            for c in &mut r[AMOUNT_COLUMNS] {
+                *c = c.replace('.', ",");
+            }
+        }
+        w.write_record(&r)
+    })?;
+    w.flush()?;
+    Ok(())
+}
+
+/// Where the amount columns are in [`CSV_HEADER`].
+pub const AMOUNT_COLUMNS: std::ops::Range<usize> = 21..27;
+
+/// Call `f` with the cells of each budget row, in [`CSV_HEADER`] order and
+/// document order (amounts with a decimal point, no thousands separator).
+pub fn per_riga<E>(
+    src: &[u8],
+    index: &LineIndex,
+    doc: &Documento,
+    mut f: impl FnMut([String; 29]) -> Result<(), E>,
+) -> Result<(), E> {
     for (n, report) in doc.reports.iter().enumerate() {
         let (dir_code, dir_name) = report
             .direzione
@@ -145,42 +196,41 @@ pub fn write_csv<W: Write>(
             };
             let amount = |c: Colonna| amount_cell(&r.importi, c);
             let line = index.locate(src, r.span).line.to_string();
-            w.write_record([
-                (n + 1).to_string().as_str(),
-                &anno,
-                dir_code,
-                dir_name,
-                rc.sezione.code(),
-                &s_code,
-                s_name,
-                &t_code,
-                t_name,
-                livello,
-                &g_code,
-                g_name,
-                &r.chiave.to_string(),
-                &r.chiave.capitolo.to_string(),
-                &r.chiave.articolo.to_string(),
-                &r.chiave.numero.to_string(),
-                &r.pdc.map(|p| p.to_string()).unwrap_or_default(),
-                &r.descrizione,
-                bool_cell(r.vincolato),
-                bool_cell(r.non_ripetuto),
-                bool_cell(r.asterisco),
-                &amount(Colonna::Previsione),
-                &amount(Colonna::PrevisionePrecedente),
-                &amount(Colonna::RendicontoPrecedente),
-                &amount(Colonna::CronoAnniPrecedenti),
-                &amount(Colonna::AltriNuoviStanziamenti),
-                &amount(Colonna::ProgrammaTriennaleLp),
-                &r.missione_programma
+            f([
+                (n + 1).to_string(),
+                anno.clone(),
+                dir_code.to_string(),
+                dir_name.to_string(),
+                rc.sezione.code().to_string(),
+                s_code,
+                s_name.to_string(),
+                t_code,
+                t_name.to_string(),
+                livello.to_string(),
+                g_code,
+                g_name.to_string(),
+                r.chiave.to_string(),
+                r.chiave.capitolo.to_string(),
+                r.chiave.articolo.to_string(),
+                r.chiave.numero.to_string(),
+                r.pdc.map(|p| p.to_string()).unwrap_or_default(),
+                r.descrizione.clone(),
+                bool_cell(r.vincolato).to_string(),
+                bool_cell(r.non_ripetuto).to_string(),
+                bool_cell(r.asterisco).to_string(),
+                amount(Colonna::Previsione),
+                amount(Colonna::PrevisionePrecedente),
+                amount(Colonna::RendicontoPrecedente),
+                amount(Colonna::CronoAnniPrecedenti),
+                amount(Colonna::AltriNuoviStanziamenti),
+                amount(Colonna::ProgrammaTriennaleLp),
+                r.missione_programma
                     .map(|m| m.to_string())
                     .unwrap_or_default(),
-                &line,
+                line,
             ])?;
         }
     }
-    w.flush()?;
     Ok(())
 }
 

@@ -24,10 +24,13 @@ pub mod output;
 pub mod parse;
 pub mod rapporto;
 pub mod render;
+pub mod riconcilia;
 pub mod rules;
 pub mod sample;
 pub mod sink;
 pub mod span;
+pub mod tabelle;
 pub mod vincoli;
+pub mod xlsx;
 
 pub use parse::{parse, parse_each, NotAReport, ParseOutput};

@@ -72,6 +72,11 @@ pub struct Regole {
     /// `--deny warnings`: warnings count as errors (severity and exit code).
     #[arg(long, value_enum)]
     deny: Option<Deny>,
+    /// Read tables of chapters (`.csv`, `.tsv`, `.xlsx`, `.ods`...; any input when given) with
+    /// this mapping profile: a built-in one (`quadra`, `milano-ds397`) or a
+    /// TOML file (default: the built-in profile that recognises the header).
+    #[arg(long, value_name = "NAME|FILE")]
+    profile: Option<String>,
 }
 
 impl Regole {
@@ -104,6 +109,7 @@ impl Regole {
             discover: !self.no_config,
             deny: self.deny == Some(Deny::Warnings),
             tollerante,
+            profilo: self.profile.as_deref(),
         }
     }
 }
@@ -338,6 +344,12 @@ pub(crate) struct Letto {
     pub legami: Option<FileLegami>,
     /// Said about the link file when it was cut to fit (see [`Come::tollerante`]).
     pub nota: Option<String>,
+    /// A table's own rule set: the rules it cannot feed switched off.
+    pub regole: Option<RuleSet>,
+    /// Those rules and why (tables only).
+    pub non_applicabili: Vec<(String, &'static str)>,
+    /// What the table reader left out or read specially (tables only).
+    pub note: Vec<String>,
 }
 
 /// Why an input was not checked; the text is printed in input order.
@@ -358,6 +370,8 @@ pub(crate) struct Come<'a> {
     /// Leave out the link file's chapters the report does not hold as V
     /// rows, with a note, instead of refusing the file (`diff`'s old version).
     pub tollerante: bool,
+    /// `--profile`: read the input as a table of chapters.
+    pub profilo: Option<&'a str>,
 }
 
 /// Read, parse and check one report (on a worker thread).
@@ -366,7 +380,7 @@ pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
     l.findings = crate::rules::check_con_legami(
         &l.documento,
         &l.diagnostiche,
-        come.rules,
+        l.regole.as_ref().unwrap_or(come.rules),
         come.deny,
         l.legami.as_ref(),
     );
@@ -380,8 +394,16 @@ pub(crate) fn controlla(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
 /// [`controlla`] gives; the link file is checked strictly (never
 /// [`Come::tollerante`]).
 pub(crate) fn controlla_in_flusso(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
-    let bytes = read_input(path)
-        .map_err(|e| Problema::Input(format!("quadra: cannot read {path}: {e}\n")))?;
+    // A table of chapters is read whole, through its profile.
+    if come.profilo.is_some() || crate::tabelle::e_tabella(path) {
+        return controlla(path, come);
+    }
+    let bytes = read_input(path).map_err(|e| {
+        Problema::Input(format!(
+            "quadra: {}\n",
+            crate::tr!("io-cannot-read", file = path, error = e.to_string())
+        ))
+    })?;
     // The link file is needed while the reports are read; its problems are
     // said after the report's own, as when the whole document is read first.
     let testo = leggi_legami(path, come.links, come.discover);
@@ -442,6 +464,9 @@ pub(crate) fn controlla_in_flusso(path: &str, come: Come<'_>) -> Result<Letto, P
         accettati: 0,
         legami,
         nota: None,
+        regole: None,
+        non_applicabili: Vec::new(),
+        note: Vec::new(),
     })
 }
 
@@ -466,6 +491,9 @@ pub(crate) fn apri(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
             crate::tr!("io-cannot-read", file = path, error = e.to_string())
         ))
     })?;
+    if come.profilo.is_some() || crate::tabelle::e_tabella(path) {
+        return super::tabella::apri(path, &bytes, come);
+    }
     let p = match parse(&bytes) {
         Ok(p) => p,
         Err(e) => {
@@ -504,6 +532,9 @@ pub(crate) fn apri(path: &str, come: Come<'_>) -> Result<Letto, Problema> {
         accettati: 0,
         legami,
         nota,
+        regole: None,
+        non_applicabili: Vec::new(),
+        note: Vec::new(),
     })
 }
 
@@ -789,6 +820,8 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         .iter()
         .map(|l| Esito {
             accettati: l.accettati,
+            non_applicabili: &l.non_applicabili,
+            note: &l.note,
             ..Esito::new(&l.path, &l.bytes, &l.index, &l.findings)
         })
         .collect();

@@ -73,7 +73,7 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
         check_scelti(
             &l.documento,
             &l.diagnostiche,
-            come.rules,
+            l.regole.as_ref().unwrap_or(come.rules),
             come.deny,
             l.legami.as_ref(),
             &|i| !salta[i],

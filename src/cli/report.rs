@@ -41,6 +41,9 @@ pub enum ReportFormat {
     Html,
     /// Markdown tables.
     Md,
+    /// An XLSX workbook: sheets `capitoli` (chapters), `rilievi` (findings)
+    /// and `vincoli` (vincolo groups and their balance per column).
+    Xlsx,
 }
 
 /// Run `quadra report`; the exit code is that of `quadra check`.
@@ -96,6 +99,9 @@ pub fn run(a: ReportArgs) -> Result<i32, String> {
         match a.format {
             ReportFormat::Html => html::write(&mut out, &r),
             ReportFormat::Md => md::write(&mut out, &r),
+            ReportFormat::Xlsx => crate::xlsx::rapporto(&r, &l.bytes, &l.index, &l.documento)
+                .map_err(io::Error::other)
+                .and_then(|b| out.write_all(&b)),
         }
         .and_then(|_| out.flush())
         .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;

@@ -63,6 +63,11 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Resu
             )?;
         }
     }
+    for f in files {
+        for n in crate::tabelle::messaggi::riepilogo(f.non_applicabili, f.note) {
+            writeln!(out, "{}: {}", f.nome(), crate::escape::terminale(&n))?;
+        }
+    }
     Ok(())
 }
 

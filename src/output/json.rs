@@ -29,6 +29,18 @@ struct File<'a> {
     /// Findings hidden by `--baseline` (absent when none).
     #[serde(skip_serializing_if = "is_zero")]
     accepted: usize,
+    /// Rules a table cannot feed (absent for reports).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    not_applicable: Vec<NonApplicabile<'a>>,
+    /// What the table reader left out (absent for reports).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct NonApplicabile<'a> {
+    rule: &'a str,
+    reason: &'a str,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -78,6 +90,12 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
             .map(|f| File {
                 path: f.path,
                 accepted: f.accettati,
+                not_applicable: f
+                    .non_applicabili
+                    .iter()
+                    .map(|(rule, reason)| NonApplicabile { rule, reason })
+                    .collect(),
+                notes: f.note,
                 diagnostics: f
                     .findings
                     .iter()

@@ -25,6 +25,8 @@ pub enum Formato {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...`).
     Github,
+    /// An XLSX workbook, one finding per row (amounts as numbers); write it with `-o FILE`.
+    Xlsx,
 }
 
 /// One checked file.
@@ -39,6 +41,10 @@ pub struct Esito<'a> {
     pub findings: &'a [Finding],
     /// Findings hidden because a baseline accepts them.
     pub accettati: usize,
+    /// Rules switched off because the input (a table) cannot feed them, and why.
+    pub non_applicabili: &'a [(String, &'static str)],
+    /// What the table reader left out or read specially.
+    pub note: &'a [String],
 }
 
 impl<'a> Esito<'a> {
@@ -55,6 +61,8 @@ impl<'a> Esito<'a> {
             index,
             findings,
             accettati: 0,
+            non_applicabili: &[],
+            note: &[],
         }
     }
 
@@ -95,6 +103,9 @@ pub fn write(
         Formato::Json => json::write(out, files),
         Formato::Sarif => sarif::write(out, files, rules),
         Formato::Github => github::write(out, files),
+        Formato::Xlsx => crate::xlsx::rilievi(files)
+            .map_err(io::Error::other)
+            .and_then(|b| out.write_all(&b)),
     }
 }
 
