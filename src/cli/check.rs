@@ -622,11 +622,20 @@ fn controlla_tutti(
     // More threads than files, or far more than cores, only cost.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let out = match a.jobs.map(|n| fili(n, paths.len(), cores)) {
-        Some(n) => rayon::ThreadPoolBuilder::new()
+        // The process's pool, so that writing the output (laid out file by
+        // file in parallel) keeps to `-j` too; a pool of its own when the
+        // process already has one (the command run twice in one process).
+        Some(n) => match rayon::ThreadPoolBuilder::new()
             .num_threads(n)
-            .build()
-            .map_err(|e| format!("cannot start {n} threads: {e}"))?
-            .install(lavoro),
+            .build_global()
+        {
+            Ok(()) => lavoro(),
+            Err(_) => rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| format!("cannot start {n} threads: {e}"))?
+                .install(lavoro),
+        },
         None => lavoro(),
     };
     pb.finish_and_clear();

@@ -10,17 +10,9 @@ use serde::{Serialize, Serializer};
 use super::{totale, Esito};
 use crate::amount::macchina;
 use crate::diagnostic::Severity;
-use crate::sink::Conteggi;
 
 /// Version of the JSON shape; bumped on every incompatible change.
 pub const JSON_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Doc<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    summary: Conteggi,
-}
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -81,58 +73,185 @@ fn amounts<S: Serializer>(v: &&[(String, Decimal)], s: S) -> Result<S::Ok, S::Er
     m.end()
 }
 
-/// Write the JSON document.
+/// Write the JSON document. The files' objects are laid out a few at a
+/// time in parallel (a batch's output was a fifth of its time, all on one
+/// thread) and written in order into the document, whose frame is written
+/// here as serde lays it out (a test compares the bytes with the document
+/// laid out whole). A lone file goes straight to `out`, never held whole.
 pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
-    let doc = Doc {
-        version: JSON_VERSION,
-        files: files
+    use rayon::prelude::*;
+    write!(out, "{{\n  \"version\": {JSON_VERSION},\n  \"files\": ")?;
+    if files.is_empty() {
+        out.write_all(b"[]")?;
+    } else {
+        out.write_all(b"[")?;
+        let mut primo = true;
+        for gruppo in files.chunks(rayon::current_num_threads().max(1) * 2) {
+            let parti: Vec<Option<String>> = if gruppo.len() == 1 {
+                vec![None]
+            } else {
+                gruppo
+                    .par_iter()
+                    .map(|f| serde_json::to_string_pretty(&file(f)).map(Some))
+                    .collect::<Result<_, _>>()
+                    .map_err(io::Error::other)?
+            };
+            for (f, parte) in gruppo.iter().zip(parti) {
+                out.write_all(if primo { b"\n" } else { b",\n" })?;
+                primo = false;
+                out.write_all(FILE_INDENT.as_bytes())?;
+                let mut r = Rientro {
+                    out: &mut *out,
+                    indent: FILE_INDENT,
+                };
+                match parte {
+                    Some(t) => r.write_all(t.as_bytes())?,
+                    None => {
+                        serde_json::to_writer_pretty(&mut r, &file(f)).map_err(io::Error::other)?
+                    }
+                }
+            }
+        }
+        out.write_all(b"\n  ]")?;
+    }
+    out.write_all(b",\n  \"summary\": ")?;
+    let mut r = Rientro {
+        out: &mut *out,
+        indent: "  ",
+    };
+    serde_json::to_writer_pretty(&mut r, &totale(files)).map_err(io::Error::other)?;
+    out.write_all(b"\n}\n")
+}
+
+/// Where a file's object stands in the document: inside `files`, inside the
+/// top object, two spaces a level.
+const FILE_INDENT: &str = "    ";
+
+/// A writer that indents every line after the first by `indent`: JSON laid
+/// out on its own, set at its place in the document. Pretty JSON has no
+/// line break inside a string (they are escaped), so every `\n` is the
+/// layout's own.
+struct Rientro<'w> {
+    out: &'w mut dyn Write,
+    indent: &'static str,
+}
+
+impl Write for Rientro<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut da = 0;
+        for i in memchr::memchr_iter(b'\n', buf) {
+            self.out.write_all(&buf[da..=i])?;
+            self.out.write_all(self.indent.as_bytes())?;
+            da = i + 1;
+        }
+        self.out.write_all(&buf[da..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// One file's object.
+fn file<'a>(f: &'a Esito<'a>) -> File<'a> {
+    File {
+        path: f.path,
+        accepted: f.accettati,
+        not_applicable: f
+            .non_applicabili
             .iter()
-            .map(|f| File {
-                path: f.path,
-                accepted: f.accettati,
-                not_applicable: f
-                    .non_applicabili
-                    .iter()
-                    .map(|(rule, reason)| NonApplicabile { rule, reason })
-                    .collect(),
-                notes: f.note,
-                diagnostics: f
-                    .findings
-                    .iter()
-                    .map(|x| {
-                        let loc = f.locate(x.span);
-                        Diag {
-                            rule: &x.rule,
-                            severity: x.severity,
-                            message: &x.message,
-                            line: loc.line,
-                            column: loc.column,
-                            end_line: loc.end_line,
-                            end_column: loc.end_column,
-                            key: x.key.map(|k| k.to_string()),
-                            amounts: &x.amounts,
-                            related: x
-                                .related
-                                .iter()
-                                .map(|r| {
-                                    let l = f.locate(r.span);
-                                    Related {
-                                        line: l.line,
-                                        column: l.column,
-                                        message: &r.message,
-                                    }
-                                })
-                                .collect(),
-                            label: &x.label,
-                            help: &x.help,
-                            fingerprint: super::sarif::fingerprint(x),
-                        }
-                    })
-                    .collect(),
+            .map(|(rule, reason)| NonApplicabile { rule, reason })
+            .collect(),
+        notes: f.note,
+        diagnostics: f
+            .findings
+            .iter()
+            .map(|x| {
+                let loc = f.locate(x.span);
+                Diag {
+                    rule: &x.rule,
+                    severity: x.severity,
+                    message: &x.message,
+                    line: loc.line,
+                    column: loc.column,
+                    end_line: loc.end_line,
+                    end_column: loc.end_column,
+                    key: x.key.map(|k| k.to_string()),
+                    amounts: &x.amounts,
+                    related: x
+                        .related
+                        .iter()
+                        .map(|r| {
+                            let l = f.locate(r.span);
+                            Related {
+                                line: l.line,
+                                column: l.column,
+                                message: &r.message,
+                            }
+                        })
+                        .collect(),
+                    label: &x.label,
+                    help: &x.help,
+                    fingerprint: super::sarif::fingerprint(x),
+                }
             })
             .collect(),
-        summary: totale(files),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
-    writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sink::Conteggi;
+
+    /// The document as serde lays it out whole, with the files' objects
+    /// typed: what [`write`] must equal byte for byte.
+    fn intero(files: &[Esito<'_>]) -> String {
+        #[derive(Serialize)]
+        struct Intero<'a> {
+            version: u32,
+            files: Vec<File<'a>>,
+            summary: Conteggi,
+        }
+        let doc = Intero {
+            version: JSON_VERSION,
+            files: files.iter().map(file).collect(),
+            summary: totale(files),
+        };
+        serde_json::to_string_pretty(&doc).unwrap() + "\n"
+    }
+
+    #[test]
+    fn files_laid_out_apart_give_the_document_laid_out_whole() {
+        let rules = crate::config::RuleSet::default_rules().unwrap();
+        let mut letti = Vec::new();
+        for p in [
+            "reports/milano-2022-dir07-welfare-e-salute.txt",
+            "fixtures/broken-malformed-amount.txt",
+            "fixtures/quirk-multi-report.txt",
+            "fixtures/rules/all-zero.clean.txt",
+        ] {
+            let bytes = std::fs::read(p).unwrap();
+            let o = crate::parse(&bytes).unwrap();
+            let f = crate::rules::check(&o.documento, &o.diagnostics, &rules, false);
+            let index = crate::span::LineIndex::new(&bytes);
+            letti.push((p, bytes, index, f));
+        }
+        let esiti: Vec<Esito<'_>> = letti
+            .iter()
+            .map(|(p, b, i, f)| Esito::new(p, b, i, f))
+            .collect();
+        let trovati: usize = letti.iter().map(|l| l.3.len()).sum();
+        assert!(trovati > 121, "{trovati}");
+        for n in 0..=esiti.len() {
+            let mut out = Vec::new();
+            write(&mut out, &esiti[..n]).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                intero(&esiti[..n]),
+                "{n} files"
+            );
+        }
+    }
 }
