@@ -68,16 +68,7 @@ fn run(path: &str) {
 
     let rules = quadra::config::RuleSet::default_rules().expect("built-in rules");
     let t = Instant::now();
-    let mut c = quadra::rules::Controllo::new(&rules, false, None);
-    let diags = quadra::parse_each(&input, |r| {
-        let its = quadra::lang::item::items(&r);
-        c.report(&r, &its);
-    })
-    .expect("a report");
-    for d in &diags {
-        c.parse_diagnostic(d);
-    }
-    let findings = c.finish();
+    let (findings, _) = quadra::rules::check_in_flusso(&input, &rules, false).expect("a report");
     let index = quadra::span::LineIndex::new(&input);
     let esiti = [quadra::output::Esito::new(path, &input, &index, &findings)];
     let stile = quadra::output::Stile {

@@ -252,16 +252,7 @@ pub(crate) fn with_report(
     };
     let index = LineIndex::new(&bytes);
     {
-        let mut out: Box<dyn Write> = match &output {
-            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
-                crate::tr!(
-                    "io-cannot-write",
-                    file = f.display().to_string(),
-                    error = e.to_string()
-                )
-            })?)),
-            None => Box::new(BufWriter::new(io::stdout().lock())),
-        };
+        let mut out = uscita(output.as_deref())?;
         emit(&mut out, path, &bytes, &index, &p).map_err(|e| match e.kind() {
             io::ErrorKind::InvalidData => e.to_string(),
             _ => crate::tr!("io-cannot-write-output", error = e.to_string()),
@@ -284,6 +275,22 @@ pub(crate) fn with_report(
     }
     let errors = p.diagnostics.iter().any(|d| d.severity == Severity::Error);
     Ok(if errors { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Where a command writes its output: `-o FILE` (created), else standard
+/// output; buffered either way. The error says which file could not be
+/// created, in the run's language.
+pub(crate) fn uscita(output: Option<&std::path::Path>) -> Result<Box<dyn Write>, String> {
+    Ok(match output {
+        Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
+            crate::tr!(
+                "io-cannot-write",
+                file = f.display().to_string(),
+                error = e.to_string()
+            )
+        })?)),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    })
 }
 
 /// Read a file, or standard input for `-`.

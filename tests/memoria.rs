@@ -110,13 +110,8 @@ fn a_100_mb_document_is_checked_in_bounded_memory() {
 
     // The whole check as `quadra check --format json` runs it.
     let (trovati, picco) = picco_durante(|| {
-        let mut c = quadra::rules::Controllo::new(&rules, false, None);
-        quadra::parse_each(&testo, |r| {
-            let its = quadra::lang::item::items(&r);
-            c.report(&r, &its);
-        })
-        .expect("a report");
-        let findings = c.finish();
+        let (findings, _) =
+            quadra::rules::check_in_flusso(&testo, &rules, false).expect("a report");
         let index = quadra::span::LineIndex::new(&testo);
         let esiti = [quadra::output::Esito::new(
             "generato.txt",

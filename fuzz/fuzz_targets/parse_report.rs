@@ -23,16 +23,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(f.span.start <= f.span.end && f.span.end <= data.len(), "{f:?}");
     }
     // One report at a time, as `quadra check` runs: the same findings.
-    let mut c = quadra::rules::Controllo::new(rules(), false, None);
-    let diags = quadra::parse_each(data, |r| {
-        let its = quadra::lang::item::items(&r);
-        c.report(&r, &its);
-    })
-    .expect("parse accepted it");
-    for d in &diags {
-        c.parse_diagnostic(d);
-    }
-    assert_eq!(c.finish(), findings);
+    let (in_flusso, _) = quadra::rules::check_in_flusso(data, rules(), false).expect("parse accepted it");
+    assert_eq!(in_flusso, findings);
     let index = LineIndex::new(data);
     let esiti = [Esito::new("fuzz.txt", data, &index, &findings)];
     let stile = Stile { colour: false, width: 100 };

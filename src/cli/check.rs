@@ -1,7 +1,6 @@
 //! `quadra check`: parse each report, run the rules, print the findings.
 
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
@@ -840,16 +839,7 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         width: a.width,
     };
     {
-        let mut out: Box<dyn Write> = match &a.output {
-            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
-                crate::tr!(
-                    "io-cannot-write",
-                    file = f.display().to_string(),
-                    error = e.to_string()
-                )
-            })?)),
-            None => Box::new(BufWriter::new(io::stdout().lock())),
-        };
+        let mut out = super::uscita(a.output.as_deref())?;
         output::write(a.format, &mut out, &esiti, &rules, stile)
             .and_then(|_| out.flush())
             .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;

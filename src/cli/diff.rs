@@ -1,7 +1,6 @@
 //! `quadra diff OLD NEW`: what changed between two versions of a report.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -84,16 +83,7 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
     let (vo, vn) = (versione(&old, &so), versione(&new, &sn));
     let d = confronta(&vo, &vn);
     {
-        let mut out: Box<dyn Write> = match &a.output {
-            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
-                crate::tr!(
-                    "io-cannot-write",
-                    file = f.display().to_string(),
-                    error = e.to_string()
-                )
-            })?)),
-            None => Box::new(BufWriter::new(io::stdout().lock())),
-        };
+        let mut out = super::uscita(a.output.as_deref())?;
         match a.format {
             DiffFormat::Human => stampa::human(&mut out, &d, &vo, &vn),
             DiffFormat::Json => stampa::json(&mut out, &d, &vo, &vn),

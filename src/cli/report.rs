@@ -1,7 +1,6 @@
 //! `quadra report REPORT --format html|md`: the audit report to file.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -86,16 +85,7 @@ pub fn run(a: ReportArgs) -> Result<i32, String> {
     });
     r.carta = Some(carta);
     {
-        let mut out: Box<dyn Write> = match &a.output {
-            Some(f) => Box::new(BufWriter::new(File::create(f).map_err(|e| {
-                crate::tr!(
-                    "io-cannot-write",
-                    file = f.display().to_string(),
-                    error = e.to_string()
-                )
-            })?)),
-            None => Box::new(BufWriter::new(io::stdout().lock())),
-        };
+        let mut out = super::uscita(a.output.as_deref())?;
         match a.format {
             ReportFormat::Html => html::write(&mut out, &r),
             ReportFormat::Md => md::write(&mut out, &r),

@@ -130,6 +130,23 @@ pub fn check_scelti(
     c.finish()
 }
 
+/// Parse and check `bytes` one report at a time ([`crate::parse::parse_each`]
+/// and [`Controllo`]), with no link file: the findings (parse diagnostics
+/// included) and the parse diagnostics, exactly those of [`check`] on the
+/// whole document, holding one report's tree at a time.
+pub fn check_in_flusso(
+    bytes: &[u8],
+    rules: &RuleSet,
+    deny_warnings: bool,
+) -> Result<(Vec<Finding>, Vec<ParseDiagnostic>), crate::parse::NotAReport> {
+    let mut c = Controllo::new(rules, deny_warnings, None);
+    let diags = crate::parse::parse_each(bytes, |r| c.report(&r, &items(&r)))?;
+    for d in &diags {
+        c.parse_diagnostic(d);
+    }
+    Ok((c.finish(), diags))
+}
+
 /// A check run one report at a time: each report is checked when it is
 /// given and can be dropped at once (see [`crate::parse::parse_each`]); the
 /// findings of every report wait in the sink for [`Controllo::finish`],
