@@ -645,3 +645,24 @@ code-control-character = a control character (NUL...) inside a line of text
 code-too-many-diagnostics = the input has so many problems that the rest are counted, not listed
 report-record-documents = Year and Direzione
 report-record-document = { $year } · { $direzione }
+
+## reconcile: a report against the data of its chapters
+
+reconcile-kind-only-in-report = only in the report
+reconcile-kind-only-in-data = only in the data
+reconcile-kind-amounts = other amounts
+reconcile-kind-classification = other classification
+reconcile-kind-total = sums differ
+reconcile-summary = { $matched } chapter(s) matched; { $report } only in the report, { $data } only in the data, { $amounts } with other amounts, { $classification } with other classification, { $totals } Settore / Direzione sum(s) differ
+reconcile-subject-chapter = { $section } chapter { $key } { $subject }
+reconcile-field = { $field }: `{ $report }` in the report, `{ $data }` in the data
+reconcile-amount = { $column }: { $report } in the report, { $data } in the data (difference { $difference })
+reconcile-accepted = { $n } difference(s) accepted in the baseline (hidden)
+reconcile-left-out = { $n } chapter(s) of the data are of Direzioni or years the report does not hold: left out
+reconcile-compared = compared: amounts { $columns }; fields { $fields }
+reconcile-md-agree = the data agree with the report
+reconcile-md-differ = the data differ from the report
+reconcile-md-title = ## Reconciliation: { $verdict }
+reconcile-md-against = `{ $report }` against `{ $data }`: { $summary }
+reconcile-md-header = | kind | chapter or sum | where | what differs |
+reconcile-md-more = { $n } more difference(s) not shown

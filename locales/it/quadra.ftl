@@ -712,3 +712,39 @@ code-control-character = un carattere di controllo (NUL...) dentro una riga di t
 code-too-many-diagnostics = l'ingresso ha così tanti problemi che i restanti sono contati, non elencati
 report-record-documents = Esercizio e Direzione
 report-record-document = esercizio { $year } · { $direzione }
+
+## reconcile: un report a confronto con i dati dei suoi capitoli
+
+reconcile-kind-only-in-report = solo nel report
+reconcile-kind-only-in-data = solo nei dati
+reconcile-kind-amounts = importi diversi
+reconcile-kind-classification = classificazione diversa
+reconcile-kind-total = somme diverse
+reconcile-summary = { $matched } { $matched ->
+        [one] capitolo corrispondente
+       *[other] capitoli corrispondenti
+    }; { $report } solo nel report, { $data } solo nei dati, { $amounts } con importi diversi, { $classification } con classificazione diversa, { $totals } { $totals ->
+        [one] somma di Settore / Direzione diversa
+       *[other] somme di Settore / Direzione diverse
+    }
+reconcile-subject-chapter = { $section } capitolo { $key } { $subject }
+reconcile-field = { $field }: `{ $report }` nel report, `{ $data }` nei dati
+reconcile-amount = { $column }: { $report } nel report, { $data } nei dati (differenza { $difference })
+reconcile-accepted = { $n } { $n ->
+        [one] differenza accettata
+       *[other] differenze accettate
+    } nella linea di base (nascoste)
+reconcile-left-out = { $n } { $n ->
+        [one] capitolo dei dati è
+       *[other] capitoli dei dati sono
+    } di Direzioni o esercizi che il report non contiene: esclusi
+reconcile-compared = confrontati: importi { $columns }; campi { $fields }
+reconcile-md-agree = i dati concordano con il report
+reconcile-md-differ = i dati differiscono dal report
+reconcile-md-title = ## Riconciliazione: { $verdict }
+reconcile-md-against = `{ $report }` a confronto con `{ $data }`: { $summary }
+reconcile-md-header = | tipo | capitolo o somma | dove | cosa differisce |
+reconcile-md-more = { $n } { $n ->
+        [one] altra differenza non mostrata
+       *[other] altre differenze non mostrate
+    }
