@@ -139,10 +139,18 @@ pub fn human(out: &mut dyn Write, r: &Riconciliazione, report: &str, dati: &str)
         sommario(r)
     )?;
     if r.accepted > 0 {
-        writeln!(out, "{}", t!(corrente(), "reconcile-accepted", n = r.accepted))?;
+        writeln!(
+            out,
+            "{}",
+            t!(corrente(), "reconcile-accepted", n = r.accepted)
+        )?;
     }
     if r.left_out > 0 {
-        writeln!(out, "{}", t!(corrente(), "reconcile-left-out", n = r.left_out))?;
+        writeln!(
+            out,
+            "{}",
+            t!(corrente(), "reconcile-left-out", n = r.left_out)
+        )?;
     }
     let cols: Vec<&str> = r.columns.iter().map(|c| c.name()).collect();
     writeln!(
@@ -261,7 +269,11 @@ pub fn md(out: &mut dyn Write, r: &Riconciliazione, report: &str, dati: &str) ->
         writeln!(
             out,
             "\n{}",
-            t!(l, "reconcile-md-more", n = r.differences.len() - MAX_RIGHE_MD)
+            t!(
+                l,
+                "reconcile-md-more",
+                n = r.differences.len() - MAX_RIGHE_MD
+            )
         )?;
     }
     Ok(())
