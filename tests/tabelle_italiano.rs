@@ -115,7 +115,7 @@ fn reconcile_in_italian_says_each_difference_and_the_summary() {
         lines[1]
     );
     assert!(
-        lines[3].ends_with(": 365 capitoli corrispondenti; 0 solo nel report, 0 solo nei dati, 1 con importi diversi, 0 con classificazione diversa, 2 somme di Settore / Direzione diverse"),
+        lines[3].ends_with(": 366 capitoli corrispondenti; 0 solo nel report, 0 solo nei dati, 1 con importi diversi, 0 con classificazione diversa, 2 somme di Settore / Direzione diverse"),
         "{}",
         lines[3]
     );
@@ -135,29 +135,13 @@ fn check_of_a_table_in_italian_says_what_is_not_applicable() {
     let dir = tmp("check");
     let csv = export(&dir);
     let c = csv.to_str().unwrap();
-    let r = quadra(&[
-        "--lang",
-        "it",
-        "check",
-        c,
-        "--no-config",
-        "--format",
-        "short",
-    ]);
+    let r = quadra(&["--lang", "it", "check", c, "--no-config"]);
     let last = r.stdout.lines().last().unwrap().to_string();
     assert_eq!(
         last,
         format!("{c}: non applicabili a questa tabella: total-mismatch (nessun totale dichiarato), vincolate-entrate (nessuna sezione di riepilogo 1.C / 1.D / 2.C), vincolate-spese (nessuna sezione di riepilogo 1.C / 1.D / 2.C), missioni-correnti (nessuna sezione di riepilogo 1.C / 1.D / 2.C), missioni-capitale (nessuna sezione di riepilogo 1.C / 1.D / 2.C), direzione-equals-settori (nessun totale dichiarato)")
     );
-    let en = quadra(&[
-        "--lang",
-        "en",
-        "check",
-        c,
-        "--no-config",
-        "--format",
-        "short",
-    ]);
+    let en = quadra(&["--lang", "en", "check", c, "--no-config"]);
     assert!(en.stdout.lines().last().unwrap().starts_with(&format!(
         "{c}: not applicable to this table: total-mismatch (no declared totals), "
     )));
