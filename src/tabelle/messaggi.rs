@@ -164,11 +164,9 @@ pub fn troppi(n: usize) -> String {
 /// The profile could not be read.
 pub fn profilo_illeggibile(arg: &str, e: &dyn Display) -> String {
     let presets: Vec<&str> = super::profilo::PRESET.iter().map(|(n, _)| *n).collect();
-    crate::tr!(
-        "table-profile-unreadable",
-        arg = arg,
-        presets = presets.join(", "),
-        error = e.to_string()
+    format!(
+        "`{arg}` is neither a built-in profile ({}) nor a readable file: {e}",
+        presets.join(", ")
     )
 }
 
@@ -179,17 +177,12 @@ pub fn header_mancante(chiave: &str, header: &str) -> String {
 
 /// A required field whose header is not in the table: nothing can be read.
 pub fn header_obbligatorio(chiave: &str, header: &str, profilo: &str) -> String {
-    crate::tr!(
-        "table-header-required",
-        header = header,
-        profile = profilo,
-        key = chiave
-    )
+    format!("the table has no column `{header}` (profile `{profilo}`, key `{chiave}`), which it needs to read chapters")
 }
 
 /// No year in the headers.
 pub fn senza_anno(chiave: &str, header: &str) -> String {
-    crate::tr!("table-no-year", header = header, key = chiave)
+    format!("no column of the header matches `{header}` (profile key `{chiave}`) for any year; set `year = <yyyy>` in the profile")
 }
 
 /// Rows left out by filters.
@@ -209,32 +202,28 @@ pub fn vuote(n: usize, header: &str) -> String {
 
 /// A spreadsheet calamine cannot open.
 pub fn foglio_illeggibile(e: &dyn Display) -> String {
-    crate::tr!("table-sheet-unreadable", error = e.to_string())
+    format!("the spreadsheet cannot be read: {e}")
 }
 
 /// The profile names a sheet the workbook does not have.
 pub fn foglio_mancante(nome: &str, fogli: &[String]) -> String {
-    crate::tr!(
-        "table-sheet-missing",
-        name = nome,
-        sheets = fogli.join(", ")
+    format!(
+        "the workbook has no sheet `{nome}` (profile key `sheet`); its sheets: {}",
+        fogli.join(", ")
     )
 }
 
 /// The table is empty.
-pub fn vuota() -> String {
-    crate::tr!("table-empty")
-}
+pub const VUOTA: &str = "the table is empty: not even a header row";
 
 /// The file is not UTF-8 though the profile says so.
 pub fn non_utf8(byte: usize) -> String {
-    crate::tr!("table-not-utf8", byte = byte)
+    format!("byte {byte} is not UTF-8 text, but the profile says `encoding = \"utf-8\"`; set `encoding = \"windows-1252\"` or `\"auto\"`")
 }
 
 /// No profile given and none recognises the header.
-pub fn nessun_profilo() -> String {
-    crate::tr!("table-no-profile")
-}
+pub const NESSUN_PROFILO: &str =
+    "no built-in profile recognises the table's header; give one with --profile NAME|FILE";
 
 /// The rules a table cannot feed, for the summary.
 pub fn non_applicabili(n: &[(String, &'static str)]) -> String {

@@ -115,7 +115,7 @@ pub fn scegli(arg: Option<&str>, bytes: &[u8]) -> Result<Profilo, String> {
             return Ok(p);
         }
     }
-    Err(messaggi::nessun_profilo())
+    Err(messaggi::NESSUN_PROFILO.to_string())
 }
 
 /// Read a table with a profile. `Err`: nothing can be read, and why.
