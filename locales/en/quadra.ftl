@@ -645,3 +645,91 @@ code-control-character = a control character (NUL...) inside a line of text
 code-too-many-diagnostics = the input has so many problems that the rest are counted, not listed
 report-record-documents = Year and Direzione
 report-record-document = { $year } · { $direzione }
+
+## reconcile: a report against the data of its chapters
+
+reconcile-kind-only-in-report = only in the report
+reconcile-kind-only-in-data = only in the data
+reconcile-kind-amounts = other amounts
+reconcile-kind-classification = other classification
+reconcile-kind-total = sums differ
+reconcile-summary = { $matched } chapter(s) matched; { $report } only in the report, { $data } only in the data, { $amounts } with other amounts, { $classification } with other classification, { $totals } Settore / Direzione sum(s) differ
+reconcile-subject-chapter = { $section } chapter { $key } { $subject }
+reconcile-field = { $field }: `{ $report }` in the report, `{ $data }` in the data
+reconcile-amount = { $column }: { $report } in the report, { $data } in the data (difference { $difference })
+reconcile-accepted = { $n } difference(s) accepted in the baseline (hidden)
+reconcile-left-out = { $n } chapter(s) of the data are of Direzioni or years the report does not hold: left out
+reconcile-compared = compared: amounts { $columns }; fields { $fields }
+reconcile-md-agree = the data agree with the report
+reconcile-md-differ = the data differ from the report
+reconcile-md-title = ## Reconciliation: { $verdict }
+reconcile-md-against = `{ $report }` against `{ $data }`: { $summary }
+reconcile-md-header = | kind | chapter or sum | where | what differs |
+reconcile-md-more = { $n } more difference(s) not shown
+
+## check of a table of chapters: the lines under the summary
+
+table-not-applicable = not applicable to this table: { $rules }
+table-why-totals = no declared totals
+table-why-summaries = no summary sections 1.C / 1.D / 2.C
+table-why-vincolato = no V flag column
+table-why-pdc = no PDC column
+table-why-titolo = no titolo / tipologia / macroaggregato column
+table-why-missione = no missione-programma column
+table-why-previous-forecast = no forecast of the year before
+table-why-rendiconto = no rendiconto column
+table-why-di-cui = no "di cui" columns
+table-why-forecast = no forecast column
+table-why-settore = no Settore column
+table-note-missing-header = column `{ $header }` (profile key `{ $key }`) is not in the table's header; that field is left empty
+table-note-filtered = { $n } row(s) left out by the profile's filters
+table-note-out-of-section = { $n } row(s) of titoli no section of the report holds, left out ({ $titoli })
+table-note-empty = { $n } empty cell(s) of `{ $header }`: no amount (0,00 in the model, not a written 0)
+
+## tables of chapters: cells the reader cannot take
+
+table-cell = cell { $a1 } (`{ $header }`)
+table-not-amount = { $cell }: `{ $text }` is not an amount
+table-not-amount-label = not an amount
+table-not-amount-help = write the amount as 1.234,56 or 1234.56; an empty cell means no amount
+table-ambiguous = { $cell }: `{ $text }` reads one way with a decimal comma and another with a decimal point, and no cell of the file settles which
+table-ambiguous-label = ambiguous amount
+table-ambiguous-help = set the profile key `decimal` to "," (1.234 is one thousand two hundred thirty-four) or "." (1.234 is one point two three four)
+table-other-form-comma = { $cell }: `{ $text }` is not written with a decimal comma (1.234,56), the number form of this file
+table-other-form-point = { $cell }: `{ $text }` is not written with a decimal point (1,234.56), the number form of this file
+table-other-form-label = other number form
+table-other-form-help = correct the cell; the profile key `decimal` sets the form ("," or "."; "auto": the form most cells use)
+table-too-large = { $cell }: `{ $text }` is too large to hold exactly
+table-too-large-label = too large
+table-too-large-help = amounts are exact decimals of at most 28 digits
+table-foreign-column = { $cell }: `{ $text }` is an amount in a column the chapters of { $section } do not have
+table-foreign-column-label = column not in this section
+table-foreign-column-help = the "di cui" columns belong to capital chapters (2.A, 2.B); leave the cell empty
+table-code = { $cell }: `{ $text }` is not a { $what }
+table-code-label = not a { $what }
+table-code-help = write the { $what } as a whole number
+table-no-key = row { $row } has no PEG key: it is not read as a chapter
+table-no-key-label = no PEG key
+table-no-key-help = every chapter needs capitolo and articolo (or one `chiave` cell `3763 20 2`)
+table-section = { $cell }: `{ $text }` is not a section with chapters
+table-section-label = not a section
+table-section-help = write 1.A, 1.B, 2.A or 2.B
+table-kind = { $cell }: `{ $text }` is neither revenue ({ $entrate }) nor spending ({ $uscite })
+table-kind-label = neither revenue nor spending
+table-kind-help = add the value to `kind.entrate` or `kind.uscite` in the profile
+table-no-titolo = row { $row } has no titolo (nor a PDC to read it from): its section cannot be told
+table-no-titolo-label = no titolo
+table-no-titolo-help = fill the titolo or the PDC of the chapter
+table-flag = { $cell }: `{ $text }` is neither true nor false
+table-flag-label = not a flag
+table-flag-help = write true / false (or a value listed in the profile's `true` / `false` keys)
+table-pdc = { $cell }: `{ $text }` is not a PDC code
+table-pdc-label = not a PDC
+table-pdc-help = write ten digits (1030215000), or the dotted form U.1.03.02.15.000 / 1.03.02.15
+table-mp = { $cell }: `{ $text }` is not a missione-programma
+table-mp-label = not a missione-programma
+table-mp-help = write `12 04` (missione and programma, two digits each)
+table-cells = row { $row } has { $n } cell(s) where the header has { $header }
+table-cells-label = cells out of line
+table-cells-help = a separator inside a cell must be quoted ("a;b"); the missing cells are read as empty
+table-too-many = more than { $n } problems in the table: the rest are not listed

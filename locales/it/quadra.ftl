@@ -712,3 +712,118 @@ code-control-character = un carattere di controllo (NUL...) dentro una riga di t
 code-too-many-diagnostics = l'ingresso ha così tanti problemi che i restanti sono contati, non elencati
 report-record-documents = Esercizio e Direzione
 report-record-document = esercizio { $year } · { $direzione }
+
+## reconcile: un report a confronto con i dati dei suoi capitoli
+
+reconcile-kind-only-in-report = solo nel report
+reconcile-kind-only-in-data = solo nei dati
+reconcile-kind-amounts = importi diversi
+reconcile-kind-classification = classificazione diversa
+reconcile-kind-total = somme diverse
+reconcile-summary = { $matched } { $matched ->
+        [one] capitolo corrispondente
+       *[other] capitoli corrispondenti
+    }; { $report } solo nel report, { $data } solo nei dati, { $amounts } con importi diversi, { $classification } con classificazione diversa, { $totals } { $totals ->
+        [one] somma di Settore / Direzione diversa
+       *[other] somme di Settore / Direzione diverse
+    }
+reconcile-subject-chapter = { $section } capitolo { $key } { $subject }
+reconcile-field = { $field }: `{ $report }` nel report, `{ $data }` nei dati
+reconcile-amount = { $column }: { $report } nel report, { $data } nei dati (differenza { $difference })
+reconcile-accepted = { $n } { $n ->
+        [one] differenza accettata
+       *[other] differenze accettate
+    } nella linea di base (nascoste)
+reconcile-left-out = { $n } { $n ->
+        [one] capitolo dei dati è
+       *[other] capitoli dei dati sono
+    } di Direzioni o esercizi che il report non contiene: esclusi
+reconcile-compared = confrontati: importi { $columns }; campi { $fields }
+reconcile-md-agree = i dati concordano con il report
+reconcile-md-differ = i dati differiscono dal report
+reconcile-md-title = ## Riconciliazione: { $verdict }
+reconcile-md-against = `{ $report }` a confronto con `{ $data }`: { $summary }
+reconcile-md-header = | tipo | capitolo o somma | dove | cosa differisce |
+reconcile-md-more = { $n } { $n ->
+        [one] altra differenza non mostrata
+       *[other] altre differenze non mostrate
+    }
+
+## check di una tabella di capitoli: le righe sotto il riepilogo
+
+table-not-applicable = non applicabili a questa tabella: { $rules }
+table-why-totals = nessun totale dichiarato
+table-why-summaries = nessuna sezione di riepilogo 1.C / 1.D / 2.C
+table-why-vincolato = nessuna colonna del flag V (vincolato)
+table-why-pdc = nessuna colonna del piano dei conti (PDC)
+table-why-titolo = nessuna colonna di titolo / tipologia / macroaggregato
+table-why-missione = nessuna colonna di missione-programma
+table-why-previous-forecast = nessuna previsione dell'anno precedente
+table-why-rendiconto = nessuna colonna di rendiconto
+table-why-di-cui = nessuna colonna "di cui"
+table-why-forecast = nessuna colonna di previsione
+table-why-settore = nessuna colonna del Settore
+table-note-missing-header = la colonna `{ $header }` (chiave del profilo `{ $key }`) non è nell'intestazione della tabella; quel campo resta vuoto
+table-note-filtered = { $n } { $n ->
+        [one] riga esclusa
+       *[other] righe escluse
+    } dai filtri del profilo
+table-note-out-of-section = { $n } { $n ->
+        [one] riga di titoli che nessuna sezione del report contiene, esclusa
+       *[other] righe di titoli che nessuna sezione del report contiene, escluse
+    } ({ $titoli })
+table-note-empty = { $n } { $n ->
+        [one] cella vuota
+       *[other] celle vuote
+    } di `{ $header }`: nessun importo (0,00 nel modello, non uno 0 scritto)
+
+## tabelle di capitoli: celle che il lettore non può prendere
+
+table-cell = cella { $a1 } (`{ $header }`)
+table-not-amount = { $cell }: `{ $text }` non è un importo
+table-not-amount-label = non è un importo
+table-not-amount-help = scrivere l'importo come 1.234,56 o 1234.56; una cella vuota significa nessun importo
+table-ambiguous = { $cell }: `{ $text }` si legge in un modo con la virgola decimale e in un altro con il punto decimale, e nessuna cella del file decide quale
+table-ambiguous-label = importo ambiguo
+table-ambiguous-help = impostare la chiave del profilo `decimal` a "," (1.234 è milleduecentotrentaquattro) o "." (1.234 è uno virgola due tre quattro)
+table-other-form-comma = { $cell }: `{ $text }` non è scritto con la virgola decimale (1.234,56), la forma dei numeri di questo file
+table-other-form-point = { $cell }: `{ $text }` non è scritto con il punto decimale (1,234.56), la forma dei numeri di questo file
+table-other-form-label = altra forma dei numeri
+table-other-form-help = correggere la cella; la chiave del profilo `decimal` fissa la forma ("," o "."; "auto": la forma usata dalla maggior parte delle celle)
+table-too-large = { $cell }: `{ $text }` è troppo grande per essere rappresentato esattamente
+table-too-large-label = troppo grande
+table-too-large-help = gli importi sono decimali esatti di al più 28 cifre
+table-foreign-column = { $cell }: `{ $text }` è un importo in una colonna che i capitoli di { $section } non hanno
+table-foreign-column-label = colonna estranea a questa sezione
+table-foreign-column-help = le colonne "di cui" sono dei capitoli in conto capitale (2.A, 2.B); lasciare vuota la cella
+table-code = { $cell }: `{ $text }` non è un codice valido ({ $what })
+table-code-label = { $what } non valido
+table-code-help = scrivere { $what } come numero intero
+table-no-key = la riga { $row } non ha la chiave PEG: non è letta come capitolo
+table-no-key-label = nessuna chiave PEG
+table-no-key-help = ogni capitolo richiede capitolo e articolo (o una cella `chiave` `3763 20 2`)
+table-section = { $cell }: `{ $text }` non è una sezione con capitoli
+table-section-label = non è una sezione
+table-section-help = scrivere 1.A, 1.B, 2.A o 2.B
+table-kind = { $cell }: `{ $text }` non è né entrata ({ $entrate }) né spesa ({ $uscite })
+table-kind-label = né entrata né spesa
+table-kind-help = aggiungere il valore a `kind.entrate` o `kind.uscite` nel profilo
+table-no-titolo = la riga { $row } non ha il titolo (né un PDC da cui ricavarlo): la sua sezione non si può stabilire
+table-no-titolo-label = nessun titolo
+table-no-titolo-help = compilare il titolo o il PDC del capitolo
+table-flag = { $cell }: `{ $text }` non è né vero né falso
+table-flag-label = non è un flag
+table-flag-help = scrivere true / false (o un valore elencato nelle chiavi `true` / `false` del profilo)
+table-pdc = { $cell }: `{ $text }` non è un codice del piano dei conti (PDC)
+table-pdc-label = non è un PDC
+table-pdc-help = scrivere dieci cifre (1030215000), o la forma puntata U.1.03.02.15.000 / 1.03.02.15
+table-mp = { $cell }: `{ $text }` non è una missione-programma
+table-mp-label = non è una missione-programma
+table-mp-help = scrivere `12 04` (missione e programma, due cifre ciascuno)
+table-cells = la riga { $row } ha { $n } { $n ->
+        [one] cella
+       *[other] celle
+    } dove l'intestazione ne ha { $header }
+table-cells-label = celle non allineate
+table-cells-help = un separatore dentro una cella va tra virgolette ("a;b"); le celle mancanti sono lette come vuote
+table-too-many = più di { $n } problemi nella tabella: gli altri non sono elencati

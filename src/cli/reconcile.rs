@@ -159,7 +159,13 @@ fn baseline(
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let mut f = finding(d, stampa::riga(d, &a.report, &a.data));
+            // The message in the current language; its identity the English
+            // line, as baselines written before the translation hold it.
+            let m = crate::lingua::Testo {
+                testo: stampa::riga(d, &a.report, &a.data),
+                identita: stampa::riga_in(crate::lingua::Lingua::En, d, &a.report, &a.data),
+            };
+            let mut f = finding(d, m);
             // The index, to find the difference again after matching.
             f.label = i.to_string();
             f

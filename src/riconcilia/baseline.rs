@@ -20,7 +20,7 @@ pub fn regola(g: Genere) -> &'static str {
 }
 
 /// The finding of a difference; `messaggio` is its line for people.
-pub fn finding(d: &Differenza, messaggio: String) -> Finding {
+pub fn finding(d: &Differenza, messaggio: crate::lingua::Testo) -> Finding {
     let mut f = Finding::new(regola(d.kind), Severity::Error, d.report_span, messaggio);
     f.key = d.key;
     f.context = Contesto {

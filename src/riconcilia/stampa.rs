@@ -8,30 +8,44 @@ use serde::Serialize;
 use super::{Differenza, Genere, Riconciliazione};
 use crate::amount::italiano;
 use crate::escape::{markdown, terminale};
+use crate::lingua::{corrente, Lingua};
+
+/// The text of catalogue message `id` in language `l`, with its arguments
+/// (the line of a difference is also its baseline identity, in English).
+macro_rules! t {
+    ($l:expr, $id:expr $(, $k:ident = $v:expr)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut args = ::fluent_bundle::FluentArgs::new();
+        $( args.set(stringify!($k), $crate::lingua::Argomento::valore($v)); )*
+        $crate::lingua::testo_in($l, $id, Some(&args))
+    }};
+}
 
 /// Version of the JSON shape.
 pub const JSON_VERSION: u32 = 1;
 
-fn genere(g: Genere) -> &'static str {
-    match g {
-        Genere::OnlyInReport => "only in the report",
-        Genere::OnlyInData => "only in the data",
-        Genere::Amounts => "other amounts",
-        Genere::Classification => "other classification",
-        Genere::Total => "sums differ",
-    }
+fn genere(l: Lingua, g: Genere) -> String {
+    let id = match g {
+        Genere::OnlyInReport => "reconcile-kind-only-in-report",
+        Genere::OnlyInData => "reconcile-kind-only-in-data",
+        Genere::Amounts => "reconcile-kind-amounts",
+        Genere::Classification => "reconcile-kind-classification",
+        Genere::Total => "reconcile-kind-total",
+    };
+    t!(l, id)
 }
 
 /// `12 chapters matched, 1 only in the report, ...`.
 pub fn sommario(r: &Riconciliazione) -> String {
-    format!(
-        "{} chapter(s) matched; {} only in the report, {} only in the data, {} with other amounts, {} with other classification, {} Settore / Direzione sum(s) differ",
-        r.matched,
-        r.conta(Genere::OnlyInReport),
-        r.conta(Genere::OnlyInData),
-        r.conta(Genere::Amounts),
-        r.conta(Genere::Classification),
-        r.conta(Genere::Total)
+    t!(
+        corrente(),
+        "reconcile-summary",
+        matched = r.matched,
+        report = r.conta(Genere::OnlyInReport),
+        data = r.conta(Genere::OnlyInData),
+        amounts = r.conta(Genere::Amounts),
+        classification = r.conta(Genere::Classification),
+        totals = r.conta(Genere::Total),
     )
 }
 
@@ -46,35 +60,45 @@ fn dove(d: &Differenza, report: &str, dati: &str) -> String {
     v.join(", ")
 }
 
-fn soggetto(d: &Differenza) -> String {
+fn soggetto(l: Lingua, d: &Differenza) -> String {
     let mut s = d.section.code().to_string();
     if let Some(dir) = &d.direzione {
         s = format!("{dir} {s}");
     }
     match &d.key {
-        Some(k) => format!("{s} chapter {k} {}", d.subject),
+        Some(k) => t!(
+            l,
+            "reconcile-subject-chapter",
+            section = s,
+            key = k.to_string(),
+            subject = &d.subject
+        ),
         None => format!("{s} {}", d.subject),
     }
 }
 
-fn dettagli(d: &Differenza) -> Vec<String> {
+fn dettagli(l: Lingua, d: &Differenza) -> Vec<String> {
     let mut v: Vec<String> = d
         .fields
         .iter()
         .map(|f| {
-            format!(
-                "{}: `{}` in the report, `{}` in the data",
-                f.field, f.report, f.data
+            t!(
+                l,
+                "reconcile-field",
+                field = f.field.to_string(),
+                report = f.report.to_string(),
+                data = f.data.to_string()
             )
         })
         .collect();
     v.extend(d.amounts.iter().map(|a| {
-        format!(
-            "{}: {} in the report, {} in the data (difference {})",
-            a.column.name(),
-            italiano(a.report),
-            italiano(a.data),
-            italiano(a.difference)
+        t!(
+            l,
+            "reconcile-amount",
+            column = a.column.name(),
+            report = italiano(a.report),
+            data = italiano(a.data),
+            difference = italiano(a.difference)
         )
     }));
     v
@@ -82,11 +106,17 @@ fn dettagli(d: &Differenza) -> Vec<String> {
 
 /// The line of one difference: kind, subject, where, what differs.
 pub fn riga(d: &Differenza, report: &str, dati: &str) -> String {
-    let det = dettagli(d);
+    riga_in(corrente(), d, report, dati)
+}
+
+/// [`riga`] in language `l` (in English it is the difference's identity in
+/// a baseline, as it was before the texts were translated).
+pub fn riga_in(l: Lingua, d: &Differenza, report: &str, dati: &str) -> String {
+    let det = dettagli(l, d);
     let line = format!(
         "{}: {} ({})",
-        genere(d.kind),
-        soggetto(d),
+        genere(l, d.kind),
+        soggetto(l, d),
         dove(d, report, dati)
     );
     if det.is_empty() {
@@ -111,19 +141,27 @@ pub fn human(out: &mut dyn Write, r: &Riconciliazione, report: &str, dati: &str)
     if r.accepted > 0 {
         writeln!(
             out,
-            "{} difference(s) accepted in the baseline (hidden)",
-            r.accepted
+            "{}",
+            t!(corrente(), "reconcile-accepted", n = r.accepted)
         )?;
     }
     if r.left_out > 0 {
-        writeln!(out, "{} chapter(s) of the data are of Direzioni or years the report does not hold: left out", r.left_out)?;
+        writeln!(
+            out,
+            "{}",
+            t!(corrente(), "reconcile-left-out", n = r.left_out)
+        )?;
     }
     let cols: Vec<&str> = r.columns.iter().map(|c| c.name()).collect();
     writeln!(
         out,
-        "compared: amounts {}; fields {}",
-        cols.join(", "),
-        r.fields.join(", ")
+        "{}",
+        t!(
+            corrente(),
+            "reconcile-compared",
+            columns = cols.join(", "),
+            fields = r.fields.join(", ")
+        )
     )?;
     Ok(())
 }
@@ -194,39 +232,48 @@ const MAX_RIGHE_MD: usize = 100;
 
 /// Markdown: verdict, summary, one table of differences.
 pub fn md(out: &mut dyn Write, r: &Riconciliazione, report: &str, dati: &str) -> io::Result<()> {
+    let l = corrente();
     let verdetto = if r.differences.is_empty() {
-        "the data agree with the report"
+        t!(l, "reconcile-md-agree")
     } else {
-        "the data differ from the report"
+        t!(l, "reconcile-md-differ")
     };
-    writeln!(out, "## Reconciliation: {}\n", verdetto)?;
+    writeln!(out, "{}\n", t!(l, "reconcile-md-title", verdict = verdetto))?;
     writeln!(
         out,
-        "`{}` against `{}`: {}\n",
-        markdown(report),
-        markdown(dati),
-        markdown(&sommario(r))
+        "{}\n",
+        t!(
+            l,
+            "reconcile-md-against",
+            report = markdown(report),
+            data = markdown(dati),
+            summary = markdown(&sommario(r))
+        )
     )?;
     if r.differences.is_empty() {
         return Ok(());
     }
-    writeln!(out, "| kind | chapter or sum | where | what differs |")?;
+    writeln!(out, "{}", t!(l, "reconcile-md-header"))?;
     writeln!(out, "|---|---|---|---|")?;
     for d in r.differences.iter().take(MAX_RIGHE_MD) {
         writeln!(
             out,
             "| {} | {} | {} | {} |",
-            genere(d.kind),
-            markdown(&soggetto(d)),
+            genere(l, d.kind),
+            markdown(&soggetto(l, d)),
             markdown(&dove(d, report, dati)),
-            markdown(&dettagli(d).join("; "))
+            markdown(&dettagli(l, d).join("; "))
         )?;
     }
     if r.differences.len() > MAX_RIGHE_MD {
         writeln!(
             out,
-            "\n{} more difference(s) not shown",
-            r.differences.len() - MAX_RIGHE_MD
+            "\n{}",
+            t!(
+                l,
+                "reconcile-md-more",
+                n = r.differences.len() - MAX_RIGHE_MD
+            )
         )?;
     }
     Ok(())

@@ -6,89 +6,88 @@ use std::fmt::Display;
 
 /// `cell D5 (`STANZIAMENTO 2022`)`.
 pub fn cella(a1: &str, header: &str) -> String {
-    format!("cell {a1} (`{header}`)")
+    crate::tr!("table-cell", a1 = a1, header = header)
 }
 
 /// A cell that is not an amount.
 pub fn non_importo(cella: &str, testo: &str) -> (String, String, String) {
     (
-        format!("{cella}: `{testo}` is not an amount"),
-        "not an amount".into(),
-        "write the amount as 1.234,56 or 1234.56; an empty cell means no amount".into(),
+        crate::tr!("table-not-amount", cell = cella, text = testo),
+        crate::tr!("table-not-amount-label"),
+        crate::tr!("table-not-amount-help"),
     )
 }
 
 /// A cell both conventions read, differently.
 pub fn ambiguo(cella: &str, testo: &str) -> (String, String, String) {
     (
-        format!("{cella}: `{testo}` reads one way with a decimal comma and another with a decimal point, and no cell of the file settles which"),
-        "ambiguous amount".into(),
-        "set the profile key `decimal` to \",\" (1.234 is one thousand two hundred thirty-four) or \".\" (1.234 is one point two three four)".into(),
+        crate::tr!("table-ambiguous", cell = cella, text = testo),
+        crate::tr!("table-ambiguous-label"),
+        crate::tr!("table-ambiguous-help"),
     )
 }
 
 /// A cell written in the other convention than the file's.
 pub fn altra_convenzione(cella: &str, testo: &str, virgola: bool) -> (String, String, String) {
-    let (qui, la) = if virgola {
-        ("a decimal comma (1.234,56)", "decimal")
+    let id = if virgola {
+        "table-other-form-comma"
     } else {
-        ("a decimal point (1,234.56)", "decimal")
+        "table-other-form-point"
     };
     (
-        format!(
-            "{cella}: `{testo}` is not written with {qui}, the number form of this file"
-        ),
-        "other number form".into(),
-        format!(
-            "correct the cell; the profile key `{la}` sets the form (\",\" or \".\"; \"auto\": the form most cells use)"
-        ),
+        crate::tr!(id, cell = cella, text = testo),
+        crate::tr!("table-other-form-label"),
+        crate::tr!("table-other-form-help"),
     )
 }
 
 /// An amount too large for an exact decimal.
 pub fn troppo(cella: &str, testo: &str) -> (String, String, String) {
     (
-        format!("{cella}: `{testo}` is too large to hold exactly"),
-        "too large".into(),
-        "amounts are exact decimals of at most 28 digits".into(),
+        crate::tr!("table-too-large", cell = cella, text = testo),
+        crate::tr!("table-too-large-label"),
+        crate::tr!("table-too-large-help"),
     )
 }
 
 /// An amount in a column the chapter's section does not have.
 pub fn colonna_estranea(cella: &str, testo: &str, sezione: &str) -> (String, String, String) {
     (
-        format!(
-            "{cella}: `{testo}` is an amount in a column the chapters of {sezione} do not have"
+        crate::tr!(
+            "table-foreign-column",
+            cell = cella,
+            text = testo,
+            section = sezione
         ),
-        "column not in this section".into(),
-        "the \"di cui\" columns belong to capital chapters (2.A, 2.B); leave the cell empty".into(),
+        crate::tr!("table-foreign-column-label"),
+        crate::tr!("table-foreign-column-help"),
     )
 }
 
 /// A code cell that is not the number it should be.
 pub fn codice(cella: &str, testo: &str, cosa: &str) -> (String, String, String) {
     (
-        format!("{cella}: `{testo}` is not a {cosa}"),
-        format!("not a {cosa}"),
-        format!("write the {cosa} as a whole number"),
+        crate::tr!("table-code", cell = cella, text = testo, what = cosa),
+        crate::tr!("table-code-label", what = cosa),
+        crate::tr!("table-code-help", what = cosa),
     )
 }
 
 /// A row with no PEG key.
 pub fn senza_chiave(riga: u64) -> (String, String, String) {
     (
-        format!("row {riga} has no PEG key: it is not read as a chapter"),
-        "no PEG key".into(),
-        "every chapter needs capitolo and articolo (or one `chiave` cell `3763 20 2`)".into(),
+        crate::tr!("table-no-key", row = riga),
+        crate::tr!("table-no-key-label"),
+        crate::tr!("table-no-key-help"),
     )
 }
 
 /// A section cell that is not one of the tabular sections.
 pub fn sezione(cella: &str, testo: &str) -> (String, String, String) {
     (
-        format!("{cella}: `{testo}` is not a section with chapters"),
-        "not a section".into(),
-        "write 1.A, 1.B, 2.A or 2.B".into(),
+        crate::tr!("table-section", cell = cella, text = testo),
+        crate::tr!("table-section-label"),
+        crate::tr!("table-section-help"),
     )
 }
 
@@ -100,65 +99,66 @@ pub fn tipo(
     uscite: &[String],
 ) -> (String, String, String) {
     (
-        format!(
-            "{cella}: `{testo}` is neither revenue ({}) nor spending ({})",
-            entrate.join(", "),
-            uscite.join(", ")
+        crate::tr!(
+            "table-kind",
+            cell = cella,
+            text = testo,
+            entrate = entrate.join(", "),
+            uscite = uscite.join(", ")
         ),
-        "neither revenue nor spending".into(),
-        "add the value to `kind.entrate` or `kind.uscite` in the profile".into(),
+        crate::tr!("table-kind-label"),
+        crate::tr!("table-kind-help"),
     )
 }
 
 /// A row whose section cannot be told (no titolo, no PDC).
 pub fn senza_titolo(riga: u64) -> (String, String, String) {
     (
-        format!("row {riga} has no titolo (nor a PDC to read it from): its section cannot be told"),
-        "no titolo".into(),
-        "fill the titolo or the PDC of the chapter".into(),
+        crate::tr!("table-no-titolo", row = riga),
+        crate::tr!("table-no-titolo-label"),
+        crate::tr!("table-no-titolo-help"),
     )
 }
 
 /// A flag cell that is neither true nor false.
 pub fn flag(cella: &str, testo: &str) -> (String, String, String) {
     (
-        format!("{cella}: `{testo}` is neither true nor false"),
-        "not a flag".into(),
-        "write true / false (or a value listed in the profile's `true` / `false` keys)".into(),
+        crate::tr!("table-flag", cell = cella, text = testo),
+        crate::tr!("table-flag-label"),
+        crate::tr!("table-flag-help"),
     )
 }
 
 /// A PDC cell that is not a PDC code.
 pub fn pdc(cella: &str, testo: &str) -> (String, String, String) {
     (
-        format!("{cella}: `{testo}` is not a PDC code"),
-        "not a PDC".into(),
-        "write ten digits (1030215000), or the dotted form U.1.03.02.15.000 / 1.03.02.15".into(),
+        crate::tr!("table-pdc", cell = cella, text = testo),
+        crate::tr!("table-pdc-label"),
+        crate::tr!("table-pdc-help"),
     )
 }
 
 /// A missione-programma that is not one.
 pub fn missione_programma(cella: &str, testo: &str) -> (String, String, String) {
     (
-        format!("{cella}: `{testo}` is not a missione-programma"),
-        "not a missione-programma".into(),
-        "write `12 04` (missione and programma, two digits each)".into(),
+        crate::tr!("table-mp", cell = cella, text = testo),
+        crate::tr!("table-mp-label"),
+        crate::tr!("table-mp-help"),
     )
 }
 
 /// A row with another number of cells than the header.
 pub fn celle_contate(riga: u64, n: usize, header: usize) -> (String, String, String) {
     (
-        format!("row {riga} has {n} cell(s) where the header has {header}"),
-        "cells out of line".into(),
-        "a separator inside a cell must be quoted (\"a;b\"); the missing cells are read as empty"
-            .into(),
+        crate::tr!("table-cells", row = riga, n = n, header = header),
+        crate::tr!("table-cells-label"),
+        crate::tr!("table-cells-help"),
     )
 }
 
 /// Too many problems.
 pub fn troppi(n: usize) -> String {
-    format!("more than {n} problems in the table: the rest are not listed")
+    crate::tr!("table-too-many", n = n)
 }
 
 /// The profile could not be read.
@@ -172,7 +172,7 @@ pub fn profilo_illeggibile(arg: &str, e: &dyn Display) -> String {
 
 /// A field the profile maps whose header is not in the table.
 pub fn header_mancante(chiave: &str, header: &str) -> String {
-    format!("column `{header}` (profile key `{chiave}`) is not in the table's header; that field is left empty")
+    crate::tr!("table-note-missing-header", header = header, key = chiave)
 }
 
 /// A required field whose header is not in the table: nothing can be read.
@@ -187,17 +187,17 @@ pub fn senza_anno(chiave: &str, header: &str) -> String {
 
 /// Rows left out by filters.
 pub fn filtrate(n: usize) -> String {
-    format!("{n} row(s) left out by the profile's filters")
+    crate::tr!("table-note-filtered", n = n)
 }
 
 /// Rows whose titolo no section of a Report Commissioni holds.
 pub fn fuori_sezione(n: usize, titoli: &str) -> String {
-    format!("{n} row(s) of titoli no section of the report holds, left out ({titoli})")
+    crate::tr!("table-note-out-of-section", n = n, titoli = titoli)
 }
 
 /// Empty amount cells, per header.
 pub fn vuote(n: usize, header: &str) -> String {
-    format!("{n} empty cell(s) of `{header}`: no amount (0,00 in the model, not a written 0)")
+    crate::tr!("table-note-empty", n = n, header = header)
 }
 
 /// A spreadsheet calamine cannot open.
@@ -227,8 +227,11 @@ pub const NESSUN_PROFILO: &str =
 
 /// The rules a table cannot feed, for the summary.
 pub fn non_applicabili(n: &[(String, &'static str)]) -> String {
-    let list: Vec<String> = n.iter().map(|(id, why)| format!("{id} ({why})")).collect();
-    format!("not applicable to this table: {}", list.join(", "))
+    let list: Vec<String> = n
+        .iter()
+        .map(|(id, why)| format!("{id} ({})", perche::testo(why)))
+        .collect();
+    crate::tr!("table-not-applicable", rules = list.join(", "))
 }
 
 /// The lines a checked table adds under the summary: the rules not
@@ -266,4 +269,23 @@ pub mod perche {
     pub const PREVISIONE: &str = "no forecast column";
     /// No Settore.
     pub const SETTORE: &str = "no Settore column";
+
+    /// A reason (one of the constants above, which JSON gives as they
+    /// are) in the current language.
+    pub fn testo(why: &str) -> String {
+        match why {
+            TOTALI => crate::tr!("table-why-totals"),
+            RIEPILOGHI => crate::tr!("table-why-summaries"),
+            VINCOLATO => crate::tr!("table-why-vincolato"),
+            PDC => crate::tr!("table-why-pdc"),
+            TITOLO => crate::tr!("table-why-titolo"),
+            MISSIONE => crate::tr!("table-why-missione"),
+            PREVISIONE_PRECEDENTE => crate::tr!("table-why-previous-forecast"),
+            RENDICONTO => crate::tr!("table-why-rendiconto"),
+            DI_CUI => crate::tr!("table-why-di-cui"),
+            PREVISIONE => crate::tr!("table-why-forecast"),
+            SETTORE => crate::tr!("table-why-settore"),
+            other => other.to_string(),
+        }
+    }
 }
