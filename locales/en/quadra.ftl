@@ -733,3 +733,14 @@ table-cells = row { $row } has { $n } cell(s) where the header has { $header }
 table-cells-label = cells out of line
 table-cells-help = a separator inside a cell must be quoted ("a;b"); the missing cells are read as empty
 table-too-many = more than { $n } problems in the table: the rest are not listed
+
+## tables of chapters: the table or its profile cannot be read
+
+table-profile-unreadable = `{ $arg }` is neither a built-in profile ({ $presets }) nor a readable file: { $error }
+table-header-required = the table has no column `{ $header }` (profile `{ $profile }`, key `{ $key }`), which it needs to read chapters
+table-no-year = no column of the header matches `{ $header }` (profile key `{ $key }`) for any year; set `year = <yyyy>` in the profile
+table-sheet-unreadable = the spreadsheet cannot be read: { $error }
+table-sheet-missing = the workbook has no sheet `{ $name }` (profile key `sheet`); its sheets: { $sheets }
+table-empty = the table is empty: not even a header row
+table-not-utf8 = byte { $byte } is not UTF-8 text, but the profile says `encoding = "utf-8"`; set `encoding = "windows-1252"` or `"auto"`
+table-no-profile = no built-in profile recognises the table's header; give one with --profile NAME|FILE

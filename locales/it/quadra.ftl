@@ -827,3 +827,14 @@ table-cells = la riga { $row } ha { $n } { $n ->
 table-cells-label = celle non allineate
 table-cells-help = un separatore dentro una cella va tra virgolette ("a;b"); le celle mancanti sono lette come vuote
 table-too-many = più di { $n } problemi nella tabella: gli altri non sono elencati
+
+## tabelle di capitoli: la tabella o il suo profilo non si possono leggere
+
+table-profile-unreadable = `{ $arg }` non è né un profilo predefinito ({ $presets }) né un file leggibile: { $error }
+table-header-required = la tabella non ha la colonna `{ $header }` (profilo `{ $profile }`, chiave `{ $key }`), necessaria per leggere i capitoli
+table-no-year = nessuna colonna dell'intestazione corrisponde a `{ $header }` (chiave del profilo `{ $key }`) per alcun esercizio; impostare `year = <aaaa>` nel profilo
+table-sheet-unreadable = il foglio di calcolo non si può leggere: { $error }
+table-sheet-missing = la cartella di lavoro non ha il foglio `{ $name }` (chiave del profilo `sheet`); i suoi fogli: { $sheets }
+table-empty = la tabella è vuota: manca perfino la riga di intestazione
+table-not-utf8 = il byte { $byte } non è testo UTF-8, ma il profilo dice `encoding = "utf-8"`; impostare `encoding = "windows-1252"` o `"auto"`
+table-no-profile = nessun profilo predefinito riconosce l'intestazione della tabella; indicarne uno con --profile NOME|FILE

@@ -148,10 +148,10 @@ pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> 
                 .position(|r| ok(r, &|h| h.iter().any(|c| !c.trim().is_empty())))
         })
     else {
-        return Err(m::VUOTA.into());
+        return Err(m::vuota());
     };
     let Some(Ok(header)) = primi.get(hi) else {
-        return Err(m::VUOTA.into());
+        return Err(m::vuota());
     };
     let header = header.clone();
     let resto = primi.into_iter().skip(hi + 1);
@@ -189,7 +189,7 @@ pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> 
             .colonne
             .iter()
             .find(|(c, _)| matches!(c, Campo::Importo(_)))
-            .ok_or_else(|| m::VUOTA.to_string())?;
+            .ok_or_else(|| m::vuota())?;
         return Err(m::header_obbligatorio(
             &mo.chiave,
             &mo.per_anno(anno).unwrap_or_default(),

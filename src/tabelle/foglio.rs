@@ -81,7 +81,7 @@ pub fn in_testo(bytes: &[u8], nome: Option<&str>, dec: Decimali) -> Result<Fogli
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| super::messaggi::VUOTA.to_string())?,
+            .ok_or_else(|| super::messaggi::vuota())?,
     };
     let range = wb
         .worksheet_range(&scelto)

@@ -164,9 +164,11 @@ pub fn troppi(n: usize) -> String {
 /// The profile could not be read.
 pub fn profilo_illeggibile(arg: &str, e: &dyn Display) -> String {
     let presets: Vec<&str> = super::profilo::PRESET.iter().map(|(n, _)| *n).collect();
-    format!(
-        "`{arg}` is neither a built-in profile ({}) nor a readable file: {e}",
-        presets.join(", ")
+    crate::tr!(
+        "table-profile-unreadable",
+        arg = arg,
+        presets = presets.join(", "),
+        error = e.to_string()
     )
 }
 
@@ -177,12 +179,17 @@ pub fn header_mancante(chiave: &str, header: &str) -> String {
 
 /// A required field whose header is not in the table: nothing can be read.
 pub fn header_obbligatorio(chiave: &str, header: &str, profilo: &str) -> String {
-    format!("the table has no column `{header}` (profile `{profilo}`, key `{chiave}`), which it needs to read chapters")
+    crate::tr!(
+        "table-header-required",
+        header = header,
+        profile = profilo,
+        key = chiave
+    )
 }
 
 /// No year in the headers.
 pub fn senza_anno(chiave: &str, header: &str) -> String {
-    format!("no column of the header matches `{header}` (profile key `{chiave}`) for any year; set `year = <yyyy>` in the profile")
+    crate::tr!("table-no-year", header = header, key = chiave)
 }
 
 /// Rows left out by filters.
@@ -202,28 +209,32 @@ pub fn vuote(n: usize, header: &str) -> String {
 
 /// A spreadsheet calamine cannot open.
 pub fn foglio_illeggibile(e: &dyn Display) -> String {
-    format!("the spreadsheet cannot be read: {e}")
+    crate::tr!("table-sheet-unreadable", error = e.to_string())
 }
 
 /// The profile names a sheet the workbook does not have.
 pub fn foglio_mancante(nome: &str, fogli: &[String]) -> String {
-    format!(
-        "the workbook has no sheet `{nome}` (profile key `sheet`); its sheets: {}",
-        fogli.join(", ")
+    crate::tr!(
+        "table-sheet-missing",
+        name = nome,
+        sheets = fogli.join(", ")
     )
 }
 
 /// The table is empty.
-pub const VUOTA: &str = "the table is empty: not even a header row";
+pub fn vuota() -> String {
+    crate::tr!("table-empty")
+}
 
 /// The file is not UTF-8 though the profile says so.
 pub fn non_utf8(byte: usize) -> String {
-    format!("byte {byte} is not UTF-8 text, but the profile says `encoding = \"utf-8\"`; set `encoding = \"windows-1252\"` or `\"auto\"`")
+    crate::tr!("table-not-utf8", byte = byte)
 }
 
 /// No profile given and none recognises the header.
-pub const NESSUN_PROFILO: &str =
-    "no built-in profile recognises the table's header; give one with --profile NAME|FILE";
+pub fn nessun_profilo() -> String {
+    crate::tr!("table-no-profile")
+}
 
 /// The rules a table cannot feed, for the summary.
 pub fn non_applicabili(n: &[(String, &'static str)]) -> String {

@@ -115,7 +115,7 @@ pub fn scegli(arg: Option<&str>, bytes: &[u8]) -> Result<Profilo, String> {
             return Ok(p);
         }
     }
-    Err(messaggi::NESSUN_PROFILO.to_string())
+    Err(messaggi::nessun_profilo())
 }
 
 /// Read a table with a profile. `Err`: nothing can be read, and why.
