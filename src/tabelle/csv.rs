@@ -189,7 +189,7 @@ pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> 
             .colonne
             .iter()
             .find(|(c, _)| matches!(c, Campo::Importo(_)))
-            .ok_or_else(|| m::vuota())?;
+            .ok_or_else(m::vuota)?;
         return Err(m::header_obbligatorio(
             &mo.chiave,
             &mo.per_anno(anno).unwrap_or_default(),

@@ -78,10 +78,7 @@ pub fn in_testo(bytes: &[u8], nome: Option<&str>, dec: Decimali) -> Result<Fogli
             .find(|s| s.as_str() == n)
             .cloned()
             .ok_or_else(|| super::messaggi::foglio_mancante(n, &names))?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| super::messaggi::vuota())?,
+        None => names.first().cloned().ok_or_else(super::messaggi::vuota)?,
     };
     let range = wb
         .worksheet_range(&scelto)
