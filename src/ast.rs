@@ -12,7 +12,7 @@ pub mod spans;
 
 use serde::Serialize;
 
-pub use importi::{Colonna, Importi, ImportiCapitale, ImportiCorrenti};
+pub use importi::{Colonna, Importi, ImportiCapitale, ImportiCorrenti, SpanImporti};
 pub use spans::Foglia;
 
 use crate::codes::{ChiavePeg, MissioneProgramma, Pdc};
@@ -20,7 +20,7 @@ use crate::span::Span;
 
 /// Version of the JSON shape of the AST printed by `quadra parse`. Bumped on
 /// every incompatible change (README documents each version).
-pub const AST_SCHEMA_VERSION: u32 = 1;
+pub const AST_SCHEMA_VERSION: u32 = 2;
 
 /// A budget row with the headings above it, as yielded by [`Report::righe`].
 #[derive(Debug, Clone, Copy)]
@@ -235,6 +235,9 @@ pub struct Anno {
 /// The body of a section, by kind.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "tipo", rename_all = "snake_case")]
+// A report has at most seven sections: boxing the larger body would save
+// nothing worth an indirection.
+#[allow(clippy::large_enum_variant)]
 pub enum Corpo {
     /// 1.A, 1.B, 2.A, 2.B: rows under Direzione > Settore > Titolo > Tipologia/Macroaggregato.
     Tabella(Tabella),
@@ -331,6 +334,8 @@ pub struct Riga {
     pub importi: Importi,
     /// Where the amounts are printed (first to last amount).
     pub importi_span: Span,
+    /// Where each amount is printed.
+    pub spans_importi: SpanImporti,
     /// Missione-programma (spending sections).
     pub missione_programma: Option<MissioneProgramma>,
 }
@@ -368,6 +373,8 @@ pub struct Totale {
     pub importi: Importi,
     /// The fifth amount of spending subtotals in 1.B, which repeats the prior-year forecast.
     pub previsione_precedente_ripetuta: Option<rust_decimal::Decimal>,
+    /// Where each amount is printed (the fifth column of 1.B included).
+    pub spans_importi: SpanImporti,
 }
 
 /// Section 1.C: earmarked revenue and spending per titolo.
@@ -405,6 +412,8 @@ pub struct RigaTitolo {
     pub descrizione: String,
     /// Amounts.
     pub importi: Importi,
+    /// Where each amount is printed.
+    pub spans_importi: SpanImporti,
 }
 
 /// Sections 1.D and 2.C: spending per missione and programma.
@@ -448,6 +457,8 @@ pub struct RigaProgramma {
     pub descrizione: String,
     /// Amounts.
     pub importi: Importi,
+    /// Where each amount is printed.
+    pub spans_importi: SpanImporti,
 }
 
 /// One narrative page group: missione, strategic objective, operational

@@ -48,6 +48,8 @@ pub struct Finding {
 pub struct Sospetto {
     /// The row.
     pub span: Span,
+    /// Where the suspected amount is printed.
+    pub cifra: Span,
     /// The column.
     pub colonna: crate::ast::Colonna,
     /// The change that would make the figures agree.
@@ -118,6 +120,29 @@ impl Finding {
         f.label = d.label.clone();
         f.help = d.help.clone();
         f
+    }
+
+    /// Point the finding at the figures it is about: the first of `figure`
+    /// (a column's name for people and where its amount is printed) becomes
+    /// the primary location, the others related locations labelled with
+    /// their column by the catalogue's `altre` message (`figure-also-differs`
+    /// where each figure disagrees, `figure-compared` where a row rule reads
+    /// them together), and `record` (the row or total's lines) a related
+    /// location too. Without figures the record stays the primary location.
+    pub fn alle_cifre(&mut self, record: Span, figure: &[(String, Span)], altre: &str) {
+        let Some(((_, primo), resto)) = figure.split_first() else {
+            self.span = record;
+            return;
+        };
+        self.span = *primo;
+        for (nome, span) in resto {
+            if *span != *primo {
+                self.related(*span, crate::tr!(altre, column = nome));
+            }
+        }
+        if record != *primo {
+            self.related(record, crate::tr!("figure-record"));
+        }
     }
 
     /// Add a related location.

@@ -83,8 +83,8 @@ pub fn impagina(doc: &Documento, o: &Opzioni) -> String {
     f.out
 }
 
-/// The meaning of a document: its JSON without spans (keys `span` and
-/// `*_span`) and without the page furniture (`rumore`, which depends on where
+/// The meaning of a document: its JSON without spans (keys `span`,
+/// `*_span` and `spans_*`) and without the page furniture (`rumore`, which depends on where
 /// pages break). Two documents mean the same when their `forma` is equal.
 pub fn forma(doc: &Documento) -> Value {
     // The AST only holds strings, numbers and decimals: serialising cannot
@@ -97,7 +97,9 @@ pub fn forma(doc: &Documento) -> Value {
 fn senza_posizioni(v: &mut Value) {
     match v {
         Value::Object(m) => {
-            m.retain(|k, _| k != "span" && !k.ends_with("_span") && k != "rumore");
+            m.retain(|k, _| {
+                k != "span" && !k.ends_with("_span") && !k.starts_with("spans_") && k != "rumore"
+            });
             m.values_mut().for_each(senza_posizioni);
         }
         Value::Array(a) => a.iter_mut().for_each(senza_posizioni),

@@ -36,6 +36,19 @@ pub struct Fonte {
 }
 
 impl Fonte {
+    /// `outer` is a one-line record around the figure `inner`: miette would
+    /// underline the whole line over the figure's own marker, so the terminal
+    /// leaves it out (JSON, SARIF and the other outputs keep it).
+    fn intorno_su_una_riga(&self, outer: Span, inner: Span) -> bool {
+        outer != inner
+            && outer.start <= inner.start
+            && inner.end <= outer.end
+            && self
+                .testo
+                .get(outer.start..outer.end)
+                .is_some_and(|b| !b.contains(&b'\n'))
+    }
+
     /// The source of a file with this name.
     pub fn new(nome: &str, bytes: &[u8]) -> Self {
         let mut testo = bytes.to_vec();
@@ -140,7 +153,12 @@ impl<'s> Located<'s> {
             label: t(&f.label),
             help: t(&f.help),
             span: f.span,
-            related: f.related.iter().map(|r| (r.span, t(&r.message))).collect(),
+            related: f
+                .related
+                .iter()
+                .filter(|r| !source.intorno_su_una_riga(r.span, f.span))
+                .map(|r| (r.span, t(&r.message)))
+                .collect(),
             source,
         }
     }

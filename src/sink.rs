@@ -146,7 +146,8 @@ impl<'r> Sink<'r> {
                 else {
                     continue;
                 };
-                let message = format!("{} ({n} checks point at this row)", s.messaggio);
+                let message = crate::tr!("hint-corroborated", hint = &s.messaggio, n = n);
+                let span = s.cifra;
                 f.related.retain(|r| r.span != span);
                 f.related.insert(0, Related { span, message });
             }

@@ -39,7 +39,7 @@ fn parse_real_report_exits_zero_with_json() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "");
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["reports"][0]["direzione"]["codice"], "DIR07");
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
 }

@@ -148,8 +148,8 @@ fn a_changed_amount() {
     assert_eq!(
         e.findings,
         vec![
-            "changed forecast-change info",
             "changed vincolo-unbalanced info",
+            "changed forecast-change info",
             "introduced total-mismatch error",
             "introduced vincolate-entrate error",
             "changed vincolate-coverage warning",
@@ -356,8 +356,8 @@ fn removed_findings_are_resolved() {
     assert_eq!(
         e.findings,
         vec![
-            "changed forecast-change info",
             "changed vincolo-unbalanced info",
+            "changed forecast-change info",
             "changed vincolate-coverage warning",
             "resolved total-mismatch error",
             "resolved vincolate-entrate error",

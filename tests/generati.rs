@@ -11,7 +11,7 @@ use quadra::diagnostic::Severity;
 use quadra::finding::Finding;
 use quadra::impaginazione::{forma, impagina, Opzioni};
 use quadra::sample::bilancio::{genera, Generato, Parametri};
-use quadra::sample::guasti::{inietta, span_di, Guasto, Occupati};
+use quadra::sample::guasti::{inietta, span_atteso, Guasto, Occupati};
 use quadra::vincoli::links::leggi;
 
 fn parametri() -> impl Strategy<Value = Parametri> {
@@ -104,7 +104,7 @@ proptest! {
         let mut want: Vec<(String, Severity, quadra::span::Span)> = attesi
             .iter()
             .map(|a| {
-                let span = span_di(&parsed.documento, a.dove).expect("the faulty item is in the document");
+                let span = span_atteso(&parsed.documento, a).expect("the faulty item is in the document");
                 (a.regola.to_string(), a.severita, span)
             })
             .collect();

@@ -88,10 +88,19 @@ fn every_mistyped_row_amount_is_caught_at_its_total_and_suspects_include_the_row
     for (row, (span, totals)) in r.righe().zip(&above) {
         assert_eq!(row.riga.span, *span);
         let errs = errors(&mistype(row.riga.importi_span.start), &rules);
+        // The mistyped figure is the row's first printed amount; the total
+        // that no longer adds up is located at its own figure of that column.
+        let (col, _) = row
+            .riga
+            .spans_importi
+            .iter()
+            .find(|(_, s)| s.start == row.riga.importi_span.start)
+            .unwrap();
+        let figure = totals[0].spans_importi.get(col).unwrap();
         assert!(
             errs.iter()
-                .any(|f| f.rule == "total-mismatch" && f.span == totals[0]),
-            "{} {}: no total-mismatch at its total\n{}",
+                .any(|f| f.rule == "total-mismatch" && f.span == figure),
+            "{} {}: no total-mismatch at its total's figure\n{}",
             row.sezione.code(),
             row.riga.chiave,
             describe(&errs)
@@ -129,7 +138,7 @@ fn every_mistyped_row_amount_is_caught_at_its_total_and_suspects_include_the_row
 }
 
 /// The declared totals over each row, innermost first.
-fn totals_above(r: &Report) -> Vec<(Span, Vec<Span>)> {
+fn totals_above(r: &Report) -> Vec<(Span, Vec<&Totale>)> {
     let mut out = Vec::new();
     for s in &r.sezioni {
         let Corpo::Tabella(t) = &s.corpo else {
@@ -138,11 +147,11 @@ fn totals_above(r: &Report) -> Vec<(Span, Vec<Span>)> {
         for settore in &t.settori {
             for titolo in &settore.titoli {
                 for g in &titolo.gruppi {
-                    let above: Vec<Span> = [&g.totale, &titolo.totale, &settore.totale, &t.totale]
-                        .into_iter()
-                        .flatten()
-                        .map(|t: &Totale| t.span)
-                        .collect();
+                    let above: Vec<&Totale> =
+                        [&g.totale, &titolo.totale, &settore.totale, &t.totale]
+                            .into_iter()
+                            .flatten()
+                            .collect();
                     for row in &g.righe {
                         out.push((row.span, above.clone()));
                     }
@@ -159,18 +168,32 @@ fn every_deleted_row_is_caught_at_the_total_that_contained_it() {
     let r = report();
     let rows = totals_above(&r);
     assert_eq!(rows.len(), 366);
-    for (row, above) in rows {
+    let righe: Vec<_> = r.righe().collect();
+    for ((row, above), riga) in rows.into_iter().zip(righe) {
+        assert_eq!(riga.riga.span, row);
         // Delete the row's lines and the line break after them.
         let end = row.end + REAL[row.end..].iter().take_while(|&&b| b == b'\n').count();
         let removed = end - row.start;
         let errs = errors(&splice(row.start..end, ""), &rules);
-        // The innermost declared total, in the mutant's offsets.
-        let total = above[0];
-        let moved = Span::new(total.start - removed, total.end - removed);
+        // The innermost declared total, at its figure of the first column
+        // (the report's year first) the row held an amount in; an all-zero
+        // row changes no total.
+        let imp = &riga.riga.importi;
+        let Some(col) = imp
+            .columns()
+            .iter()
+            .copied()
+            .filter(|c| !imp.get(*c).unwrap().is_zero())
+            .min()
+        else {
+            continue;
+        };
+        let figure = above[0].spans_importi.get(col).unwrap();
+        let moved = Span::new(figure.start - removed, figure.end - removed);
         assert!(
             errs.iter()
                 .any(|f| f.rule == "total-mismatch" && f.span == moved),
-            "row at {row:?}: no total-mismatch at the total {moved:?}\n{}",
+            "row at {row:?}: no total-mismatch at the total's figure {moved:?}\n{}",
             describe(&errs)
         );
     }
@@ -215,11 +238,22 @@ fn every_changed_declared_total_is_caught_at_the_total() {
             .windows(2)
             .position(|w| w[0].is_ascii_digit() && w[1] == b',')
             .unwrap();
-        let start = t.span.start + first_amount.saturating_sub(14);
-        let errs = errors(&mistype(start.max(t.span.start)), &rules);
+        let start = (t.span.start + first_amount.saturating_sub(14)).max(t.span.start);
+        let errs = errors(&mistype(start), &rules);
+        // The figure mistyped: the amount holding the first digit from `start`.
+        let digit = start
+            + REAL[start..]
+                .iter()
+                .position(|b| b.is_ascii_digit())
+                .unwrap();
+        let (_, figure) = t
+            .spans_importi
+            .iter()
+            .find(|(_, s)| s.start <= digit && digit < s.end)
+            .unwrap();
         assert!(
-            errs.iter().any(|f| f.span == t.span),
-            "{}: no error at the total\n{}",
+            errs.iter().any(|f| f.span == figure),
+            "{}: no error at the total's figure {figure:?}\n{}",
             t.etichetta,
             describe(&errs)
         );
@@ -302,4 +336,103 @@ fn every_added_or_removed_v_flag_is_caught_at_the_row() {
         n += 1;
     }
     assert_eq!(n, 332);
+}
+
+/// One figure of the real report changed by one digit, at `line:column`
+/// (1-based, as every output prints them), and where findings must point:
+/// the declared figure that no longer agrees, line and column, by rule.
+struct Figura {
+    what: &'static str,
+    at: (usize, usize),
+    expect: &'static [(&'static str, (usize, usize))],
+}
+
+const FIGURE: &[Figura] = &[
+    Figura {
+        what: "1.A row 27 1 0, PREVISIONE on the 4th line of the row",
+        at: (22, 2),
+        expect: &[("total-mismatch", (78, 1))],
+    },
+    Figura {
+        what: "1.A row 38 15 1 on a single line, PREVISIONE 2021",
+        at: (24, 81),
+        expect: &[("total-mismatch", (78, 14))],
+    },
+    Figura {
+        what: "1.A total wrapped over 7 lines, RENDICONTO on its last line",
+        at: (94, 1),
+        expect: &[("total-mismatch", (94, 1))],
+    },
+    Figura {
+        what: "1.B total, the fifth column (PREVISIONE 2021 repeated)",
+        at: (760, 74),
+        expect: &[("total-mismatch", (760, 74))],
+    },
+    Figura {
+        what: "1.C titolo row, PREVISIONE",
+        at: (1841, 2),
+        expect: &[
+            ("total-mismatch", (1845, 1)),
+            ("vincolate-entrate", (1841, 2)),
+        ],
+    },
+    Figura {
+        what: "1.D programma wrapped over 5 lines, PREVISIONE on the last",
+        at: (1874, 15),
+        expect: &[
+            ("total-mismatch", (1884, 23)),
+            ("missioni-correnti", (1874, 15)),
+        ],
+    },
+    Figura {
+        what: "1.D missione total, RENDICONTO on its 5th line",
+        at: (1888, 1),
+        expect: &[("total-mismatch", (1888, 1))],
+    },
+    Figura {
+        what: "2.A row 4145 4 0 (11 lines), \"di cui\" crono obbligazioni",
+        at: (1958, 17),
+        expect: &[
+            ("total-mismatch", (1992, 23)),
+            ("capitale-di-cui-somma", (1958, 17)),
+        ],
+    },
+    Figura {
+        what: "2.C programma UFFICIO TECNICO, \"di cui\" altri nuovi stanziamenti",
+        at: (2446, 17),
+        expect: &[("missioni-capitale", (2446, 17))],
+    },
+    Figura {
+        what: "2.C missione total, PREVISIONE 2021 on its 5th line",
+        at: (2452, 5),
+        expect: &[("total-mismatch", (2452, 5))],
+    },
+];
+
+#[test]
+fn every_kind_of_changed_figure_is_located_at_the_figure_line_and_column() {
+    let rules = RuleSet::default_rules().unwrap();
+    let index = quadra::span::LineIndex::new(REAL);
+    for f in FIGURE {
+        let start = index.line_start(REAL, f.at.0 - 1) + f.at.1 - 1;
+        let mutant = mistype(start);
+        let p = quadra::parse(&mutant[..]).unwrap();
+        let found = quadra::rules::check(&p.documento, &p.diagnostics, &rules, false);
+        let idx = quadra::span::LineIndex::new(&mutant);
+        let at: Vec<(String, (usize, usize))> = found
+            .iter()
+            .filter(|x| x.severity >= Severity::Warning)
+            .map(|x| {
+                let l = idx.locate(&mutant, x.span);
+                (x.rule.clone(), (l.line, l.column))
+            })
+            .collect();
+        for (rule, pos) in f.expect {
+            assert!(
+                at.iter().any(|(r, p)| r == rule && p == pos),
+                "{}: no {rule} at {pos:?}; found {at:?}",
+                f.what
+            );
+        }
+    }
 }

@@ -744,3 +744,9 @@ table-sheet-missing = the workbook has no sheet `{ $name }` (profile key `sheet`
 table-empty = the table is empty: not even a header row
 table-not-utf8 = byte { $byte } is not UTF-8 text, but the profile says `encoding = "utf-8"`; set `encoding = "windows-1252"` or `"auto"`
 table-no-profile = no built-in profile recognises the table's header; give one with --profile NAME|FILE
+
+# Amount-precise locations (findings point at the figure)
+figure-also-differs = {$column}: this figure differs too
+figure-compared = {$column}: the figure it is compared with
+figure-record = the record this figure belongs to
+hint-corroborated = {$hint} ({$n} checks point at this row)

@@ -838,3 +838,9 @@ table-sheet-missing = la cartella di lavoro non ha il foglio `{ $name }` (chiave
 table-empty = la tabella è vuota: manca perfino la riga di intestazione
 table-not-utf8 = il byte { $byte } non è testo UTF-8, ma il profilo dice `encoding = "utf-8"`; impostare `encoding = "windows-1252"` o `"auto"`
 table-no-profile = nessun profilo predefinito riconosce l'intestazione della tabella; indicarne uno con --profile NOME|FILE
+
+# Amount-precise locations (findings point at the figure)
+figure-also-differs = {$column}: anche questo importo non torna
+figure-compared = {$column}: l'importo con cui è confrontato
+figure-record = la riga o il totale cui appartiene l'importo
+hint-corroborated = {$hint} ({$n} controlli indicano questa riga)

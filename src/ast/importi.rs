@@ -5,6 +5,8 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::span::Span;
+
 /// A named amount column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -150,5 +152,130 @@ impl Importi {
                 Colonna::RendicontoPrecedente,
             ],
         }
+    }
+}
+
+/// Where each amount of a row, summary row or total is printed: one span per
+/// column, so a finding about a column can point at the figure itself (which
+/// may sit on a wrapped line below the record's first line).
+///
+/// Kept compact (64 bytes a record): the first amount's offset, then each
+/// column's start and length relative to it; a zero length is a column the
+/// record does not print. In JSON, an object from column name to
+/// `[start, end]`, holding the columns the record prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SpanImporti {
+    base: usize,
+    rel: [(u32, u32); 7],
+}
+
+impl SpanImporti {
+    /// No amount located (generated trees, hand-built items).
+    pub const VUOTO: SpanImporti = SpanImporti {
+        base: 0,
+        rel: [(0, 0); 7],
+    };
+
+    fn slot(c: Colonna) -> usize {
+        match c {
+            Colonna::Previsione => 0,
+            Colonna::PrevisionePrecedente => 1,
+            Colonna::RendicontoPrecedente => 2,
+            Colonna::CronoAnniPrecedenti => 3,
+            Colonna::AltriNuoviStanziamenti => 4,
+            Colonna::ProgrammaTriennaleLp => 5,
+            Colonna::PrevisionePrecedenteRipetuta => 6,
+        }
+    }
+
+    /// Every column, in the order of the slots.
+    const COLONNE: [Colonna; 7] = [
+        Colonna::Previsione,
+        Colonna::PrevisionePrecedente,
+        Colonna::RendicontoPrecedente,
+        Colonna::CronoAnniPrecedenti,
+        Colonna::AltriNuoviStanziamenti,
+        Colonna::ProgrammaTriennaleLp,
+        Colonna::PrevisionePrecedenteRipetuta,
+    ];
+
+    fn decode(&self, (da, lung): (u32, u32)) -> Option<Span> {
+        (lung > 0).then(|| {
+            let start = self.base + da as usize;
+            Span::new(start, start + lung as usize)
+        })
+    }
+
+    /// Where the amount of `c` is printed, if the record prints it.
+    pub fn get(&self, c: Colonna) -> Option<Span> {
+        self.decode(self.rel[Self::slot(c)])
+    }
+
+    /// Record where the amount of `c` is printed. The amounts of a record are
+    /// set in text order; a span that cannot be kept (before the first one, or
+    /// more than 4 GiB away from it) is left out, and findings fall back to
+    /// the record's span.
+    pub fn set(&mut self, c: Colonna, span: Span) {
+        if self.rel.iter().all(|r| r.1 == 0) {
+            self.base = span.start;
+        }
+        let (Some(da), Ok(lung)) = (
+            span.start
+                .checked_sub(self.base)
+                .and_then(|d| u32::try_from(d).ok()),
+            u32::try_from(span.len()),
+        ) else {
+            return;
+        };
+        self.rel[Self::slot(c)] = (da, lung);
+    }
+
+    /// The columns with a span, and their spans.
+    pub fn iter(&self) -> impl Iterator<Item = (Colonna, Span)> + '_ {
+        Self::COLONNE
+            .iter()
+            .zip(&self.rel)
+            .filter_map(|(c, r)| self.decode(*r).map(|s| (*c, s)))
+    }
+}
+
+impl Serialize for SpanImporti {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.iter().count()))?;
+        for (c, span) in self.iter() {
+            m.serialize_entry(c.name(), &span)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_of_amounts_round_trip_and_absent_columns_stay_absent() {
+        let mut s = SpanImporti::default();
+        s.set(Colonna::PrevisionePrecedente, Span::new(1000, 1012));
+        s.set(Colonna::Previsione, Span::new(1012, 1025));
+        s.set(
+            Colonna::RendicontoPrecedente,
+            Span::new(5_000_000_000, 5_000_000_013),
+        );
+        assert_eq!(
+            s.get(Colonna::PrevisionePrecedente),
+            Some(Span::new(1000, 1012))
+        );
+        assert_eq!(s.get(Colonna::Previsione), Some(Span::new(1012, 1025)));
+        // More than 4 GiB after the first amount: not kept.
+        assert_eq!(s.get(Colonna::RendicontoPrecedente), None);
+        assert_eq!(s.get(Colonna::CronoAnniPrecedenti), None);
+        // Before the first amount: not kept either.
+        s.set(Colonna::ProgrammaTriennaleLp, Span::new(10, 20));
+        assert_eq!(s.get(Colonna::ProgrammaTriennaleLp), None);
+        let cols: Vec<Colonna> = s.iter().map(|(c, _)| c).collect();
+        assert_eq!(cols, [Colonna::Previsione, Colonna::PrevisionePrecedente]);
+        assert_eq!(std::mem::size_of::<SpanImporti>(), 64);
     }
 }

@@ -44,6 +44,7 @@ fn opt_totale(t: &Option<Totale>, out: &mut Vec<(Foglia, Span)>) {
         etichetta: _,
         importi: _,
         previsione_precedente_ripetuta: _,
+        spans_importi: _,
     }) = t
     {
         out.push((Foglia::Totale, *span));
@@ -166,6 +167,7 @@ impl Tabella {
                             asterisco: _,
                             importi: _,
                             importi_span: _,
+                            spans_importi: _,
                             missione_programma: _,
                         } = r;
                         out.push((Foglia::Riga, *span));
@@ -199,6 +201,7 @@ impl RiepilogoVincolate {
                 titolo: _,
                 descrizione: _,
                 importi: _,
+                spans_importi: _,
             } in righe
             {
                 out.push((Foglia::RigaRiepilogo, *span));
@@ -233,6 +236,7 @@ impl RiepilogoMissioni {
                 missione_programma: _,
                 descrizione: _,
                 importi: _,
+                spans_importi: _,
             } in programmi
             {
                 out.push((Foglia::RigaRiepilogo, *span));

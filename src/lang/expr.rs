@@ -654,6 +654,35 @@ impl Expr {
     pub fn holds(&self, it: &Item<'_>) -> bool {
         self.eval(it) == Valore::Bool(true)
     }
+
+    /// The amount columns that make the condition hold on `it`, in the order
+    /// the condition names them: of an `or`, the first side that holds; of
+    /// anything else, every column it reads. A finding of a row rule points
+    /// at the first of them.
+    pub fn colonne_decisive(&self, it: &Item<'_>) -> Vec<Colonna> {
+        let mut out = Vec::new();
+        self.decisive(it, &mut out);
+        out
+    }
+
+    fn decisive(&self, it: &Item<'_>, out: &mut Vec<Colonna>) {
+        match self {
+            Expr::Num(_) | Expr::Bool(_) => {}
+            Expr::Campo(Campo::Colonna(c)) => {
+                if !out.contains(c) {
+                    out.push(*c);
+                }
+            }
+            Expr::Campo(_) => {}
+            Expr::Neg(e) | Expr::Not(e) | Expr::Abs(e) => e.decisive(it, out),
+            Expr::Bin(Op::Or, l, _) if l.holds(it) => l.decisive(it, out),
+            Expr::Bin(Op::Or, _, r) if r.holds(it) => r.decisive(it, out),
+            Expr::Bin(_, l, r) => {
+                l.decisive(it, out);
+                r.decisive(it, out);
+            }
+        }
+    }
 }
 
 fn compare(op: Op, o: std::cmp::Ordering) -> bool {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use crate::ast::{Colonna, Corpo, Importi, LivelloTotale, Report, SezioneId, Totale};
+use crate::ast::{Colonna, Corpo, Importi, LivelloTotale, Report, SezioneId, SpanImporti, Totale};
 use crate::codes::{ChiavePeg, MissioneProgramma, Pdc};
 use crate::span::Span;
 
@@ -66,6 +66,8 @@ pub struct Item<'a> {
     pub span: Span,
     /// Amounts.
     pub importi: &'a Importi,
+    /// Where each amount is printed.
+    pub spans: &'a SpanImporti,
     /// The fifth amount of 1.B subtotals.
     pub ripetuta: Option<Decimal>,
     /// Settore code (rows and totals inside a Settore).
@@ -100,6 +102,12 @@ impl Item<'_> {
     /// The PEG key as printed (`3763 20 2`), or an empty string for items without one.
     pub fn chiave_testo(&self) -> String {
         self.chiave.map(|k| k.to_string()).unwrap_or_default()
+    }
+
+    /// Where the amount of a column is printed, else the item's own span:
+    /// the primary location of a finding about that column.
+    pub fn span_di(&self, c: Colonna) -> Span {
+        self.spans.get(c).unwrap_or(self.span)
     }
 
     /// The amount of a column; the fifth column of 1.B subtotals included.
@@ -203,6 +211,7 @@ pub fn items(report: &Report) -> Vec<Item<'_>> {
                                 it.vincolato = r.vincolato;
                                 it.non_ripetuto = r.non_ripetuto;
                                 it.asterisco = r.asterisco;
+                                it.spans = &r.spans_importi;
                                 out.push(it);
                             }
                             if let Some(t) = &gruppo.totale {
@@ -240,6 +249,7 @@ pub fn items(report: &Report) -> Vec<Item<'_>> {
                         it.parte = Some(parte);
                         it.titolo = Some(r.titolo);
                         it.vincolato = r.vincolato;
+                        it.spans = &r.spans_importi;
                         out.push(it);
                     }
                     if let Some(t) = &p.totale {
@@ -261,6 +271,7 @@ pub fn items(report: &Report) -> Vec<Item<'_>> {
                         );
                         it.missione_programma = r.missione_programma;
                         it.missione = mc.or(r.missione_programma.map(|mp| mp.missione));
+                        it.spans = &r.spans_importi;
                         out.push(it);
                     }
                     if let Some(t) = &mis.totale {
@@ -296,6 +307,7 @@ pub fn base<'a>(
         sezione,
         span,
         importi,
+        spans: &SpanImporti::VUOTO,
         ripetuta: None,
         settore: None,
         titolo: None,
@@ -323,6 +335,7 @@ fn totale(sezione: SezioneId, t: &Totale) -> Item<'_> {
     );
     it.livello = Some(t.livello);
     it.ripetuta = t.previsione_precedente_ripetuta;
+    it.spans = &t.spans_importi;
     it
 }
 

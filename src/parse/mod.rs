@@ -226,6 +226,8 @@ fn classify_non_report(bytes: &[u8]) -> NotAReport {
     }
 }
 
+// One builder is alive at a time: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Body<'a> {
     Tabella(TabellaBuilder<'a>),
     Vincolate(VincolateBuilder<'a>),

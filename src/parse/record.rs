@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::tokens::Tok;
 use super::Ctx;
-use crate::ast::{Colonna, Importi, ImportiCapitale, ImportiCorrenti};
+use crate::ast::{Colonna, Importi, ImportiCapitale, ImportiCorrenti, SpanImporti};
 use crate::diagnostic::{ParseCode, ParseDiagnostic};
 use crate::span::Span;
 
@@ -192,26 +192,29 @@ pub fn column_title(c: Colonna, anno: Option<u16>) -> String {
     }
 }
 
-/// Build amounts from values in the layout's order; the 1.B fifth column is returned apart.
+/// Build amounts from values in the layout's order, with where each is
+/// printed; the 1.B fifth column is returned apart (its span among the others).
 pub fn importi(
     capitale: bool,
     layout: &[Colonna],
     amounts: &[(Decimal, Span)],
-) -> (Importi, Option<Decimal>) {
+) -> (Importi, Option<Decimal>, SpanImporti) {
     let mut imp = if capitale {
         Importi::Capitale(ImportiCapitale::default())
     } else {
         Importi::Correnti(ImportiCorrenti::default())
     };
     let mut extra = None;
-    for (c, (v, _)) in layout.iter().zip(amounts) {
+    let mut spans = SpanImporti::default();
+    for (c, (v, sp)) in layout.iter().zip(amounts) {
+        spans.set(*c, *sp);
         if *c == Colonna::PrevisionePrecedenteRipetuta {
             extra = Some(*v);
         } else {
             imp.set(*c, *v);
         }
     }
-    (imp, extra)
+    (imp, extra, spans)
 }
 
 /// Join words with single spaces, collapsing the blanks inside each piece.

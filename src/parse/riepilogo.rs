@@ -87,13 +87,14 @@ fn total_of(
     if !parts.check_count(ctx, rec.span, "total", layout, anno) {
         return None;
     }
-    let (importi, extra) = importi(id.is_capitale(), layout, &parts.amounts);
+    let (importi, extra, spans_importi) = importi(id.is_capitale(), layout, &parts.amounts);
     Some(Totale {
         span: rec.span,
         livello,
         etichetta: rec.label(),
         importi,
         previsione_precedente_ripetuta: extra,
+        spans_importi,
     })
 }
 
@@ -273,13 +274,14 @@ impl<'a> VincolateBuilder<'a> {
             ));
             return;
         };
-        let (importi, _) = importi(false, layout, &parts.amounts);
+        let (importi, _, spans_importi) = importi(false, layout, &parts.amounts);
         let riga = RigaTitolo {
             span,
             vincolato: parts.v.is_some(),
             titolo: code,
             descrizione: join_words(std::iter::once(name)),
             importi,
+            spans_importi,
         };
         let p = self.parte(span, ctx);
         p.span = p.span.join(span);
@@ -581,7 +583,7 @@ impl<'a> MissioniBuilder<'a> {
             .last()
             .and_then(|m| m.intestazione.as_ref())
             .map(|h| h.codice);
-        let (importi, _) = importi(self.id.is_capitale(), layout, &parts.amounts);
+        let (importi, _, spans_importi) = importi(self.id.is_capitale(), layout, &parts.amounts);
         Some(RigaProgramma {
             span,
             programma,
@@ -589,6 +591,7 @@ impl<'a> MissioniBuilder<'a> {
                 .and_then(|m| MissioneProgramma::parse(&format!("{m:02} {programma:02}"))),
             descrizione: name.to_string(),
             importi,
+            spans_importi,
         })
     }
 }

@@ -333,7 +333,7 @@ impl<'a> TabellaBuilder<'a> {
                 break;
             }
         }
-        let (importi, _) = importi(self.id.is_capitale(), layout, &parts.amounts);
+        let (importi, _, spans_importi) = importi(self.id.is_capitale(), layout, &parts.amounts);
         Some(Riga {
             span,
             chiave: ChiavePeg {
@@ -349,6 +349,7 @@ impl<'a> TabellaBuilder<'a> {
             asterisco,
             importi,
             importi_span: parts.amounts_span(),
+            spans_importi,
             missione_programma,
         })
     }
@@ -389,7 +390,7 @@ impl<'a> TabellaBuilder<'a> {
         if !parts.check_count(ctx, self.rec.span, "total", layout, self.anno) {
             return None;
         }
-        let (importi, previsione_precedente_ripetuta) =
+        let (importi, previsione_precedente_ripetuta, spans_importi) =
             importi(self.id.is_capitale(), layout, &parts.amounts);
         Some(Totale {
             span: self.rec.span,
@@ -397,6 +398,7 @@ impl<'a> TabellaBuilder<'a> {
             etichetta,
             importi,
             previsione_precedente_ripetuta,
+            spans_importi,
         })
     }
 

@@ -17,6 +17,7 @@ use crate::lang::item::{Gruppo, Item};
 use crate::lang::selector::Selettore;
 use crate::lang::template::ValoriAggregato;
 use crate::sink::Sink;
+use crate::span::Span;
 
 /// Findings per rule and report that get likely causes searched.
 const MAX_SPIEGATI: usize = 50;
@@ -170,12 +171,21 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
                 .map(|i| Voce {
                     span: i.span,
                     importi: i.importi,
+                    spans: i.spans,
                     ruolo: Ruolo::Sommato(perche_sommato(a, sel, i, g)),
                 })
                 .collect();
             voci.extend(vicini(ctx, a, sel, g));
-            let dichiarato = (l.len() == 1).then(|| l[0].span);
+            let dichiarato = (l.len() == 1).then(|| l[0].span_di(diverse[0].0));
             spiega(&mut f, colonne, &diffs, dichiarato, &voci);
+        }
+        // The declared figures that disagree (of the first declared item).
+        if let Some(d) = l.first() {
+            let figure: Vec<(String, Span)> = diverse
+                .iter()
+                .map(|(c, ..)| (ctx.colonna(*c), d.span_di(*c)))
+                .collect();
+            f.alle_cifre(d.span, &figure, "figure-also-differs");
         }
         if l.len() > 1 {
             f.related(
@@ -256,6 +266,7 @@ fn vicini<'a>(ctx: &Ctx<'a>, a: &Aggregato, sel: &Selettore, g: Gruppo) -> Vec<V
         out.push(Voce {
             span: it.span,
             importi: it.importi,
+            spans: it.spans,
             ruolo: Ruolo::Escluso(ruolo),
         });
     }

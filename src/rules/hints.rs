@@ -14,7 +14,7 @@
 use rust_decimal::Decimal;
 
 use crate::amount::{italiano, un_errore_di_battitura};
-use crate::ast::{Colonna, Importi};
+use crate::ast::{Colonna, Importi, SpanImporti};
 use crate::finding::{Finding, Sospetto};
 use crate::span::Span;
 
@@ -50,6 +50,8 @@ pub struct Voce<'a> {
     pub span: Span,
     /// Its amounts.
     pub importi: &'a Importi,
+    /// Where each of its amounts is printed.
+    pub spans: &'a SpanImporti,
     /// Its part in the comparison.
     pub ruolo: Ruolo,
 }
@@ -72,7 +74,8 @@ fn valore(importi: &Importi, c: Colonna) -> Decimal {
 }
 
 /// Add the likely causes of the differences `diffs` (over the compared
-/// columns `colonne`) to `f`.
+/// columns `colonne`) to `f`. `dichiarato_span` is where the declared figure
+/// of the one differing column is printed (when there is one declared figure).
 pub fn spiega(
     f: &mut Finding,
     colonne: &[Colonna],
@@ -120,8 +123,13 @@ pub fn spiega(
                 continue;
             };
             if un_errore_di_battitura(printed, giusto) {
+                let colonna = match d.colonna {
+                    Colonna::PrevisionePrecedenteRipetuta => Colonna::PrevisionePrecedente,
+                    c => c,
+                };
                 sospetti.push(Sospetto {
                     span: v.span,
+                    cifra: v.spans.get(colonna).unwrap_or(v.span),
                     colonna: d.colonna,
                     correzione: d.diff(),
                     messaggio: crate::tr!(
@@ -134,7 +142,7 @@ pub fn spiega(
             }
         }
         if sospetti.len() <= MAX_CAUSE {
-            cause.extend(sospetti.iter().map(|s| (s.span, s.messaggio.clone())));
+            cause.extend(sospetti.iter().map(|s| (s.cifra, s.messaggio.clone())));
         }
         f.sospetti.extend(sospetti);
         if let Some(span) = dichiarato_span {

@@ -12,12 +12,12 @@ use crate::sink::Sink;
 pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, p: &Predicato, sink: &mut Sink<'_>) {
     for it in ctx.items {
         if p.select.matches(it) && p.when.as_ref().is_none_or(|w| w.holds(it)) {
-            sink.push(finding(rule, p, it));
+            sink.push(finding(ctx, rule, p, it));
         }
     }
 }
 
-fn finding(rule: &RuleDef, p: &Predicato, it: &Item<'_>) -> Finding {
+fn finding(ctx: &Ctx<'_>, rule: &RuleDef, p: &Predicato, it: &Item<'_>) -> Finding {
     let mut f = Finding::new(
         &rule.id,
         rule.severity,
@@ -34,6 +34,16 @@ fn finding(rule: &RuleDef, p: &Predicato, it: &Item<'_>) -> Finding {
         if let Some(v) = it.importo(c) {
             f.amounts.push((c.name().to_string(), v));
         }
+    }
+    // The figures that make the condition hold (of an `or`, the side that does).
+    if let Some(w) = &p.when {
+        let figure: Vec<(String, crate::span::Span)> = w
+            .colonne_decisive(it)
+            .into_iter()
+            .filter(|c| it.spans.get(*c).is_some())
+            .map(|c| (ctx.colonna(c), it.span_di(c)))
+            .collect();
+        f.alle_cifre(it.span, &figure, "figure-compared");
     }
     f.context.sezione = Some(it.sezione);
     f.context.settore = it.settore;

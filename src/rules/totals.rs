@@ -14,7 +14,7 @@ use super::def::RuleDef;
 use super::hints::{spiega, Differenza, Ruolo, Voce};
 use super::Ctx;
 use crate::amount::{italiano, somma};
-use crate::ast::{Colonna, Corpo, Importi, SezioneId, Totale};
+use crate::ast::{Colonna, Corpo, Importi, SezioneId, SpanImporti, Totale};
 use crate::codes::ChiavePeg;
 use crate::finding::Finding;
 use crate::sink::Sink;
@@ -28,21 +28,23 @@ pub const TOTAL_MISMATCH: &str = "total-mismatch";
 struct Parte<'a> {
     span: Span,
     importi: &'a Importi,
+    spans: &'a SpanImporti,
     chiave: Option<ChiavePeg>,
 }
 
 impl<'a> Parte<'a> {
     /// A summary row (1.C titolo, 1.D / 2.C programma): no PEG key.
-    fn riepilogo(span: Span, importi: &'a Importi) -> Self {
+    fn riepilogo(span: Span, importi: &'a Importi, spans: &'a SpanImporti) -> Self {
         Parte {
             span,
             importi,
+            spans,
             chiave: None,
         }
     }
 
     fn di(t: &'a Totale) -> Self {
-        Parte::riepilogo(t.span, &t.importi)
+        Parte::riepilogo(t.span, &t.importi, &t.spans_importi)
     }
 }
 
@@ -81,6 +83,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                                 .map(|r| Parte {
                                     span: r.span,
                                     importi: &r.importi,
+                                    spans: &r.spans_importi,
                                     chiave: Some(r.chiave),
                                 })
                                 .collect();
@@ -96,7 +99,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                     let righe = p
                         .righe
                         .iter()
-                        .map(|r| Parte::riepilogo(r.span, &r.importi))
+                        .map(|r| Parte::riepilogo(r.span, &r.importi, &r.spans_importi))
                         .collect();
                     c.livello(p.totale.as_ref(), righe, &mut Vec::new());
                 }
@@ -107,7 +110,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                     let righe = mis
                         .programmi
                         .iter()
-                        .map(|r| Parte::riepilogo(r.span, &r.importi))
+                        .map(|r| Parte::riepilogo(r.span, &r.importi, &r.spans_importi))
                         .collect();
                     c.livello(mis.totale.as_ref(), righe, &mut della_direzione);
                 }
@@ -231,10 +234,23 @@ impl<'a> Confronto<'_, 'a, '_> {
             .map(|p| Voce {
                 span: p.span,
                 importi: p.importi,
+                spans: p.spans,
                 ruolo: Ruolo::Sommato(crate::tr!("total-summed-role")),
             })
             .collect();
-        spiega(&mut f, &confrontate, &diffs, Some(t.span), &voci);
+        let cifra = |c: Colonna| t.spans_importi.get(c).unwrap_or(t.span);
+        spiega(
+            &mut f,
+            &confrontate,
+            &diffs,
+            Some(cifra(diverse[0].0)),
+            &voci,
+        );
+        let figure: Vec<(String, Span)> = diffs
+            .iter()
+            .map(|d| (d.nome.clone(), cifra(d.colonna)))
+            .collect();
+        f.alle_cifre(t.span, &figure, "figure-also-differs");
         if let (Some(first), Some(last)) = (parti.first(), parti.last()) {
             let key = |p: &Parte<'_>| p.chiave.map(|k| format!(" ({k})")).unwrap_or_default();
             if parti.len() == 1 {

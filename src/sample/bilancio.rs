@@ -218,6 +218,7 @@ fn totale(livello: LivelloTotale, etichetta: String, importi: Importi) -> Totale
         etichetta,
         importi,
         previsione_precedente_ripetuta: None,
+        spans_importi: Default::default(),
     }
 }
 
@@ -294,6 +295,7 @@ impl Gen {
             asterisco: false,
             importi,
             importi_span: Z,
+            spans_importi: Default::default(),
             missione_programma: None,
         }
     }
@@ -722,6 +724,7 @@ fn vincolate(entrate: &[Settore], spese: &[Settore], direzione: &str) -> Corpo {
                     titolo,
                     descrizione: descr(titolo).to_string(),
                     importi: somma(v, false),
+                    spans_importi: Default::default(),
                 })
                 .collect();
             let tot = somma(righe.iter().map(|r| &r.importi), false);
@@ -772,6 +775,7 @@ fn missioni(spese: &[Settore], direzione: &str, capitale: bool) -> Corpo {
                 .programma(mp)
                 .map_or(String::new(), |p| p.nome.to_uppercase()),
             importi: somma(v, capitale),
+            spans_importi: Default::default(),
         });
     }
     let missioni: Vec<Missione> = per_m

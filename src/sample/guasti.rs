@@ -5,7 +5,9 @@ use rust_decimal::Decimal;
 
 use super::bilancio::Generato;
 use super::vincoli::Lcg;
-use crate::ast::{Colonna, Corpo, Documento, Gruppo, Report, Riga, Settore, SezioneId};
+use crate::ast::{
+    Colonna, Corpo, Documento, Gruppo, Report, Riga, Settore, SezioneId, SpanImporti,
+};
 use crate::codes::{ChiavePeg, Pdc};
 use crate::diagnostic::Severity;
 use crate::span::Span;
@@ -62,6 +64,8 @@ pub struct Atteso {
     pub severita: Severity,
     /// Where.
     pub dove: Dove,
+    /// The column whose figure the finding points at (`None`: the record).
+    pub colonna: Option<Colonna>,
 }
 
 fn tabella(r: &mut Report, id: SezioneId) -> Option<&mut Vec<Settore>> {
@@ -134,11 +138,18 @@ pub fn inietta(
         regola,
         severita: Severity::Error,
         dove,
+        colonna: None,
     };
     let w = |regola, dove| Atteso {
         regola,
         severita: Severity::Warning,
         dove,
+        colonna: None,
+    };
+    // A total that no longer adds up points at its figure of this column.
+    let alla = |mut a: Atteso, c: Colonna| {
+        a.colonna = Some(c);
+        a
     };
     if guasto == Guasto::LegameMancante {
         let dir = |ri: usize| {
@@ -217,19 +228,34 @@ pub fn inietta(
     Some(match guasto {
         Guasto::ImportoRiga => {
             add(&mut gr.righe[riga_i].importi);
-            vec![e("total-mismatch", tot_gruppo)]
+            vec![alla(e("total-mismatch", tot_gruppo), Colonna::Previsione)]
         }
         Guasto::TotaleDichiarato => {
             add(&mut gr.totale.as_mut()?.importi);
             // The Settore total sums the group totals, so it disagrees too.
             vec![
-                e("total-mismatch", tot_gruppo),
-                e("total-mismatch", Dove::TotaleSettore(ri, entrate, sc)),
+                alla(e("total-mismatch", tot_gruppo), Colonna::Previsione),
+                alla(
+                    e("total-mismatch", Dove::TotaleSettore(ri, entrate, sc)),
+                    Colonna::Previsione,
+                ),
             ]
         }
         Guasto::RigaTolta => {
-            gr.righe.remove(riga_i);
-            vec![e("total-mismatch", tot_gruppo)]
+            let tolta = gr.righe.remove(riga_i);
+            // The first column (the report's own year first) the row held an amount in.
+            let prima = tolta
+                .importi
+                .columns()
+                .iter()
+                .copied()
+                .filter(|c| tolta.importi.get(*c).is_some_and(|v| !v.is_zero()))
+                .min();
+            let t = e("total-mismatch", tot_gruppo);
+            vec![match prima {
+                Some(c) => alla(t, c),
+                None => t,
+            }]
         }
         Guasto::CodicePdc => {
             let r: &mut Riga = &mut gr.righe[riga_i];
@@ -254,6 +280,18 @@ pub fn inietta(
 
 /// The span of what `dove` names in a parsed document.
 pub fn span_di(doc: &Documento, dove: Dove) -> Option<Span> {
+    nodo(doc, dove).map(|(s, _)| s)
+}
+
+/// Where the finding `a` must point in a parsed document: the figure of its
+/// column, or the record.
+pub fn span_atteso(doc: &Documento, a: &Atteso) -> Option<Span> {
+    let (span, cifre) = nodo(doc, a.dove)?;
+    Some(a.colonna.and_then(|c| cifre.get(c)).unwrap_or(span))
+}
+
+/// The record `dove` names and where its amounts are printed.
+fn nodo(doc: &Documento, dove: Dove) -> Option<(Span, SpanImporti)> {
     let tab = |ri: usize, id: SezioneId| -> Option<&Vec<Settore>> {
         doc.reports
             .get(ri)?
@@ -270,7 +308,7 @@ pub fn span_di(doc: &Documento, dove: Dove) -> Option<Span> {
             .flat_map(|t| &t.gruppi)
             .flat_map(|g| &g.righe)
             .find(|r| r.chiave == k)
-            .map(|r| r.span),
+            .map(|r| (r.span, r.spans_importi)),
         Dove::TotaleGruppo(ri, id, sc, gc) => tab(ri, id)?
             .iter()
             .filter(|s| codice(s) == sc)
@@ -278,12 +316,12 @@ pub fn span_di(doc: &Documento, dove: Dove) -> Option<Span> {
             .flat_map(|t| &t.gruppi)
             .find(|g| g.intestazione.as_ref().is_some_and(|i| i.codice == gc))
             .and_then(|g| g.totale.as_ref())
-            .map(|t| t.span),
+            .map(|t| (t.span, t.spans_importi)),
         Dove::TotaleSettore(ri, id, sc) => tab(ri, id)?
             .iter()
             .find(|s| codice(s) == sc)
             .and_then(|s| s.totale.as_ref())
-            .map(|t| t.span),
+            .map(|t| (t.span, t.spans_importi)),
         Dove::TotaleParte(ri, entrate) => {
             let s = doc
                 .reports
@@ -295,7 +333,7 @@ pub fn span_di(doc: &Documento, dove: Dove) -> Option<Span> {
                     .get(if entrate { 0 } else { 1 })?
                     .totale
                     .as_ref()
-                    .map(|t| t.span),
+                    .map(|t| (t.span, t.spans_importi)),
                 _ => None,
             }
         }

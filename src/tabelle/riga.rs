@@ -244,6 +244,7 @@ impl Riga1<'_> {
             Importi::Correnti(ImportiCorrenti::default())
         };
         let mut imp_span: Option<Span> = None;
+        let mut spans_importi = crate::ast::SpanImporti::default();
         for &(colonna, i) in self.importi {
             let c = cella(i);
             if imp.get(colonna).is_none() {
@@ -281,6 +282,7 @@ impl Riga1<'_> {
             };
             // A column the section's shape lacks (a "di cui" of a current row) is not an error when empty or zero.
             imp.set(colonna, v);
+            spans_importi.set(colonna, c.span);
             imp_span = Some(imp_span.map_or(c.span, |s| s.join(c.span)));
         }
 
@@ -400,6 +402,7 @@ impl Riga1<'_> {
                 asterisco: ast.unwrap_or(ast_testo),
                 importi: imp,
                 importi_span: imp_span.unwrap_or(rspan),
+                spans_importi,
                 missione_programma,
             },
         });
