@@ -151,7 +151,7 @@ fn importi(f: &Finding) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = f
         .amounts
         .iter()
-        .map(|(k, d)| (k.clone(), macchina(*d)))
+        .map(|(k, d)| (k.to_string(), macchina(*d)))
         .collect();
     v.sort();
     v

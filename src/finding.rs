@@ -30,7 +30,7 @@ pub struct Finding {
     /// The PEG key of the chapter concerned, when there is one.
     pub key: Option<ChiavePeg>,
     /// Amounts involved, by name (`previsione_declared`...), in order.
-    pub amounts: Vec<(String, Decimal)>,
+    pub amounts: Vec<(NomeImporto, Decimal)>,
     /// Other places that explain the finding (the rows summed, likely causes).
     pub related: Vec<Related>,
     /// Where in the document the finding is, for scoping and fingerprints.
@@ -39,8 +39,58 @@ pub struct Finding {
     /// link, revenue left unspent): applied by the sink.
     pub attenuazione: u8,
     /// Rows that one mistyped digit would explain, too many to list alone;
-    /// named when other findings suspect the same slip (not printed).
+    /// named when other findings suspect the same slip (not printed;
+    /// dropped once the report's findings have been read together).
     pub sospetti: Vec<Sospetto>,
+    /// The difference as data, for findings about figures that do not add
+    /// up: what the checks of a report compare to find a missing row
+    /// (dropped once the report's findings have been read together).
+    pub scarto: Option<Box<Scarto>>,
+}
+
+/// Declared figures against what they should equal, as data (not printed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scarto {
+    /// Declared minus computed, per column that differs, in column order;
+    /// the fifth column of 1.B subtotals is left out (it repeats PREVISIONE
+    /// of the year before).
+    pub differenze: Vec<(crate::ast::Colonna, Decimal)>,
+    /// The items summed, when they are one run of lines (a group's rows),
+    /// and what they are for people (`Macroaggregato 03 ...`).
+    pub ambito: Option<(Span, String)>,
+    /// Summed per missione-programma: the one compared (`12 04`).
+    pub programma: Option<String>,
+    /// The computed side sums V rows only.
+    pub vincolate: bool,
+    /// A whole row already explains the difference.
+    pub spiegato: bool,
+}
+
+/// The name of an amount of a finding: one of a few dozen (a column and
+/// what the figure is), shared rather than allocated per finding.
+pub type NomeImporto = std::borrow::Cow<'static, str>;
+
+/// `<column>_<what>` (`previsione_declared`), interned: the names come from
+/// a fixed set of columns and roles, so the table stays a few dozen entries.
+pub fn nome_importo(colonna: &str, ruolo: &str) -> NomeImporto {
+    use std::sync::{Mutex, OnceLock};
+    static NOMI: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    let nome = format!("{colonna}_{ruolo}");
+    let mut nomi = NOMI
+        .get_or_init(|| Mutex::new(Vec::new()))
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(n) = nomi.iter().find(|n| **n == nome) {
+        return NomeImporto::Borrowed(n);
+    }
+    // Bounded: past a few hundred names (never reached by the rules) a name
+    // is simply allocated.
+    if nomi.len() >= 512 {
+        return NomeImporto::Owned(nome);
+    }
+    let n: &'static str = Box::leak(nome.into_boxed_str());
+    nomi.push(n);
+    NomeImporto::Borrowed(n)
 }
 
 /// A row suspected of holding a mistyped amount.
@@ -103,6 +153,7 @@ impl Finding {
             context: Contesto::default(),
             attenuazione: 0,
             sospetti: Vec::new(),
+            scarto: None,
         }
     }
 

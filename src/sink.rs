@@ -93,6 +93,12 @@ impl<'r> Sink<'r> {
         self.findings.push(f);
     }
 
+    /// The findings kept since `from` (one report's), for the checks that
+    /// read them together.
+    pub fn dal(&mut self, from: usize) -> &mut [Finding] {
+        &mut self.findings[from..]
+    }
+
     /// Number of findings kept so far.
     pub fn len(&self) -> usize {
         self.findings.len()

@@ -327,7 +327,7 @@ pub fn rilievi(files: &[crate::output::Esito<'_>]) -> Result<Vec<u8>, XlsxError>
             ws.write_string(riga, 8, crate::output::sarif::fingerprint(x))?;
             let mut c: u16 = 9;
             for (nome, d) in &x.amounts {
-                ws.write_string(riga, c, nome)?;
+                ws.write_string(riga, c, &**nome)?;
                 if let Some(v) = d.to_f64() {
                     ws.write_number_with_format(riga, c + 1, v, &importo)?;
                 }

@@ -213,16 +213,10 @@ message = "V spending {left} exceeds V revenue {right} by {difference}"
     assert_eq!(
         found[0].amounts,
         vec![
+            ("previsione_left".into(), "134558563.05".parse().unwrap()),
+            ("previsione_right".into(), "117728790.00".parse().unwrap()),
             (
-                "previsione_left".to_string(),
-                "134558563.05".parse().unwrap()
-            ),
-            (
-                "previsione_right".to_string(),
-                "117728790.00".parse().unwrap()
-            ),
-            (
-                "previsione_difference".to_string(),
+                "previsione_difference".into(),
                 "16829773.05".parse().unwrap()
             ),
         ]

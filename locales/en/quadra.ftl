@@ -750,3 +750,20 @@ figure-also-differs = {$column}: this figure differs too
 figure-compared = {$column}: the figure it is compared with
 figure-record = the record this figure belongs to
 hint-corroborated = {$hint} ({$n} checks point at this row)
+
+# A missing row, across the checks of a report
+where-gruppo = { $kind ->
+    [tipologia] Tipologia
+   *[macroaggregato] Macroaggregato
+} { $code } (`{ $label }`)
+where-total = the items of `{ $label }`
+hint-missing-row = likely cause: a row of exactly these amounts is missing (or was deleted) from { $place }{ $settore ->
+    [none] {""}
+   *[other] , Settore { $settore }
+}{ $programma ->
+    [none] {""}
+   *[other] , programma { $programma }
+}{ $v ->
+    [yes] , marked V
+   *[no] {""}
+}: { $amounts }

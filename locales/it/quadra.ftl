@@ -844,3 +844,20 @@ figure-also-differs = {$column}: anche questo importo non torna
 figure-compared = {$column}: l'importo con cui è confrontato
 figure-record = la riga o il totale cui appartiene l'importo
 hint-corroborated = {$hint} ({$n} controlli indicano questa riga)
+
+# A missing row, across the checks of a report
+where-gruppo = { $kind ->
+    [tipologia] Tipologia
+   *[macroaggregato] Macroaggregato
+} { $code } (`{ $label }`)
+where-total = le voci di `{ $label }`
+hint-missing-row = causa probabile: manca (o è stata cancellata) una riga con esattamente questi importi in { $place }{ $settore ->
+    [none] {""}
+   *[other] , Settore { $settore }
+}{ $programma ->
+    [none] {""}
+   *[other] , programma { $programma }
+}{ $v ->
+    [yes] , segnata V
+   *[no] {""}
+}: { $amounts }

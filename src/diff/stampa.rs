@@ -299,7 +299,7 @@ struct JsonFinding<'a> {
 fn importi_json(f: &Finding) -> std::collections::BTreeMap<&str, String> {
     f.amounts
         .iter()
-        .map(|(k, a)| (k.as_str(), macchina(*a)))
+        .map(|(k, a)| (k.as_ref(), macchina(*a)))
         .collect()
 }
 

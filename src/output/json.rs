@@ -50,7 +50,7 @@ struct Diag<'a> {
     end_column: usize,
     key: Option<String>,
     #[serde(serialize_with = "amounts")]
-    amounts: &'a [(String, Decimal)],
+    amounts: &'a [(crate::finding::NomeImporto, Decimal)],
     related: Vec<Related<'a>>,
     label: &'a str,
     help: &'a str,
@@ -65,7 +65,10 @@ struct Related<'a> {
 }
 
 /// Amounts as an object of decimal strings, in the rule's order.
-fn amounts<S: Serializer>(v: &&[(String, Decimal)], s: S) -> Result<S::Ok, S::Error> {
+fn amounts<S: Serializer>(
+    v: &&[(crate::finding::NomeImporto, Decimal)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
     let mut m = s.serialize_map(Some(v.len()))?;
     for (k, d) in v.iter() {
         m.serialize_entry(k, &macchina(*d))?;

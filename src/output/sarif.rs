@@ -105,7 +105,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::R
             let amounts: serde_json::Map<String, Value> = x
                 .amounts
                 .iter()
-                .map(|(k, v)| (k.clone(), Value::String(macchina(*v))))
+                .map(|(k, v)| (k.to_string(), Value::String(macchina(*v))))
                 .collect();
             let mut result = json!({
                 "ruleId": x.rule,

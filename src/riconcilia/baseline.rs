@@ -34,9 +34,12 @@ pub fn finding(d: &Differenza, messaggio: crate::lingua::Testo) -> Finding {
     };
     for a in &d.amounts {
         let c = a.column.name();
-        f.amounts.push((format!("{c}_report"), a.report));
-        f.amounts.push((format!("{c}_data"), a.data));
-        f.amounts.push((format!("{c}_difference"), a.difference));
+        f.amounts
+            .push((crate::finding::nome_importo(c, "report"), a.report));
+        f.amounts
+            .push((crate::finding::nome_importo(c, "data"), a.data));
+        f.amounts
+            .push((crate::finding::nome_importo(c, "difference"), a.difference));
     }
     f
 }

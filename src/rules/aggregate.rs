@@ -7,13 +7,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::def::{op_str, Aggregato, Lato, RuleDef};
-use super::hints::{spiega, Differenza, Ruolo, Voce};
+use super::hints::{differenze, spiega, Differenza, Ruolo, Voce};
 use super::Ctx;
 use crate::amount::{italiano, somma};
 use crate::ast::Colonna;
-use crate::finding::Finding;
+use crate::finding::{Finding, Scarto};
 use crate::lang::expr::Op;
-use crate::lang::item::{Gruppo, Item};
+use crate::lang::item::{Gruppo, Item, Raggruppa};
 use crate::lang::selector::Selettore;
 use crate::lang::template::ValoriAggregato;
 use crate::sink::Sink;
@@ -150,10 +150,14 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
         f.context.settore = primo.settore;
         f.context.soggetto = gruppo.clone();
         for (c, ls, rs) in &diverse {
-            f.amounts.push((format!("{}_left", c.name()), *ls));
-            f.amounts.push((format!("{}_right", c.name()), *rs));
             f.amounts
-                .push((format!("{}_difference", c.name()), *ls - *rs));
+                .push((crate::finding::nome_importo(c.name(), "left"), *ls));
+            f.amounts
+                .push((crate::finding::nome_importo(c.name(), "right"), *rs));
+            f.amounts.push((
+                crate::finding::nome_importo(c.name(), "difference"),
+                *ls - *rs,
+            ));
         }
         if let (Lato::Somma(sel), true) = (&a.right, da_spiegare > 0) {
             da_spiegare -= 1;
@@ -177,7 +181,15 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
                 .collect();
             voci.extend(vicini(ctx, a, sel, g));
             let dichiarato = (l.len() == 1).then(|| l[0].span_di(diverse[0].0));
-            spiega(&mut f, colonne, &diffs, dichiarato, &voci);
+            let spiegato = spiega(&mut f, colonne, &diffs, dichiarato, &voci);
+            f.scarto = Some(Box::new(Scarto {
+                differenze: differenze(&diffs),
+                ambito: None,
+                programma: (a.group_by == Some(Raggruppa::MissioneProgramma))
+                    .then(|| gruppo.clone()),
+                vincolate: sel.vincolato == Some(true),
+                spiegato,
+            }));
         }
         // The declared figures that disagree (of the first declared item).
         if let Some(d) = l.first() {

@@ -76,15 +76,16 @@ fn valore(importi: &Importi, c: Colonna) -> Decimal {
 /// Add the likely causes of the differences `diffs` (over the compared
 /// columns `colonne`) to `f`. `dichiarato_span` is where the declared figure
 /// of the one differing column is printed (when there is one declared figure).
+/// True when a whole row explains the difference.
 pub fn spiega(
     f: &mut Finding,
     colonne: &[Colonna],
     diffs: &[Differenza],
     dichiarato_span: Option<Span>,
     voci: &[Voce<'_>],
-) {
+) -> bool {
     if diffs.is_empty() {
-        return;
+        return false;
     }
     let diff_of = |c: Colonna| {
         diffs
@@ -114,6 +115,7 @@ pub fn spiega(
             _ => {}
         }
     }
+    let riga_intera = !cause.is_empty();
     if let [d] = diffs {
         let mut sospetti = Vec::new();
         for v in voci {
@@ -170,4 +172,15 @@ pub fn spiega(
             added += 1;
         }
     }
+    riga_intera
+}
+
+/// The difference vector of a comparison (declared minus computed per
+/// column), the 1.B fifth column left out.
+pub fn differenze(diffs: &[Differenza]) -> Vec<(Colonna, Decimal)> {
+    diffs
+        .iter()
+        .filter(|d| d.colonna != Colonna::PrevisionePrecedenteRipetuta)
+        .map(|d| (d.colonna, d.diff()))
+        .collect()
 }

@@ -8,6 +8,7 @@ pub mod builtin;
 pub mod codes;
 pub mod def;
 pub mod hints;
+pub mod mancanti;
 pub mod predicate;
 pub mod totals;
 pub mod vincoli;
@@ -188,6 +189,14 @@ impl<'r> Controllo<'r> {
             }
         }
         self.sink.corrobora(from);
+        let trovati = self.sink.dal(from);
+        mancanti::riga_mancante(report, trovati);
+        // What the checks read together is not printed: memory holds the
+        // findings of every report until the end.
+        for f in trovati {
+            f.scarto = None;
+            f.sospetti = Vec::new();
+        }
     }
 
     /// Every finding, ordered by position, then rule (the order does not

@@ -32,7 +32,8 @@ fn finding(ctx: &Ctx<'_>, rule: &RuleDef, p: &Predicato, it: &Item<'_>) -> Findi
     f.key = it.chiave;
     for &c in it.importi.columns() {
         if let Some(v) = it.importo(c) {
-            f.amounts.push((c.name().to_string(), v));
+            f.amounts
+                .push((crate::finding::NomeImporto::Borrowed(c.name()), v));
         }
     }
     // The figures that make the condition hold (of an `or`, the side that does).

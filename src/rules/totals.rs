@@ -11,12 +11,12 @@
 use rust_decimal::Decimal;
 
 use super::def::RuleDef;
-use super::hints::{spiega, Differenza, Ruolo, Voce};
+use super::hints::{differenze, spiega, Differenza, Ruolo, Voce};
 use super::Ctx;
 use crate::amount::{italiano, somma};
-use crate::ast::{Colonna, Corpo, Importi, SezioneId, SpanImporti, Totale};
+use crate::ast::{Colonna, Corpo, Importi, SezioneId, SpanImporti, TipoGruppo, Totale};
 use crate::codes::ChiavePeg;
-use crate::finding::Finding;
+use crate::finding::{Finding, Scarto};
 use crate::sink::Sink;
 use crate::span::Span;
 
@@ -54,6 +54,8 @@ struct Confronto<'c, 'a, 'r> {
     sink: &'c mut Sink<'r>,
     sezione: SezioneId,
     settore: Option<u32>,
+    /// The group whose rows are being summed (its kind and code), if any.
+    gruppo: Option<(TipoGruppo, Option<u8>)>,
     tolleranza: Decimal,
 }
 
@@ -67,6 +69,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             sink,
             sezione: s.id,
             settore: None,
+            gruppo: None,
             tolleranza,
         };
         match &s.corpo {
@@ -87,7 +90,10 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                                     chiave: Some(r.chiave),
                                 })
                                 .collect();
+                            let codice = gruppo.intestazione.as_ref().map(|i| i.codice);
+                            c.gruppo = Some((gruppo.tipo, codice));
                             c.livello(gruppo.totale.as_ref(), righe, &mut del_titolo);
+                            c.gruppo = None;
                         }
                         c.livello(titolo.totale.as_ref(), del_titolo, &mut del_settore);
                     }
@@ -119,6 +125,15 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                 c.livello(m.totale_generale.as_ref(), generale, &mut Vec::new());
             }
         }
+    }
+}
+
+/// The catalogue's name of a group level (`where-gruppo`'s `kind`).
+fn tipo_nome(t: TipoGruppo) -> &'static str {
+    match t {
+        TipoGruppo::Tipologia => "tipologia",
+        TipoGruppo::Macroaggregato => "macroaggregato",
+        TipoGruppo::Nessuno => "none",
     }
 }
 
@@ -211,10 +226,14 @@ impl<'a> Confronto<'_, 'a, '_> {
         }
         f.help = crate::tr!("total-help");
         for (col, d, c) in &diverse {
-            f.amounts.push((format!("{}_declared", col.name()), *d));
-            f.amounts.push((format!("{}_computed", col.name()), *c));
             f.amounts
-                .push((format!("{}_difference", col.name()), *d - *c));
+                .push((crate::finding::nome_importo(col.name(), "declared"), *d));
+            f.amounts
+                .push((crate::finding::nome_importo(col.name(), "computed"), *c));
+            f.amounts.push((
+                crate::finding::nome_importo(col.name(), "difference"),
+                *d - *c,
+            ));
         }
         f.context.sezione = Some(self.sezione);
         f.context.settore = self.settore;
@@ -239,7 +258,7 @@ impl<'a> Confronto<'_, 'a, '_> {
             })
             .collect();
         let cifra = |c: Colonna| t.spans_importi.get(c).unwrap_or(t.span);
-        spiega(
+        let spiegato = spiega(
             &mut f,
             &confrontate,
             &diffs,
@@ -251,6 +270,27 @@ impl<'a> Confronto<'_, 'a, '_> {
             .map(|d| (d.nome.clone(), cifra(d.colonna)))
             .collect();
         f.alle_cifre(t.span, &figure, "figure-also-differs");
+        // The rows summed (or, when none is listed, the total itself): where
+        // a missing row would have been.
+        let cosa = match self.gruppo {
+            Some((tipo, Some(codice))) if tipo != TipoGruppo::Nessuno => crate::tr!(
+                "where-gruppo",
+                kind = tipo_nome(tipo),
+                code = format!("{codice:02}"),
+                label = &t.etichetta
+            ),
+            _ => crate::tr!("where-total", label = &t.etichetta),
+        };
+        let ambito = match (parti.first(), parti.last()) {
+            (Some(a), Some(b)) => Some((a.span.join(b.span), cosa)),
+            _ => Some((t.span, cosa)),
+        };
+        f.scarto = Some(Box::new(Scarto {
+            differenze: differenze(&diffs),
+            ambito,
+            spiegato,
+            ..Scarto::default()
+        }));
         if let (Some(first), Some(last)) = (parti.first(), parti.last()) {
             let key = |p: &Parte<'_>| p.chiave.map(|k| format!(" ({k})")).unwrap_or_default();
             if parti.len() == 1 {

@@ -111,9 +111,12 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             };
             f.attenuazione = u8::from(!eccesso_spesa) + u8::from(inferito);
             for (c, e, s, d) in &diverse {
-                f.amounts.push((format!("{}_revenue", c.name()), *e));
-                f.amounts.push((format!("{}_spending", c.name()), *s));
-                f.amounts.push((format!("{}_difference", c.name()), -*d));
+                f.amounts
+                    .push((crate::finding::nome_importo(c.name(), "revenue"), *e));
+                f.amounts
+                    .push((crate::finding::nome_importo(c.name(), "spending"), *s));
+                f.amounts
+                    .push((crate::finding::nome_importo(c.name(), "difference"), -*d));
             }
             f.context.sezione = Some(primo.sezione);
             f.context.settore = primo.settore;
@@ -194,8 +197,10 @@ fn unmatched(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>, entrate: bool) 
         f.help = help;
         f.key = it.chiave;
         for c in COLONNE {
-            f.amounts
-                .push((c.name().to_string(), it.importo(c).unwrap_or_default()));
+            f.amounts.push((
+                crate::finding::NomeImporto::Borrowed(c.name()),
+                it.importo(c).unwrap_or_default(),
+            ));
         }
         f.context.sezione = Some(it.sezione);
         f.context.settore = it.settore;
@@ -266,8 +271,10 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             f.help = crate::tr!("flag-help");
             f.key = it.chiave;
             for c in COLONNE {
-                f.amounts
-                    .push((c.name().to_string(), it.importo(c).unwrap_or_default()));
+                f.amounts.push((
+                    crate::finding::NomeImporto::Borrowed(c.name()),
+                    it.importo(c).unwrap_or_default(),
+                ));
             }
             f.related(
                 v.span,
@@ -369,10 +376,14 @@ pub fn check_coverage(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
         };
         f.attenuazione = u8::from(!scoperto);
         for (c, e, fuori, s, d) in &righe {
-            f.amounts.push((format!("{}_revenue", c.name()), *e));
-            f.amounts.push((format!("{}_outside", c.name()), *fuori));
-            f.amounts.push((format!("{}_spending", c.name()), *s));
-            f.amounts.push((format!("{}_difference", c.name()), -*d));
+            f.amounts
+                .push((crate::finding::nome_importo(c.name(), "revenue"), *e));
+            f.amounts
+                .push((crate::finding::nome_importo(c.name(), "outside"), *fuori));
+            f.amounts
+                .push((crate::finding::nome_importo(c.name(), "spending"), *s));
+            f.amounts
+                .push((crate::finding::nome_importo(c.name(), "difference"), -*d));
         }
         f.context.sezione = Some(dove.sezione);
         f.context.soggetto = if scoperto {
