@@ -58,6 +58,9 @@ pub struct Scarto {
     /// The items summed, when they are one run of lines (a group's rows),
     /// and what they are for people (`Macroaggregato 03 ...`).
     pub ambito: Option<(Span, String)>,
+    /// Every line of the level checked (heading, rows, total): a line of it
+    /// that could not be read explains the difference.
+    pub estensione: Option<Span>,
     /// Summed per missione-programma: the one compared (`12 04`).
     pub programma: Option<String>,
     /// The computed side sums V rows only.

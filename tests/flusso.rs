@@ -1,4 +1,4 @@
-//! The streaming check (`parse_each` and `rules::Controllo`, what `quadra
+//! The streaming check (`parse_each_con` and `rules::Controllo`, what `quadra
 //! check` runs) gives exactly what the whole-document path gives (`parse`
 //! and `rules::check`): the same reports, the same diagnostics, the same
 //! findings in the same order, on every fixture, the real report, and
@@ -14,7 +14,8 @@ use quadra::sample::guasti::{inietta, Guasto, Occupati};
 fn in_flusso(bytes: &[u8], rules: &RuleSet) -> Option<(String, Vec<Finding>)> {
     let mut c = quadra::rules::Controllo::new(rules, false, None);
     let mut reports = Vec::new();
-    let diags = quadra::parse_each(bytes, |r| {
+    let diags = quadra::parse::parse_each_con(bytes, |r, d| {
+        c.letture(d);
         let its = quadra::lang::item::items(&r);
         c.report(&r, &its);
         reports.push(r);

@@ -767,3 +767,5 @@ hint-missing-row = likely cause: a row of exactly these amounts is missing (or w
     [yes] , marked V
    *[no] {""}
 }: { $amounts }
+hint-narrowed = {$hint} (the other rows are ruled out by the checks that still agree)
+hint-parse-cause = likely cause: this line could not be read ({$code}: {$message}), so what it holds is in no sum; this finding follows from it

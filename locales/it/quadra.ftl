@@ -861,3 +861,5 @@ hint-missing-row = causa probabile: manca (o è stata cancellata) una riga con e
     [yes] , segnata V
    *[no] {""}
 }: { $amounts }
+hint-narrowed = {$hint} (le altre righe sono escluse dai controlli che tornano)
+hint-parse-cause = causa probabile: questa riga non si è potuta leggere ({$code}: {$message}), quindi ciò che contiene non entra in nessuna somma; questa segnalazione ne è la conseguenza

@@ -414,7 +414,8 @@ pub(crate) fn controlla_in_flusso(path: &str, come: Come<'_>) -> Result<Letto, P
     let mut controllo = crate::rules::Controllo::new(come.rules, come.deny, valido);
     let mut errori = Vec::new();
     let mut scheletri = Vec::new();
-    let letto = crate::parse::parse_each(&bytes, |r| {
+    let letto = crate::parse::parse_each_con(&bytes, |r, d| {
+        controllo.letture(d);
         let its = crate::lang::item::items(&r);
         if let Some(f) = valido {
             errori.extend(verifica(f, direzione(&r), &its));

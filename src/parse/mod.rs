@@ -165,6 +165,16 @@ pub fn parse_each(
     bytes: &[u8],
     mut on_report: impl FnMut(Report),
 ) -> Result<Vec<ParseDiagnostic>, NotAReport> {
+    parse_each_con(bytes, |r, _| on_report(r))
+}
+
+/// [`parse_each`], handing each report with the diagnostics found so far
+/// (its own among them, and maybe the first of the next report's): what a
+/// check needs to name an unread line as the cause of a total's mismatch.
+pub fn parse_each_con(
+    bytes: &[u8],
+    mut on_report: impl FnMut(Report, &[ParseDiagnostic]),
+) -> Result<Vec<ParseDiagnostic>, NotAReport> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(NotAReport::Empty);
     }
@@ -186,15 +196,15 @@ pub fn parse_each(
             }
         }
         // A report is complete once the next one has started.
-        for r in d.reports.drain(..) {
+        for r in std::mem::take(&mut d.reports) {
             letti += 1;
-            on_report(r);
+            on_report(r, &d.ctx.diags);
         }
     }
     let (reports, diagnostics) = d.finish();
     for r in reports {
         letti += 1;
-        on_report(r);
+        on_report(r, &diagnostics);
     }
     if letti == 0 {
         return Err(classify_non_report(bytes));

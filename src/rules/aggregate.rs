@@ -185,6 +185,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
             f.scarto = Some(Box::new(Scarto {
                 differenze: differenze(&diffs),
                 ambito: None,
+                estensione: None,
                 programma: (a.group_by == Some(Raggruppa::MissioneProgramma))
                     .then(|| gruppo.clone()),
                 vincolate: sel.vincolato == Some(true),

@@ -5,11 +5,13 @@
 
 pub mod aggregate;
 pub mod builtin;
+pub mod cascata;
 pub mod codes;
 pub mod def;
 pub mod hints;
 pub mod mancanti;
 pub mod predicate;
+pub mod restringi;
 pub mod totals;
 pub mod vincoli;
 
@@ -141,7 +143,10 @@ pub fn check_in_flusso(
     deny_warnings: bool,
 ) -> Result<(Vec<Finding>, Vec<ParseDiagnostic>), crate::parse::NotAReport> {
     let mut c = Controllo::new(rules, deny_warnings, None);
-    let diags = crate::parse::parse_each(bytes, |r| c.report(&r, &items(&r)))?;
+    let diags = crate::parse::parse_each_con(bytes, |r, d| {
+        c.letture(d);
+        c.report(&r, &items(&r))
+    })?;
     for d in &diags {
         c.parse_diagnostic(d);
     }
@@ -156,6 +161,10 @@ pub struct Controllo<'r> {
     rules: &'r RuleSet,
     legami: Option<&'r FileLegami>,
     sink: Sink<'r>,
+    /// Parse diagnostics not yet matched with their report.
+    illeggibili: Vec<cascata::Illeggibile>,
+    /// How many of the parser's diagnostics [`Controllo::letture`] has taken.
+    letti: usize,
 }
 
 impl<'r> Controllo<'r> {
@@ -165,12 +174,35 @@ impl<'r> Controllo<'r> {
             rules,
             legami,
             sink: Sink::new(rules, deny_warnings),
+            illeggibili: Vec::new(),
+            letti: 0,
         }
+    }
+
+    /// The parse diagnostics found so far (as [`crate::parse::parse_each_con`]
+    /// hands them), to name an unread line as a cause: only those not yet
+    /// seen are taken. The findings of the diagnostics are given at the end
+    /// with [`Controllo::parse_diagnostic`], in their usual place.
+    pub fn letture(&mut self, diagnostiche: &[ParseDiagnostic]) {
+        for d in diagnostiche.iter().skip(self.letti) {
+            self.illeggibili.push(cascata::Illeggibile {
+                span: d.span,
+                codice: d.code.as_str().to_string(),
+                messaggio: d.message.clone(),
+            });
+        }
+        self.letti = self.letti.max(diagnostiche.len());
     }
 
     /// A parse diagnostic, as a finding of its own code.
     pub fn parse_diagnostic(&mut self, d: &ParseDiagnostic) {
         self.sink.push(Finding::from_parse(d));
+        // Bounded as the parser bounds its diagnostics per report.
+        self.illeggibili.push(cascata::Illeggibile {
+            span: d.span,
+            codice: d.code.as_str().to_string(),
+            messaggio: d.message.clone(),
+        });
     }
 
     /// Run every enabled rule on one report whose items are `items`.
@@ -188,6 +220,15 @@ impl<'r> Controllo<'r> {
                 CorpoRegola::Aggregato(a) => aggregate::check(&ctx, rule, a, &mut self.sink),
             }
         }
+        // The parse diagnostics of this report (those before it are past).
+        let fine = report.span.end;
+        let (suoi, altri): (Vec<_>, Vec<_>) = std::mem::take(&mut self.illeggibili)
+            .into_iter()
+            .filter(|d| d.span.end > report.span.start)
+            .partition(|d| d.span.end <= fine);
+        self.illeggibili = altri;
+        cascata::cascata(&suoi, self.sink.dal(from));
+        restringi::restringi(self.rules, items, self.sink.dal(from));
         self.sink.corrobora(from);
         let trovati = self.sink.dal(from);
         mancanti::riga_mancante(report, trovati);

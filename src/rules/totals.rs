@@ -56,6 +56,12 @@ struct Confronto<'c, 'a, 'r> {
     settore: Option<u32>,
     /// The group whose rows are being summed (its kind and code), if any.
     gruppo: Option<(TipoGruppo, Option<u8>)>,
+    /// The lines of the level being checked (heading to total), if known.
+    contenitore: Option<Span>,
+    /// Where the last declared total checked ends: the lines after it, up
+    /// to the next total, are that total's level (a row the parser could
+    /// not read lies there, outside every node).
+    ultimo: usize,
     tolleranza: Decimal,
 }
 
@@ -70,6 +76,8 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             sezione: s.id,
             settore: None,
             gruppo: None,
+            contenitore: None,
+            ultimo: s.span.start,
             tolleranza,
         };
         match &s.corpo {
@@ -92,11 +100,14 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                                 .collect();
                             let codice = gruppo.intestazione.as_ref().map(|i| i.codice);
                             c.gruppo = Some((gruppo.tipo, codice));
+                            c.contenitore = Some(gruppo.span);
                             c.livello(gruppo.totale.as_ref(), righe, &mut del_titolo);
                             c.gruppo = None;
                         }
+                        c.contenitore = Some(titolo.span);
                         c.livello(titolo.totale.as_ref(), del_titolo, &mut del_settore);
                     }
+                    c.contenitore = Some(settore.span);
                     c.livello(settore.totale.as_ref(), del_settore, &mut Vec::new());
                 }
             }
@@ -107,6 +118,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                         .iter()
                         .map(|r| Parte::riepilogo(r.span, &r.importi, &r.spans_importi))
                         .collect();
+                    c.contenitore = Some(p.span);
                     c.livello(p.totale.as_ref(), righe, &mut Vec::new());
                 }
             }
@@ -118,9 +130,11 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                         .iter()
                         .map(|r| Parte::riepilogo(r.span, &r.importi, &r.spans_importi))
                         .collect();
+                    c.contenitore = Some(mis.span);
                     c.livello(mis.totale.as_ref(), righe, &mut della_direzione);
                 }
                 let mut generale = Vec::new();
+                c.contenitore = None;
                 c.livello(m.totale_direzione.as_ref(), della_direzione, &mut generale);
                 c.livello(m.totale_generale.as_ref(), generale, &mut Vec::new());
             }
@@ -149,6 +163,7 @@ impl<'a> Confronto<'_, 'a, '_> {
         match totale {
             Some(t) => {
                 self.confronta(t, &parti);
+                self.ultimo = t.span.end;
                 sopra.push(Parte::di(t));
             }
             None => sopra.extend(parti),
@@ -285,9 +300,14 @@ impl<'a> Confronto<'_, 'a, '_> {
             (Some(a), Some(b)) => Some((a.span.join(b.span), cosa)),
             _ => Some((t.span, cosa)),
         };
+        let dal_precedente = Span::new(self.ultimo.min(t.span.start), t.span.end);
+        let estensione = self
+            .contenitore
+            .map_or(dal_precedente, |c| c.join(dal_precedente));
         f.scarto = Some(Box::new(Scarto {
             differenze: differenze(&diffs),
             ambito,
+            estensione: Some(estensione),
             spiegato,
             ..Scarto::default()
         }));
