@@ -41,6 +41,67 @@ pub struct Finding {
     /// Rows that one mistyped digit would explain, too many to list alone;
     /// named when other findings suspect the same slip (not printed).
     pub sospetti: Vec<Sospetto>,
+    /// What the finding rests on: the document's own figures, or a
+    /// grouping of chapters (a vincolo group, declared or inferred).
+    pub base: Base,
+    /// Other chapters the finding concerns besides `key` (the chapters of a
+    /// vincolo group): what `--chapter` matches too.
+    pub capitoli: Vec<ChiavePeg>,
+}
+
+/// What a finding rests on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Base {
+    /// The figures of the report disagree (totals, summaries, codes,
+    /// markers): a fact about the document. Parse diagnostics too.
+    #[default]
+    Documento,
+    /// A grouping of chapters does not balance, or leaves a chapter out:
+    /// a hypothesis, as sure as the grouping.
+    Raggruppamento {
+        /// Where the grouping comes from.
+        origine: Origine,
+        /// The confidence declared in the link file or given by inference
+        /// (`None`: declared without one, or no group).
+        fiducia: Option<crate::vincoli::Fiducia>,
+    },
+}
+
+/// Where the grouping of a [`Base::Raggruppamento`] finding comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origine {
+    /// A group of the link file.
+    Dichiarato,
+    /// A group inferred from evidence.
+    Inferito,
+    /// The chapter is in no group (neither declared nor inferred).
+    Nessuno,
+}
+
+impl Base {
+    /// The JSON name: `document` or `grouping`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Base::Documento => "document",
+            Base::Raggruppamento { .. } => "grouping",
+        }
+    }
+
+    /// The grouping's source and confidence for JSON and SARIF
+    /// (`{"source": "declared", "confidence": "low"}`), `None` for `document`.
+    pub fn raggruppamento_json(self) -> Option<serde_json::Value> {
+        match self {
+            Base::Documento => None,
+            Base::Raggruppamento { origine, fiducia } => Some(serde_json::json!({
+                "source": match origine {
+                    Origine::Dichiarato => "declared",
+                    Origine::Inferito => "inferred",
+                    Origine::Nessuno => "none",
+                },
+                "confidence": fiducia.map(|f| f.name()),
+            })),
+        }
+    }
 }
 
 /// A row suspected of holding a mistyped amount.
@@ -101,6 +162,8 @@ impl Finding {
             context: Contesto::default(),
             attenuazione: 0,
             sospetti: Vec::new(),
+            base: Base::Documento,
+            capitoli: Vec::new(),
         }
     }
 

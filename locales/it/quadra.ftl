@@ -39,8 +39,8 @@ check-table-total = totale
 
 total-nothing-listed = sotto di esso non è elencato nulla
 total-items-sum = { $n ->
-        [one] l'unica voce che totalizza somma
-       *[other] le { $n } voci che totalizza sommano
+        [one] non l'importo dell'unica voce che totalizza
+       *[other] non la somma delle { $n } voci che totalizza
     }
 total-detail-first = { $column }: dichiarato { $declared }, calcolato { $computed } (differenza { $difference })
 total-detail-other = { $column }: { $declared }, contro { $computed } (differenza { $difference })
@@ -838,3 +838,34 @@ table-sheet-missing = la cartella di lavoro non ha il foglio `{ $name }` (chiave
 table-empty = la tabella è vuota: manca perfino la riga di intestazione
 table-not-utf8 = il byte { $byte } non è testo UTF-8, ma il profilo dice `encoding = "utf-8"`; impostare `encoding = "windows-1252"` o `"auto"`
 table-no-profile = nessun profilo predefinito riconosce l'intestazione della tabella; indicarne uno con --profile NOME|FILE
+
+## out15: fatti distinti dalle ipotesi, output leggibile e filtri
+confidence-declared-as = dichiarata, attendibilità { confidence }
+unbalanced-declared = {" "}[gruppo dichiarato con attendibilità { $confidence }{ $attenuated ->
+        [yes] : un livello di gravità più basso
+       *[no] {""}
+    }]
+links-bad-confidence = `{ $text }` non è un'attendibilità
+links-bad-confidence-help = scrivere `confidence = "high"`, `"medium"` o `"low"` (i rilievi di un gruppo `low` sono di un livello di gravità più basso, salvo `attenuate = false`)
+check-summary-basis = { $file }: degli errori e delle avvertenze, { $document } sulle cifre del documento (fatti), { $grouping } sui raggruppamenti dei vincoli (ipotesi)
+check-filtered = ; { $n } non mostrati (filtri)
+check-severity-header = { $severity ->
+        [error] Errori
+        [warning] Avvertenze
+       *[info] Ausili alla revisione (segnalazioni)
+    }: { $n } ({ $file })
+check-rule-header = { $rule }: { $n }{ $basis ->
+        [grouping] {" "}(raggruppamenti dei vincoli: ipotesi da confermare)
+       *[document] {""}
+    }
+check-rule-more = … e altri { $n } (--verbose li mostra tutti)
+links-group-declared = { $name } (attendibilità dichiarata, { confidence }{ $attenuated ->
+        [yes] : rilievi di un livello di gravità più basso
+       *[no] {""}
+    })
+check-related-more = ; altri { $n } punti collegati: --verbose li mostra
+rule-change-percent = {" "}({ $percent } rispetto a { $base })
+rule-change-zero = {" "}({ $base } è 0,00: nessuna percentuale)
+cfg-change-column = `{ $text }` non è una colonna di importi
+cfg-change-two = `change` indica due colonne di importi: quella che cambia, poi quella da cui cambia
+cfg-change-help = ad esempio `change = ["previsione", "previsione_precedente"]`; colonne: previsione, previsione_precedente, rendiconto_precedente, crono_anni_precedenti, altri_nuovi_stanziamenti, programma_triennale_lp
