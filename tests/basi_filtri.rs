@@ -473,11 +473,33 @@ fn human_output_is_grouped_summarised_and_wrapped() {
     for l in out.lines().filter(|l| !quoted(l)) {
         assert!(l.chars().count() <= 100, "{l}");
     }
-    assert!(out.lines().count() < 560, "{}", out.lines().count());
+    // Each severity fits a screen or two: errors in full (3 here), warnings
+    // and review aids one line each, the 5 largest of each rule.
+    let at = |h: &str| out.lines().position(|l| l.starts_with(h)).unwrap();
+    let (e, w, i) = (at("Errors:"), at("Warnings:"), at("Review aids"));
+    assert!(w - e < 110, "errors: {} lines", w - e);
+    assert!(i - w < 80, "warnings: {} lines", i - w);
+    assert!(
+        out.lines().count() - i < 80,
+        "infos: {} lines",
+        out.lines().count() - i
+    );
+    assert!(out
+        .contains("\nvincolo-unmatched-spending: 22 (vincolo groupings: hypotheses to confirm)\n"));
+    assert!(out.contains("\n  … and 17 more (--verbose shows all)\n"));
+    assert!(out.contains("; 5 more related locations: --verbose shows them"));
     // --verbose: every review aid and every related location.
     let v = quadra(&["check", REPORT, "--verbose"]);
     assert!(!v.stdout.contains("--verbose shows"));
-    assert!(v.stdout.lines().count() > 1000);
+    assert!(
+        v.stdout.lines().count() > 1400,
+        "{}",
+        v.stdout.lines().count()
+    );
+    // Warnings in full with --verbose: miette's warning mark on each.
+    assert_eq!(v.stdout.matches("\n  ⚠ ").count(), 42);
+    assert_eq!(out.matches("\n  ⚠ ").count(), 0);
+    assert_eq!(out.matches("\n  × ").count(), 3);
     insta::assert_snapshot!("grouped_human_output_of_the_real_report", out);
 }
 

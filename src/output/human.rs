@@ -19,14 +19,15 @@ pub fn conteggi(c: Conteggi) -> String {
     )
 }
 
-/// How many review aids of each rule are listed without `--verbose`.
+/// How many warnings and review aids of each rule are listed without `--verbose`.
 pub const PRIME_VOCI: usize = 5;
 
 /// Write the human report, grouped by severity (errors, warnings, review
-/// aids) then by rule: errors and warnings in full, with the lines of the
-/// report they concern; review aids one line each, the largest
-/// [`PRIME_VOCI`] of each rule (all with `--verbose`), so that they do not
-/// bury the findings that matter. Text is wrapped at the width.
+/// aids) then by rule, so that each severity fits a screen: errors in full,
+/// with the lines of the report they concern (a vincolo group's chapters
+/// cut to [`PRIMI_LEGATI`]); warnings and review aids one line each, the
+/// largest [`PRIME_VOCI`] of each rule. `--verbose` shows every warning in
+/// full and every finding. Text is wrapped at the width.
 pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Result<()> {
     let w = stile.width.max(20);
     for f in files {
@@ -56,33 +57,15 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Resu
                     basis = base
                 );
                 scrivi_a_capo(out, &titolo, "", w)?;
-                if sev != Severity::Info {
-                    // Errors all in full; warnings in full for the largest
-                    // of each rule, the rest one line each (all in full
-                    // with `--verbose`).
-                    let (pieni, righe) = if sev == Severity::Error || stile.verbose {
-                        (gruppo.clone(), Vec::new())
-                    } else {
-                        let mut v = gruppo.clone();
-                        v.sort_by(|a, b| {
-                            peso(b).cmp(&peso(a)).then(a.span.start.cmp(&b.span.start))
-                        });
-                        let resto = v.split_off(v.len().min(PRIMI_PIENI));
-                        v.sort_by_key(|x| x.span.start);
-                        let mut resto = resto;
-                        resto.sort_by_key(|x| x.span.start);
-                        (v, resto)
-                    };
+                // Errors in full; warnings too with `--verbose`.
+                if sev == Severity::Error || (sev == Severity::Warning && stile.verbose) {
                     let ridotti: Vec<Finding> =
-                        pieni.iter().map(|x| ridotto(x, stile.verbose)).collect();
+                        gruppo.iter().map(|x| ridotto(x, stile.verbose)).collect();
                     let located: Vec<_> = ridotti
                         .iter()
                         .map(|x| Located::finding(x, &source))
                         .collect();
                     out.write_all(render(&located, stile.colour, w).as_bytes())?;
-                    for x in &righe {
-                        riga_sola(out, f, x, w)?;
-                    }
                     continue;
                 }
                 let mut voci = gruppo.clone();
@@ -131,11 +114,8 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Resu
     Ok(())
 }
 
-/// How many warnings of each rule are drawn in full without `--verbose`.
-pub const PRIMI_PIENI: usize = 3;
-
 /// How many related locations a finding draws without `--verbose`.
-pub const PRIMI_LEGATI: usize = 3;
+pub const PRIMI_LEGATI: usize = 2;
 
 /// A finding as one wrapped line: `file:line:column: message`.
 fn riga_sola(out: &mut dyn Write, f: &Esito<'_>, x: &Finding, w: usize) -> io::Result<()> {
