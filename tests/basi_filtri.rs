@@ -473,11 +473,17 @@ fn human_output_is_grouped_summarised_and_wrapped() {
     for l in out.lines().filter(|l| !quoted(l)) {
         assert!(l.chars().count() <= 100, "{l}");
     }
+    // Labels are wrapped too: on this report, with its errors' lines of
+    // the report shorter than the width, nothing is wider.
+    for l in out.lines() {
+        assert!(l.chars().count() <= 100, "{l}");
+    }
+    assert!(out.contains("    · ╰──┤ revenue 38 15 4 (PREVISIONE 2022 1.995.110,00, PREVISIONE 2021 2.045.000,00,\n    ·    │ RENDICONTO 2021 467.660,95)\n"));
     // Each severity fits a screen or two: errors in full (3 here), warnings
     // and review aids one line each, the 5 largest of each rule.
     let at = |h: &str| out.lines().position(|l| l.starts_with(h)).unwrap();
     let (e, w, i) = (at("Errors:"), at("Warnings:"), at("Review aids"));
-    assert!(w - e < 110, "errors: {} lines", w - e);
+    assert!(w - e < 120, "errors: {} lines", w - e);
     assert!(i - w < 80, "warnings: {} lines", i - w);
     assert!(
         out.lines().count() - i < 80,

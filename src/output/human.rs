@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::{totale, Esito, Stile};
 use crate::diagnostic::Severity;
 use crate::finding::{Base, Finding};
-use crate::render::{render, Fonte, Located};
+use crate::render::{a_capo, render, Fonte, Located};
 use crate::sink::Conteggi;
 
 /// `2 errors, 1 warning, 0 infos` (`2 errori, 1 avvertenza, 0 segnalazioni`).
@@ -63,7 +63,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], stile: Stile) -> io::Resu
                         gruppo.iter().map(|x| ridotto(x, stile.verbose)).collect();
                     let located: Vec<_> = ridotti
                         .iter()
-                        .map(|x| Located::finding(x, &source))
+                        .map(|x| Located::finding(x, &source).a_capo(w))
                         .collect();
                     out.write_all(render(&located, stile.colour, w).as_bytes())?;
                     continue;
@@ -203,29 +203,6 @@ fn scrivi_a_capo(out: &mut dyn Write, text: &str, rientro: &str, width: usize) -
         writeln!(out, "{riga}")?;
     }
     Ok(())
-}
-
-/// The lines of `text` wrapped at `width` (see [`scrivi_a_capo`]).
-pub fn a_capo(text: &str, rientro: &str, width: usize) -> Vec<String> {
-    let lead = text.len() - text.trim_start().len();
-    let mut righe = Vec::new();
-    let mut riga = text[..lead].to_string();
-    let mut vuota = true;
-    for parola in text.split_whitespace() {
-        let n = riga.chars().count();
-        let p = parola.chars().count();
-        if !vuota && n + 1 + p > width {
-            righe.push(std::mem::replace(&mut riga, rientro.to_string()));
-            vuota = true;
-        }
-        if !vuota {
-            riga.push(' ');
-        }
-        riga.push_str(parola);
-        vuota = false;
-    }
-    righe.push(riga);
-    righe
 }
 
 /// `; 3 accepted in the baseline (hidden)`, or nothing.
