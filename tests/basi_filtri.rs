@@ -381,6 +381,17 @@ fn filters_apply_to_every_format_and_to_the_exit_code() {
         31
     );
 
+    // A misspelt --rule is a usage error, not a silent pass.
+    let t = run("human", &["--rule", "total-mismatc"]);
+    assert_eq!(t.code, 2);
+    assert_eq!(t.stdout, "");
+    assert_eq!(
+        t.stderr,
+        "quadra: `--rule total-mismatc` matches no rule and no parse code (did you mean `total-mismatch`?); `quadra rules` lists them\n"
+    );
+    assert_eq!(run("json", &["--rule", "parse::*"]).code, 0);
+    assert_eq!(run("json", &["--rule", "nothing-*"]).code, 2);
+
     // --chapter: the chapter's own findings and those of its group.
     let c = json_of(&run("json", &["--chapter", "3763  46 0"]));
     let d = diagnostics(&c);

@@ -775,3 +775,4 @@ rule-change-zero = {" "}({ $base } is 0,00: no percentage)
 cfg-change-column = `{ $text }` is not an amount column
 cfg-change-two = `change` names two amount columns: the changed one, then the one it changed from
 cfg-change-help = e.g. `change = ["previsione", "previsione_precedente"]`; columns: previsione, previsione_precedente, rendiconto_precedente, crono_anni_precedenti, altri_nuovi_stanziamenti, programma_triennale_lp
+check-unknown-rule-filter = `--rule { $id }` matches no rule and no parse code{ $hint }; `quadra rules` lists them

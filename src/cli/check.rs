@@ -822,6 +822,24 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     let Some(rules) = a.regole.carica()? else {
         return Ok(EXIT_USAGE);
     };
+    let filtro = output::Filtro::new(
+        a.min_severity.map(MinSeverity::severity),
+        &a.rule,
+        &a.chapter,
+    );
+    let ignote = filtro.regole_ignote(&rules);
+    for (id, simile) in &ignote {
+        let hint = simile
+            .map(|s| crate::tr!("rules-did-you-mean", id = s))
+            .unwrap_or_default();
+        eprintln!(
+            "quadra: {}",
+            crate::tr!("check-unknown-rule-filter", id = id, hint = hint)
+        );
+    }
+    if !ignote.is_empty() {
+        return Ok(EXIT_USAGE);
+    }
     let baseline_letta = match &a.baseline {
         Some(p) => match leggi_baseline(p)? {
             Ok(b) => Some(b),
@@ -872,11 +890,6 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         width: a.width,
         verbose: a.verbose,
     };
-    let filtro = output::Filtro::new(
-        a.min_severity.map(MinSeverity::severity),
-        &a.rule,
-        &a.chapter,
-    );
     {
         let mut out = super::uscita(a.output.as_deref())?;
         output::write_filtrato(a.format, &mut out, &esiti, &rules, stile, &filtro)

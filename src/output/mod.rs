@@ -125,6 +125,28 @@ impl Filtro {
         }
     }
 
+    /// The `--rule` patterns that match no rule of `rules` and no parse
+    /// code, each with a close id if there is one: a misspelt `--rule`
+    /// would otherwise hide everything and pass a CI job.
+    pub fn regole_ignote<'r>(&self, rules: &'r RuleSet) -> Vec<(String, Option<&'r str>)> {
+        let ids: Vec<&str> = rules
+            .rules
+            .iter()
+            .map(|r| r.id.as_str())
+            .chain(crate::diagnostic::ParseCode::ALL.iter().map(|c| c.as_str()))
+            .collect();
+        self.regole
+            .iter()
+            .filter(|g| !ids.iter().any(|id| g.matches(id)))
+            .map(|g| {
+                let simile = crate::config::simili(&g.0, rules.rules.iter().map(|r| r.id.as_str()))
+                    .first()
+                    .copied();
+                (g.0.clone(), simile)
+            })
+            .collect()
+    }
+
     /// The lowest severity shown in `formato`.
     pub fn minimo(&self, formato: Formato) -> Severity {
         match (self.min, formato) {
