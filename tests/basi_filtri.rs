@@ -392,6 +392,14 @@ fn filters_apply_to_every_format_and_to_the_exit_code() {
     assert_eq!(run("json", &["--rule", "parse::*"]).code, 0);
     assert_eq!(run("json", &["--rule", "nothing-*"]).code, 2);
 
+    let t = run("human", &["--chapter", "3763-20-2"]);
+    assert_eq!(t.code, 2);
+    assert_eq!(
+        t.stderr,
+        "quadra: `--chapter 3763-20-2` is not a PEG key: write capitolo, articolo and sub-number (\"3763 20 2\"), or a glob (\"3763 *\")\n"
+    );
+    assert_eq!(run("human", &["--chapter", ""]).code, 2);
+
     // --chapter: the chapter's own findings and those of its group.
     let c = json_of(&run("json", &["--chapter", "3763  46 0"]));
     let d = diagnostics(&c);

@@ -776,3 +776,4 @@ cfg-change-column = `{ $text }` is not an amount column
 cfg-change-two = `change` names two amount columns: the changed one, then the one it changed from
 cfg-change-help = e.g. `change = ["previsione", "previsione_precedente"]`; columns: previsione, previsione_precedente, rendiconto_precedente, crono_anni_precedenti, altri_nuovi_stanziamenti, programma_triennale_lp
 check-unknown-rule-filter = `--rule { $id }` matches no rule and no parse code{ $hint }; `quadra rules` lists them
+check-bad-chapter-filter = `--chapter { $key }` is not a PEG key: write capitolo, articolo and sub-number ("3763 20 2"), or a glob ("3763 *")

@@ -870,3 +870,4 @@ cfg-change-column = `{ $text }` non è una colonna di importi
 cfg-change-two = `change` indica due colonne di importi: quella che cambia, poi quella da cui cambia
 cfg-change-help = ad esempio `change = ["previsione", "previsione_precedente"]`; colonne: previsione, previsione_precedente, rendiconto_precedente, crono_anni_precedenti, altri_nuovi_stanziamenti, programma_triennale_lp
 check-unknown-rule-filter = `--rule { $id }` non corrisponde ad alcuna regola né ad alcun codice parse{ $hint }; `quadra rules` le elenca
+check-bad-chapter-filter = `--chapter { $key }` non è una chiave PEG: scrivere capitolo, articolo e sottonumero ("3763 20 2"), o un glob ("3763 *")

@@ -837,7 +837,14 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
             crate::tr!("check-unknown-rule-filter", id = id, hint = hint)
         );
     }
-    if !ignote.is_empty() {
+    let invalidi = filtro.capitoli_invalidi();
+    for k in &invalidi {
+        eprintln!(
+            "quadra: {}",
+            crate::tr!("check-bad-chapter-filter", key = k)
+        );
+    }
+    if !ignote.is_empty() || !invalidi.is_empty() {
         return Ok(EXIT_USAGE);
     }
     let baseline_letta = match &a.baseline {

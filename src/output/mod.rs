@@ -147,6 +147,22 @@ impl Filtro {
             .collect()
     }
 
+    /// The `--chapter` patterns that cannot be a PEG key: only digits,
+    /// blanks and the glob characters `*` `?` can match one.
+    pub fn capitoli_invalidi(&self) -> Vec<String> {
+        self.capitoli
+            .iter()
+            .filter(|g| {
+                g.0.is_empty()
+                    || !g
+                        .0
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '*' | '?'))
+            })
+            .map(|g| g.0.clone())
+            .collect()
+    }
+
     /// The lowest severity shown in `formato`.
     pub fn minimo(&self, formato: Formato) -> Severity {
         match (self.min, formato) {
