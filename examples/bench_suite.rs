@@ -74,6 +74,7 @@ fn run(path: &str) {
     let stile = quadra::output::Stile {
         colour: false,
         width: 100,
+        verbose: false,
     };
     quadra::output::write(
         quadra::output::Formato::Json,

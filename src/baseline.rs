@@ -165,7 +165,7 @@ pub fn voce(f: &Finding, doc: &Documento, bytes: &[u8]) -> Voce {
         severity: f.severity.as_str().to_string(),
         message: f.message.clone(),
         identity: if f.amounts.is_empty() {
-            f.identita.clone()
+            f.identita().to_string()
         } else {
             String::new()
         },
@@ -216,7 +216,7 @@ fn firma_messaggio(k: &Firma, message: &str) -> Option<Firma> {
 
 pub(crate) fn firma(f: &Finding, doc: &Documento, bytes: &[u8]) -> Firma {
     let amounts = importi(f);
-    let message = amounts.is_empty().then(|| f.identita.clone());
+    let message = amounts.is_empty().then(|| f.identita().to_string());
     (identita(f, doc, bytes), amounts, message)
 }
 

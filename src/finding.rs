@@ -20,6 +20,8 @@ pub struct Finding {
     pub message: String,
     /// The message's identity in every language (catalogue id and
     /// arguments): what baselines compare when the finding has no amounts.
+    /// Empty when it is the message itself (a rule file's own text): read it
+    /// with [`Finding::identita`].
     pub identita: String,
     /// The primary location.
     pub span: Span,
@@ -46,6 +48,67 @@ pub struct Finding {
     /// up: what the checks of a report compare to find a missing row
     /// (dropped once the report's findings have been read together).
     pub scarto: Option<Box<Scarto>>,
+    /// What the finding rests on: the document's own figures, or a
+    /// grouping of chapters (a vincolo group, declared or inferred).
+    pub base: Base,
+    /// Other chapters the finding concerns besides `key` (the chapters of a
+    /// vincolo group): what `--chapter` matches too.
+    pub capitoli: Vec<ChiavePeg>,
+}
+
+/// What a finding rests on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Base {
+    /// The figures of the report disagree (totals, summaries, codes,
+    /// markers): a fact about the document. Parse diagnostics too.
+    #[default]
+    Documento,
+    /// A grouping of chapters does not balance, or leaves a chapter out:
+    /// a hypothesis, as sure as the grouping.
+    Raggruppamento {
+        /// Where the grouping comes from.
+        origine: Origine,
+        /// The confidence declared in the link file or given by inference
+        /// (`None`: declared without one, or no group).
+        fiducia: Option<crate::vincoli::Fiducia>,
+    },
+}
+
+/// Where the grouping of a [`Base::Raggruppamento`] finding comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origine {
+    /// A group of the link file.
+    Dichiarato,
+    /// A group inferred from evidence.
+    Inferito,
+    /// The chapter is in no group (neither declared nor inferred).
+    Nessuno,
+}
+
+impl Base {
+    /// The JSON name: `document` or `grouping`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Base::Documento => "document",
+            Base::Raggruppamento { .. } => "grouping",
+        }
+    }
+
+    /// The grouping's source and confidence for JSON and SARIF
+    /// (`{"source": "declared", "confidence": "low"}`), `None` for `document`.
+    pub fn raggruppamento_json(self) -> Option<serde_json::Value> {
+        match self {
+            Base::Documento => None,
+            Base::Raggruppamento { origine, fiducia } => Some(serde_json::json!({
+                "source": match origine {
+                    Origine::Dichiarato => "declared",
+                    Origine::Inferito => "inferred",
+                    Origine::Nessuno => "none",
+                },
+                "confidence": fiducia.map(|f| f.name()),
+            })),
+        }
+    }
 }
 
 /// Declared figures against what they should equal, as data (not printed).
@@ -74,26 +137,31 @@ pub struct Scarto {
 pub type NomeImporto = std::borrow::Cow<'static, str>;
 
 /// `<column>_<what>` (`previsione_declared`), interned: the names come from
-/// a fixed set of columns and roles, so the table stays a few dozen entries.
+/// a fixed set of columns and roles.
 pub fn nome_importo(colonna: &str, ruolo: &str) -> NomeImporto {
+    interna(format!("{colonna}_{ruolo}"))
+}
+
+/// A text that many findings repeat (an amount's name, `the record this
+/// figure belongs to`), kept once for the process. The table is bounded:
+/// past a few hundred texts (never reached by the rules) a text is simply
+/// owned by its finding.
+pub fn interna(testo: String) -> NomeImporto {
     use std::sync::{Mutex, OnceLock};
-    static NOMI: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
-    let nome = format!("{colonna}_{ruolo}");
-    let mut nomi = NOMI
+    static TESTI: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    let mut testi = TESTI
         .get_or_init(|| Mutex::new(Vec::new()))
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(n) = nomi.iter().find(|n| **n == nome) {
-        return NomeImporto::Borrowed(n);
+    if let Some(t) = testi.iter().find(|t| **t == testo) {
+        return NomeImporto::Borrowed(t);
     }
-    // Bounded: past a few hundred names (never reached by the rules) a name
-    // is simply allocated.
-    if nomi.len() >= 512 {
-        return NomeImporto::Owned(nome);
+    if testi.len() >= 512 {
+        return NomeImporto::Owned(testo);
     }
-    let n: &'static str = Box::leak(nome.into_boxed_str());
-    nomi.push(n);
-    NomeImporto::Borrowed(n)
+    let t: &'static str = Box::leak(testo.into_boxed_str());
+    testi.push(t);
+    NomeImporto::Borrowed(t)
 }
 
 /// A row suspected of holding a mistyped amount.
@@ -117,7 +185,7 @@ pub struct Related {
     /// Where.
     pub span: Span,
     /// Why it matters (`first row summed`, `likely cause: ...`).
-    pub message: String,
+    pub message: NomeImporto,
 }
 
 /// The position of a finding in the document's hierarchy.
@@ -142,11 +210,17 @@ impl Finding {
         message: impl Into<crate::lingua::Testo>,
     ) -> Self {
         let m = message.into();
+        // A rule file's message is its own identity: kept once.
+        let identita = if m.identita == m.testo {
+            String::new()
+        } else {
+            m.identita
+        };
         Finding {
             rule: rule.to_string(),
             severity,
             message: m.testo,
-            identita: m.identita,
+            identita,
             span,
             label: String::new(),
             help: String::new(),
@@ -157,6 +231,8 @@ impl Finding {
             attenuazione: 0,
             sospetti: Vec::new(),
             scarto: None,
+            base: Base::Documento,
+            capitoli: Vec::new(),
         }
     }
 
@@ -191,16 +267,33 @@ impl Finding {
         self.span = *primo;
         for (nome, span) in resto {
             if *span != *primo {
-                self.related(*span, crate::tr!(altre, column = nome));
+                let m = interna(crate::tr!(altre, column = nome));
+                self.related.push(Related {
+                    span: *span,
+                    message: m,
+                });
             }
         }
         if record != *primo {
-            self.related(record, crate::tr!("figure-record"));
+            let m = interna(crate::tr!("figure-record"));
+            self.related.push(Related {
+                span: record,
+                message: m,
+            });
+        }
+    }
+
+    /// The message's identity in every language (see the field).
+    pub fn identita(&self) -> &str {
+        if self.identita.is_empty() {
+            &self.message
+        } else {
+            &self.identita
         }
     }
 
     /// Add a related location.
-    pub fn related(&mut self, span: Span, message: impl Into<String>) {
+    pub fn related(&mut self, span: Span, message: impl Into<NomeImporto>) {
         self.related.push(Related {
             span,
             message: message.into(),

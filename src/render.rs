@@ -163,6 +163,33 @@ impl<'s> Located<'s> {
         }
     }
 
+    /// The labels wrapped so that, drawn where miette draws them (under the
+    /// middle of a one-line span, at the left of a longer one), they end
+    /// within `width` columns; miette wraps the message and help itself.
+    pub fn a_capo(mut self, width: usize) -> Self {
+        let fonte = self.source;
+        let largo = |span: Span| -> usize {
+            let loc = fonte.index.locate(&fonte.testo, span);
+            // Line numbers (of the line after, the last context line), ` · `,
+            // and the gutter of multi-line spans.
+            let margine = (loc.end_line + 1).to_string().len() + 3 + 6;
+            let inizio = if loc.line == loc.end_line {
+                let s = loc.column.saturating_sub(1);
+                let e = loc.end_column.saturating_sub(1).max(s + 1);
+                (s + e) / 2 + 4
+            } else {
+                6
+            };
+            width.saturating_sub(margine + inizio).max(20)
+        };
+        let spezza = |testo: &str, w: usize| a_capo(testo, "", w).join("\n");
+        self.label = spezza(&self.label, largo(self.span));
+        for (s, m) in &mut self.related {
+            *m = spezza(m, largo(*s));
+        }
+        self
+    }
+
     /// The same problem under another code and severity (a stale baseline
     /// entry is a warning located in the baseline file).
     pub fn come(mut self, code: &str, severity: Severity) -> Self {
@@ -241,6 +268,31 @@ impl Diagnostic for Located<'_> {
             .map(|(s, m)| LabeledSpan::new_with_span(Some(m.clone()), *s));
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
+}
+
+/// The lines of `text` wrapped at `width` columns: words are kept whole (a
+/// word longer than the width stands alone on its line), continuation lines
+/// start with `rientro`, leading blanks of the first line are kept.
+pub fn a_capo(text: &str, rientro: &str, width: usize) -> Vec<String> {
+    let lead = text.len() - text.trim_start().len();
+    let mut righe = Vec::new();
+    let mut riga = text[..lead].to_string();
+    let mut vuota = true;
+    for parola in text.split_whitespace() {
+        let n = riga.chars().count();
+        let p = parola.chars().count();
+        if !vuota && n + 1 + p > width {
+            righe.push(std::mem::replace(&mut riga, rientro.to_string()));
+            vuota = true;
+        }
+        if !vuota {
+            riga.push(' ');
+        }
+        riga.push_str(parola);
+        vuota = false;
+    }
+    righe.push(riga);
+    righe
 }
 
 /// Should output be coloured? Only on a terminal, and not with `NO_COLOR`.

@@ -155,7 +155,13 @@ impl<'r> Sink<'r> {
                 let message = crate::tr!("hint-corroborated", hint = &s.messaggio, n = n);
                 let span = s.cifra;
                 f.related.retain(|r| r.span != span);
-                f.related.insert(0, Related { span, message });
+                f.related.insert(
+                    0,
+                    Related {
+                        span,
+                        message: message.into(),
+                    },
+                );
             }
         }
     }

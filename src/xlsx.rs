@@ -259,7 +259,7 @@ pub fn rapporto(
                 riga += 1;
                 ws.write_string(riga, 0, &s.direzione)?;
                 ws.write_string(riga, 1, &g.nome)?;
-                ws.write_string(riga, 2, g.fiducia.name())?;
+                ws.write_string(riga, 2, &g.fiducia_testo)?;
                 ws.write_string(riga, 3, chiavi(&g.entrate))?;
                 ws.write_string(riga, 4, chiavi(&g.spese))?;
                 ws.write_string(riga, 5, &saldo.colonna)?;

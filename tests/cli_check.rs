@@ -70,12 +70,15 @@ fn the_real_report_without_its_link_file_has_no_errors() {
 fn the_real_report_with_its_reviewed_link_file() {
     // Run from the repository root: rules/<report>.links.toml is found.
     let v = json(&quadra(&["check", REPORT, "--format", "json"]));
+    // 8 of the 11 groups that do not balance are declared `low`: their
+    // findings are one severity step lower, as on inferred groups.
     assert_eq!(
         v["summary"],
-        serde_json::json!({"errors": 11, "warnings": 42, "infos": 68})
+        serde_json::json!({"errors": 3, "warnings": 42, "infos": 76})
     );
-    assert_eq!(count(&v, "vincolo-unbalanced", "error"), 11);
+    assert_eq!(count(&v, "vincolo-unbalanced", "error"), 3);
     assert_eq!(count(&v, "vincolo-unbalanced", "warning"), 9);
+    assert_eq!(count(&v, "vincolo-unbalanced", "info"), 8);
     assert_eq!(count(&v, "vincolo-unmatched-revenue", "warning"), 9);
     assert_eq!(count(&v, "vincolo-unmatched-spending", "warning"), 22);
     assert_eq!(quadra(&["check", REPORT]).code, 1);

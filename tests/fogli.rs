@@ -268,14 +268,15 @@ fn the_audit_report_as_xlsx_has_chapters_findings_and_vincolo_groups() {
         wb.worksheet_range("capitoli").unwrap().get_size(),
         (367, 29)
     );
-    // 11 errors, 42 warnings, 68 infos, errors first.
+    // 3 errors, 42 warnings, 76 infos, errors first.
     let f = wb.worksheet_range("rilievi").unwrap();
-    assert_eq!(f.height(), 1 + 11 + 42 + 68);
+    assert_eq!(f.height(), 1 + 3 + 42 + 76);
     let sev = |i: usize| f.get((i, 0)).cloned();
     assert_eq!(sev(1), Some(Data::String("error".into())));
-    assert_eq!(sev(11), Some(Data::String("error".into())));
-    assert_eq!(sev(12), Some(Data::String("warning".into())));
-    assert_eq!(sev(54), Some(Data::String("info".into())));
+    assert_eq!(sev(3), Some(Data::String("error".into())));
+    assert_eq!(sev(4), Some(Data::String("warning".into())));
+    assert_eq!(sev(45), Some(Data::String("warning".into())));
+    assert_eq!(sev(46), Some(Data::String("info".into())));
     assert_eq!(
         f.get((1, 1)),
         Some(&Data::String("vincolo-unbalanced".into()))
@@ -283,7 +284,10 @@ fn the_audit_report_as_xlsx_has_chapters_findings_and_vincolo_groups() {
     // 35 groups x 3 columns; the first declared group balances in PREVISIONE 2022.
     let v = wb.worksheet_range("vincoli").unwrap();
     assert_eq!(v.height(), 1 + 35 * 3);
-    assert_eq!(v.get((1, 2)), Some(&Data::String("declared".into())));
+    assert_eq!(
+        v.get((1, 2)),
+        Some(&Data::String("declared, confidence high".into()))
+    );
     assert_eq!(v.get((1, 5)), Some(&Data::String("PREVISIONE 2022".into())));
     assert_eq!(v.get((1, 6)), Some(&Data::Float(1234240.0)));
     assert_eq!(v.get((1, 8)), Some(&Data::Float(0.0)));
@@ -320,9 +324,9 @@ fn check_as_xlsx_has_one_finding_per_row_and_the_counts_per_file() {
         row(1),
         [
             Data::String(REPORT.into()),
-            Data::Float(11.0),
+            Data::Float(3.0),
             Data::Float(42.0),
-            Data::Float(68.0),
+            Data::Float(76.0),
             Data::Float(0.0)
         ]
     );

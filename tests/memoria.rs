@@ -122,6 +122,7 @@ fn a_100_mb_document_is_checked_in_bounded_memory() {
         let stile = quadra::output::Stile {
             colour: false,
             width: 100,
+            verbose: false,
         };
         quadra::output::write(
             quadra::output::Formato::Json,

@@ -61,6 +61,7 @@ fn check(bytes: &[u8]) {
                 let stile = Stile {
                     colour: false,
                     width: 80,
+                    verbose: false,
                 };
                 output::write(f, &mut sink, &files, &rules, stile).unwrap();
                 assert!(!sink.is_empty());
@@ -169,6 +170,7 @@ fn a_lone_carriage_return_is_located_alike_in_every_format() {
     let stile = Stile {
         colour: false,
         width: 100,
+        verbose: false,
     };
     output::write(Formato::Human, &mut human, &files, &rules, stile).unwrap();
     let human = String::from_utf8(human).unwrap();

@@ -49,6 +49,7 @@ fn render(format: Formato, path: &str, bytes: &[u8], findings: &[Finding]) -> St
     let stile = Stile {
         colour: false,
         width: 100,
+        verbose: false,
     };
     output::write(format, &mut out, &files, &rules(), stile).unwrap();
     String::from_utf8(out).unwrap()

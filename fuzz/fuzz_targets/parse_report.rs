@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(in_flusso, findings);
     let index = LineIndex::new(data);
     let esiti = [Esito::new("fuzz.txt", data, &index, &findings)];
-    let stile = Stile { colour: false, width: 100 };
+    let stile = Stile { colour: false, width: 100, verbose: false };
     for formato in [Formato::Human, Formato::Json, Formato::Sarif, Formato::Github] {
         output::write(formato, &mut io::sink(), &esiti, rules(), stile).expect("writing to a sink");
     }

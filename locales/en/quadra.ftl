@@ -32,8 +32,8 @@ check-table-total = total
 
 total-nothing-listed = nothing is listed under it
 total-items-sum = { $n ->
-        [one] the 1 item it totals sums to
-       *[other] the { $n } items it totals sum to
+        [one] not the amount of the 1 item it totals
+       *[other] not the sum of the { $n } items it totals
     }
 total-detail-first = { $column }: declared { $declared }, computed { $computed } (difference { $difference })
 total-detail-other = { $column }: { $declared }, against { $computed } (difference { $difference })
@@ -769,3 +769,36 @@ hint-missing-row = likely cause: a row of exactly these amounts is missing (or w
 }: { $amounts }
 hint-narrowed = {$hint} (the other rows are ruled out by the checks that still agree)
 hint-parse-cause = likely cause: this line could not be read ({$code}: {$message}), so what it holds is in no sum; this finding follows from it
+
+## out15: facts apart from hypotheses, readable output and filters
+confidence-declared-as = declared, confidence { confidence }
+unbalanced-declared = {" "}[group declared with confidence { $confidence }{ $attenuated ->
+        [yes] : one severity step lower
+       *[no] {""}
+    }]
+links-bad-confidence = `{ $text }` is not a confidence
+links-bad-confidence-help = write `confidence = "high"`, `"medium"` or `"low"` (a `low` group's findings are one severity step lower unless `attenuate = false`)
+check-summary-basis = { $file }: of the errors and warnings, { $document } on the document's figures (facts), { $grouping } on vincolo groupings (hypotheses)
+check-filtered = ; { $n } not shown (filters)
+check-severity-header = { $severity ->
+        [error] Errors
+        [warning] Warnings
+       *[info] Review aids (info)
+    }: { $n } ({ $file })
+check-rule-header = { $rule }: { $n }{ $basis ->
+        [grouping] {" "}(vincolo groupings: hypotheses to confirm)
+       *[document] {""}
+    }
+check-rule-more = … and { $n } more (--verbose shows all)
+links-group-declared = { $name } (confidence declared, { confidence }{ $attenuated ->
+        [yes] : findings one severity step lower
+       *[no] {""}
+    })
+check-related-more = ; { $n } more related locations: --verbose shows them
+rule-change-percent = {" "}({ $percent } on { $base })
+rule-change-zero = {" "}({ $base } is 0,00: no percentage)
+cfg-change-column = `{ $text }` is not an amount column
+cfg-change-two = `change` names two amount columns: the changed one, then the one it changed from
+cfg-change-help = e.g. `change = ["previsione", "previsione_precedente"]`; columns: previsione, previsione_precedente, rendiconto_precedente, crono_anni_precedenti, altri_nuovi_stanziamenti, programma_triennale_lp
+check-unknown-rule-filter = `--rule { $id }` matches no rule and no parse code{ $hint }; `quadra rules` lists them
+check-bad-chapter-filter = `--chapter { $key }` is not a PEG key: write capitolo, articolo and sub-number ("3763 20 2"), or a glob ("3763 *")

@@ -39,8 +39,8 @@ check-table-total = totale
 
 total-nothing-listed = sotto di esso non è elencato nulla
 total-items-sum = { $n ->
-        [one] l'unica voce che totalizza somma
-       *[other] le { $n } voci che totalizza sommano
+        [one] non l'importo dell'unica voce che totalizza
+       *[other] non la somma delle { $n } voci che totalizza
     }
 total-detail-first = { $column }: dichiarato { $declared }, calcolato { $computed } (differenza { $difference })
 total-detail-other = { $column }: { $declared }, contro { $computed } (differenza { $difference })
@@ -863,3 +863,36 @@ hint-missing-row = causa probabile: manca (o è stata cancellata) una riga con e
 }: { $amounts }
 hint-narrowed = {$hint} (le altre righe sono escluse dai controlli che tornano)
 hint-parse-cause = causa probabile: questa riga non si è potuta leggere ({$code}: {$message}), quindi ciò che contiene non entra in nessuna somma; questa segnalazione ne è la conseguenza
+
+## out15: fatti distinti dalle ipotesi, output leggibile e filtri
+confidence-declared-as = dichiarata, attendibilità { confidence }
+unbalanced-declared = {" "}[gruppo dichiarato con attendibilità { $confidence }{ $attenuated ->
+        [yes] : un livello di gravità più basso
+       *[no] {""}
+    }]
+links-bad-confidence = `{ $text }` non è un'attendibilità
+links-bad-confidence-help = scrivere `confidence = "high"`, `"medium"` o `"low"` (i rilievi di un gruppo `low` sono di un livello di gravità più basso, salvo `attenuate = false`)
+check-summary-basis = { $file }: degli errori e delle avvertenze, { $document } sulle cifre del documento (fatti), { $grouping } sui raggruppamenti dei vincoli (ipotesi)
+check-filtered = ; { $n } non mostrati (filtri)
+check-severity-header = { $severity ->
+        [error] Errori
+        [warning] Avvertenze
+       *[info] Ausili alla revisione (segnalazioni)
+    }: { $n } ({ $file })
+check-rule-header = { $rule }: { $n }{ $basis ->
+        [grouping] {" "}(raggruppamenti dei vincoli: ipotesi da confermare)
+       *[document] {""}
+    }
+check-rule-more = … e altri { $n } (--verbose li mostra tutti)
+links-group-declared = { $name } (attendibilità dichiarata, { confidence }{ $attenuated ->
+        [yes] : rilievi di un livello di gravità più basso
+       *[no] {""}
+    })
+check-related-more = ; altri { $n } punti collegati: --verbose li mostra
+rule-change-percent = {" "}({ $percent } rispetto a { $base })
+rule-change-zero = {" "}({ $base } è 0,00: nessuna percentuale)
+cfg-change-column = `{ $text }` non è una colonna di importi
+cfg-change-two = `change` indica due colonne di importi: quella che cambia, poi quella da cui cambia
+cfg-change-help = ad esempio `change = ["previsione", "previsione_precedente"]`; colonne: previsione, previsione_precedente, rendiconto_precedente, crono_anni_precedenti, altri_nuovi_stanziamenti, programma_triennale_lp
+check-unknown-rule-filter = `--rule { $id }` non corrisponde ad alcuna regola né ad alcun codice parse{ $hint }; `quadra rules` le elenca
+check-bad-chapter-filter = `--chapter { $key }` non è una chiave PEG: scrivere capitolo, articolo e sottonumero ("3763 20 2"), o un glob ("3763 *")

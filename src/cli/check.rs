@@ -36,6 +36,21 @@ pub struct CheckArgs {
     /// Width of the human output (default: 100).
     #[arg(long, default_value_t = 100)]
     width: usize,
+    /// Human output: list every review aid (info), not the first of each rule.
+    #[arg(long)]
+    verbose: bool,
+    /// Show only findings of this severity and above, in every format
+    /// (default: info; warning for `--format github`). Hidden findings do
+    /// not count for the exit code.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<MinSeverity>,
+    /// Show only the findings of this rule (repeatable; a glob: `parse::*`).
+    #[arg(long = "rule", value_name = "ID")]
+    rule: Vec<String>,
+    /// Show only the findings on this chapter, PEG key `3763 20 2` or a glob
+    /// `3763 *`; a vincolo group's findings match each of its chapters (repeatable).
+    #[arg(long = "chapter", value_name = "KEY")]
+    chapter: Vec<String>,
     /// Hide the findings this baseline accepts (same rule, report, chapter
     /// and amounts); report entries that match nothing as stale.
     #[arg(long, value_name = "FILE")]
@@ -109,6 +124,24 @@ impl Regole {
             deny: self.deny == Some(Deny::Warnings),
             tollerante,
             profilo: self.profile.as_deref(),
+        }
+    }
+}
+
+/// `--min-severity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MinSeverity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl MinSeverity {
+    fn severity(self) -> Severity {
+        match self {
+            MinSeverity::Info => Severity::Info,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Error => Severity::Error,
         }
     }
 }
@@ -790,6 +823,31 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     let Some(rules) = a.regole.carica()? else {
         return Ok(EXIT_USAGE);
     };
+    let filtro = output::Filtro::new(
+        a.min_severity.map(MinSeverity::severity),
+        &a.rule,
+        &a.chapter,
+    );
+    let ignote = filtro.regole_ignote(&rules);
+    for (id, simile) in &ignote {
+        let hint = simile
+            .map(|s| crate::tr!("rules-did-you-mean", id = s))
+            .unwrap_or_default();
+        eprintln!(
+            "quadra: {}",
+            crate::tr!("check-unknown-rule-filter", id = id, hint = hint)
+        );
+    }
+    let invalidi = filtro.capitoli_invalidi();
+    for k in &invalidi {
+        eprintln!(
+            "quadra: {}",
+            crate::tr!("check-bad-chapter-filter", key = k)
+        );
+    }
+    if !ignote.is_empty() || !invalidi.is_empty() {
+        return Ok(EXIT_USAGE);
+    }
     let baseline_letta = match &a.baseline {
         Some(p) => match leggi_baseline(p)? {
             Ok(b) => Some(b),
@@ -838,22 +896,33 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     let stile = Stile {
         colour: use_colour(terminal),
         width: a.width,
+        verbose: a.verbose,
     };
     {
         let mut out = super::uscita(a.output.as_deref())?;
-        output::write(a.format, &mut out, &esiti, &rules, stile)
+        output::write_filtrato(a.format, &mut out, &esiti, &rules, stile, &filtro)
             .and_then(|_| out.flush())
             .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     // Machine formats carry per-file data; people reading the log still get
     // the table.
     if a.format != Formato::Human && esiti.len() > 1 {
-        eprint!("{}", output::human::tabella(&esiti));
+        let tenuti: Vec<Vec<crate::finding::Finding>> = esiti
+            .iter()
+            .map(|e| filtro.applica(a.format, e.findings))
+            .collect();
+        let filtrati: Vec<Esito<'_>> = esiti
+            .iter()
+            .zip(&tenuti)
+            .map(|(e, t)| Esito { findings: t, ..*e })
+            .collect();
+        eprint!("{}", output::human::tabella(&filtrati));
     }
+    // Only what the filters show counts: `--rule X` gates on X alone.
     let errors = letti
         .iter()
         .flat_map(|l| &l.findings)
-        .any(|f| f.severity == Severity::Error);
+        .any(|f| f.severity == Severity::Error && filtro.tiene(a.format, f));
     // The process ends here: freeing every document one allocation at a
     // time would be a sequential tail after the parallel work.
     drop(esiti);

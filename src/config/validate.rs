@@ -26,7 +26,7 @@ const MAX_PARAM: i64 = 1_000_000_000_000_000;
 
 const COMMON: &[&str] = &["enabled", "severity", "params", "scope"];
 const DEFINITION: &[&str] = &["kind", "family", "summary", "what", "why", "example"];
-const PREDICATE: &[&str] = &["select", "when", "message", "help"];
+const PREDICATE: &[&str] = &["select", "when", "message", "help", "change"];
 const AGGREGATE: &[&str] = &[
     "left", "right", "group_by", "columns", "op", "message", "help",
 ];
@@ -539,12 +539,54 @@ fn predicato(
         param,
         "add `message = \"{key} {descrizione}: ...\"`",
     );
+    let variazione = match v.keys.get("change") {
+        Some(c) => variazione(l, c.val),
+        None => Some(None),
+    };
     Some(CorpoRegola::Predicato(Box::new(Predicato {
         select: select?,
         when: when?,
         message: message?,
         help: help?,
+        variazione: variazione?,
     })))
+}
+
+/// `change = ["previsione", "previsione_precedente"]`: two amount columns,
+/// the changed one and the one it changed from.
+fn variazione(
+    l: &mut Lettore<'_>,
+    v: Val<'_>,
+) -> Option<Option<(crate::ast::Colonna, crate::ast::Colonna)>> {
+    use crate::lang::expr::{Campo, CAMPI};
+    let colonne = l.list(v, |l, x| {
+        let s = l.string(x)?;
+        let c = CAMPI.iter().find_map(|(n, c)| match c {
+            Campo::Colonna(col) if *n == s => Some(*col),
+            _ => None,
+        });
+        if c.is_none() {
+            l.err(
+                x.src,
+                x.span(),
+                crate::tr!("cfg-change-column", text = s),
+                crate::tr!("cfg-change-help"),
+            );
+        }
+        c
+    })?;
+    match colonne.as_slice() {
+        [a, b] => Some(Some((*a, *b))),
+        _ => {
+            l.err(
+                v.src,
+                v.span(),
+                crate::tr!("cfg-change-two"),
+                crate::tr!("cfg-change-help"),
+            );
+            None
+        }
+    }
 }
 
 fn aggregato(

@@ -1,5 +1,6 @@
 //! GitHub Actions workflow commands: one `::error` / `::warning` / `::notice`
-//! line per finding, so findings show as annotations on the changed file.
+//! line per finding, so findings show as annotations on the changed file
+//! (infos only with `--min-severity info`: GitHub shows few annotations).
 
 use std::io::{self, Write};
 
@@ -29,6 +30,11 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
                 Severity::Info => "notice",
             };
             let l = f.locate(x.span);
+            // A finding on a grouping of chapters says so in its title.
+            let title = match x.base {
+                crate::finding::Base::Documento => x.rule.clone(),
+                b => format!("{} ({})", x.rule, b.name()),
+            };
             writeln!(
                 out,
                 "::{level} file={},line={},endLine={},col={},endColumn={},title={}::{}",
@@ -37,7 +43,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
                 l.end_line,
                 l.column,
                 l.end_column,
-                property(&x.rule),
+                property(&title),
                 data(&x.message)
             )?;
         }

@@ -10,9 +10,10 @@ use serde::{Serialize, Serializer};
 use super::{totale, Esito};
 use crate::amount::macchina;
 use crate::diagnostic::Severity;
+use crate::sink::Conteggi;
 
 /// Version of the JSON shape; bumped on every incompatible change.
-pub const JSON_VERSION: u32 = 1;
+pub const JSON_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -55,6 +56,29 @@ struct Diag<'a> {
     label: &'a str,
     help: &'a str,
     fingerprint: String,
+    /// `document` or `grouping` (version 2).
+    basis: &'static str,
+    /// For `grouping`: `{"source": "declared"|"inferred"|"none", "confidence": ...}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    grouping: Option<serde_json::Value>,
+}
+
+/// The counts per basis (version 2), beside `summary`.
+#[derive(Serialize)]
+struct PerBase {
+    document: Conteggi,
+    grouping: Conteggi,
+}
+
+fn per_base(files: &[Esito<'_>]) -> PerBase {
+    let (mut document, mut grouping) = (Conteggi::default(), Conteggi::default());
+    for x in files.iter().flat_map(|f| f.findings) {
+        match x.base {
+            crate::finding::Base::Documento => document.add(x.severity),
+            crate::finding::Base::Raggruppamento { .. } => grouping.add(x.severity),
+        }
+    }
+    PerBase { document, grouping }
 }
 
 #[derive(Serialize)]
@@ -123,6 +147,12 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
         indent: "  ",
     };
     serde_json::to_writer_pretty(&mut r, &totale(files)).map_err(io::Error::other)?;
+    out.write_all(b",\n  \"by_basis\": ")?;
+    let mut r = Rientro {
+        out: &mut *out,
+        indent: "  ",
+    };
+    serde_json::to_writer_pretty(&mut r, &per_base(files)).map_err(io::Error::other)?;
     out.write_all(b"\n}\n")
 }
 
@@ -197,6 +227,8 @@ fn file<'a>(f: &'a Esito<'a>) -> File<'a> {
                     label: &x.label,
                     help: &x.help,
                     fingerprint: super::sarif::fingerprint(x),
+                    basis: x.base.name(),
+                    grouping: x.base.raggruppamento_json(),
                 }
             })
             .collect(),
@@ -206,7 +238,6 @@ fn file<'a>(f: &'a Esito<'a>) -> File<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sink::Conteggi;
 
     /// The document as serde lays it out whole, with the files' objects
     /// typed: what [`write`] must equal byte for byte.
@@ -216,11 +247,13 @@ mod tests {
             version: u32,
             files: Vec<File<'a>>,
             summary: Conteggi,
+            by_basis: PerBase,
         }
         let doc = Intero {
             version: JSON_VERSION,
             files: files.iter().map(file).collect(),
             summary: totale(files),
+            by_basis: per_base(files),
         };
         serde_json::to_string_pretty(&doc).unwrap() + "\n"
     }

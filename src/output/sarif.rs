@@ -113,8 +113,11 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::R
                 "message": { "text": format!("{}\n{}", x.message, x.help) },
                 "locations": [ { "physicalLocation": loc(x.span) } ],
                 "partialFingerprints": { FINGERPRINT_KEY: fingerprint(x) },
-                "properties": { "amounts": amounts, "key": x.key.map(|k| k.to_string()) },
+                "properties": { "amounts": amounts, "key": x.key.map(|k| k.to_string()), "basis": x.base.name() },
             });
+            if let Some(g) = x.base.raggruppamento_json() {
+                result["properties"]["grouping"] = g;
+            }
             if let Some(i) = ids.iter().position(|id| *id == x.rule) {
                 result["ruleIndex"] = json!(i);
             }

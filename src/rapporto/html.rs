@@ -236,7 +236,7 @@ fn vincoli(s: &mut String, sc: &Scheda) {
             r#"<tr class="gruppo{}"><td>{}</td><td>{}</td><td class="k">{}</td><td class="k">{}</td>"#,
             if v.squilibrato() { " squilibrato" } else { "" },
             esc(&v.nome),
-            crate::tr!("confidence", level = v.fiducia.name()),
+            esc(&v.fiducia_testo),
             lista(&v.entrate),
             lista(&v.spese)
         );

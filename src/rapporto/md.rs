@@ -131,7 +131,7 @@ pub fn write(out: &mut dyn Write, r: &Rapporto) -> io::Result<()> {
                 s,
                 "| {} | {} | {} | {} | {} |",
                 md(&v.nome),
-                crate::tr!("confidence", level = v.fiducia.name()),
+                md(&v.fiducia_testo),
                 lista(&v.entrate),
                 lista(&v.spese),
                 diffs.join(" | ")

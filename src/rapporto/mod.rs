@@ -116,6 +116,8 @@ pub struct RigaVincolo {
     pub nome: String,
     /// Weakest link.
     pub fiducia: Fiducia,
+    /// The confidence as people read it (`declared, confidence low`).
+    pub fiducia_testo: String,
     /// Revenue chapters: (PEG key, description).
     pub entrate: Vec<(String, String)>,
     /// Spending chapters.
@@ -248,7 +250,7 @@ pub fn costruisci(i: &Ingresso<'_>) -> Rapporto {
                     .iter()
                     .map(|r| {
                         let (n, t) = riga(r.span);
-                        (n, t, r.message.clone())
+                        (n, t, r.message.to_string())
                     })
                     .collect(),
             });
@@ -290,6 +292,7 @@ fn scheda(r: &Report, legami: Option<&FileLegami>) -> Scheda {
         .map(|(n, g)| RigaVincolo {
             nome: crate::vincoli::stampa::nome_gruppo(n, g),
             fiducia: g.fiducia,
+            fiducia_testo: g.fiducia_testo(),
             entrate: g.entrate.iter().map(chiave).collect(),
             spese: g.spese.iter().map(chiave).collect(),
             saldi: g

@@ -59,7 +59,7 @@ pub fn cascata(illeggibili: &[Illeggibile], findings: &mut [Finding]) {
                 0,
                 Related {
                     span: d.span,
-                    message,
+                    message: message.into(),
                 },
             );
         }

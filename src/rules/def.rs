@@ -105,6 +105,9 @@ pub struct Predicato {
     pub message: Template,
     /// The help line.
     pub help: Option<Template>,
+    /// `change = ["previsione", "previsione_precedente"]`: the percentage
+    /// of change from the second column to the first, added to the message.
+    pub variazione: Option<(crate::ast::Colonna, crate::ast::Colonna)>,
 }
 
 /// One side of an aggregate comparison.

@@ -102,7 +102,7 @@ pub fn riga_mancante(report: &Report, findings: &mut [Finding]) {
                 dopo,
                 Related {
                     span,
-                    message: messaggio.clone(),
+                    message: messaggio.clone().into(),
                 },
             );
         }

@@ -103,7 +103,7 @@ pub fn restringi(rules: &RuleSet, items: &[Item<'_>], findings: &mut [Finding]) 
         let prima = f.related.len();
         let messaggi: Vec<String> = messaggi.into_iter().map(str::to_string).collect();
         f.related
-            .retain(|r| !(via.contains(&r.span) && messaggi.contains(&r.message)));
+            .retain(|r| !(via.contains(&r.span) && messaggi.iter().any(|m| *m == *r.message)));
         let tolti = prima - f.related.len();
         let mut k = 0;
         f.sospetti.retain(|_| {
@@ -119,7 +119,7 @@ pub fn restringi(rules: &RuleSet, items: &[Item<'_>], findings: &mut [Finding]) 
                         at,
                         Related {
                             span: s.cifra,
-                            message: crate::tr!("hint-narrowed", hint = &s.messaggio),
+                            message: crate::tr!("hint-narrowed", hint = &s.messaggio).into(),
                         },
                     );
                     at += 1;

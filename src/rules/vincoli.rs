@@ -9,7 +9,7 @@ use super::def::RuleDef;
 use super::Ctx;
 use crate::amount::{italiano, somma};
 use crate::ast::{Colonna, SezioneId};
-use crate::finding::Finding;
+use crate::finding::{Base, Finding, Origine};
 use crate::lang::item::{Genere, Item};
 use crate::sink::Sink;
 use crate::vincoli::{importi, Fiducia, Gruppo, COLONNE};
@@ -47,6 +47,22 @@ fn colonne_diverse(
             rilevante.then_some((c, e, s, d))
         })
         .collect()
+}
+
+/// A chapter's amounts, each named by its column as the report heads it
+/// (`PREVISIONE 2022 1.995.110,00, PREVISIONE 2021 2.045.000,00, ...`).
+fn importi_nominati(ctx: &Ctx<'_>, it: &Item<'_>) -> String {
+    COLONNE
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}",
+                ctx.colonna(*c),
+                italiano(it.importo(*c).unwrap_or_default())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `vincolo-unbalanced`: a group whose spending exceeds its revenue (at the
@@ -101,6 +117,12 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                     "unbalanced-inferred",
                     confidence = crate::tr!("confidence", level = g.fiducia.name())
                 ));
+            } else if let Some(d) = g.fiducia_dichiarata {
+                message.push_str(&crate::tr!(
+                    "unbalanced-declared",
+                    confidence = crate::tr!("confidence", level = d.name()),
+                    attenuated = if g.attenuato { "yes" } else { "no" }
+                ));
             }
             let mut f = Finding::new(&rule.id, rule.severity, primo.span, message);
             f.label = label;
@@ -109,7 +131,25 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             } else {
                 crate::tr!("unbalanced-help-under")
             };
-            f.attenuazione = u8::from(!eccesso_spesa) + u8::from(inferito);
+            f.attenuazione = u8::from(!eccesso_spesa) + u8::from(g.attenuato);
+            f.base = Base::Raggruppamento {
+                origine: if inferito {
+                    Origine::Inferito
+                } else {
+                    Origine::Dichiarato
+                },
+                fiducia: if inferito {
+                    Some(g.fiducia)
+                } else {
+                    g.fiducia_dichiarata
+                },
+            };
+            f.capitoli = g
+                .entrate
+                .iter()
+                .chain(&g.spese)
+                .filter_map(|it| it.chiave)
+                .collect();
             for (c, e, s, d) in &diverse {
                 f.amounts
                     .push((crate::finding::nome_importo(c.name(), "revenue"), *e));
@@ -132,11 +172,7 @@ pub fn check_unbalanced(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                 .chain(g.spese.iter().map(|it| (*it, "spending")))
                 .collect();
             for (it, lato) in tutti.iter().skip(1).take(MAX_RELATED) {
-                let imp = COLONNE
-                    .iter()
-                    .map(|c| italiano(it.importo(*c).unwrap_or_default()))
-                    .collect::<Vec<_>>()
-                    .join(" / ");
+                let imp = importi_nominati(ctx, it);
                 f.related(
                     it.span,
                     crate::tr!(
@@ -194,6 +230,10 @@ fn unmatched(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>, entrate: bool) 
             ),
         );
         f.label = crate::tr!("unmatched-label", side = lato);
+        f.base = Base::Raggruppamento {
+            origine: Origine::Nessuno,
+            fiducia: None,
+        };
         f.help = help;
         f.key = it.chiave;
         for c in COLONNE {
@@ -264,7 +304,7 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
                     text = it.testo,
                     vside = lato_v,
                     vkey = v.chiave_testo(),
-                    amounts = importi(it).map(italiano).join(" / ")
+                    amounts = importi_nominati(ctx, it)
                 ),
             );
             f.label = crate::tr!("flag-label");

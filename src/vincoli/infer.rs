@@ -140,7 +140,14 @@ pub fn costruisci<'a>(
             let Some(&primo) = nodi.first() else { continue };
             for &n in &nodi {
                 dichiarato[n.index()] = true;
-                nomi_dichiarati.insert(n, gr.nome.clone());
+                nomi_dichiarati.insert(
+                    n,
+                    super::Dichiarazione {
+                        nome: gr.nome.clone(),
+                        fiducia: gr.fiducia,
+                        attenuato: gr.attenuato(),
+                    },
+                );
                 if n != primo {
                     let prova = format!("{}{}", super::PROVA_DICHIARATA, gr.nome);
                     g.add_edge(

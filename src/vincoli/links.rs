@@ -9,6 +9,8 @@
 //! spending = ["3443 11 0", "3755 19 0"]
 //! external = [{ name = "avanzo vincolato applicato", previsione = 150000 }]
 //! justification = "Decreto SAI 2022-2024: ..."
+//! confidence = "low"                       # optional: high, medium or low
+//! attenuate = false                        # optional: overrides the default (true for low)
 //! ```
 //!
 //! Validated in two phases like rule files: the shape when read ([`leggi`]),
@@ -55,6 +57,20 @@ pub struct GruppoDichiarato {
     pub esterni: Vec<Esterno>,
     /// Why the group holds.
     pub giustificazione: String,
+    /// The confidence the reviewer declared (`confidence = "low"`), if any.
+    pub fiducia: Option<super::Fiducia>,
+    /// `attenuate = true|false`: whether findings on the group are one
+    /// severity step lower; when absent, they are for a `low` group only.
+    pub attenua: Option<bool>,
+}
+
+impl GruppoDichiarato {
+    /// Whether findings on this group are one severity step lower, as on an
+    /// inferred group: `attenuate` when given, else a `low` confidence.
+    pub fn attenuato(&self) -> bool {
+        self.attenua
+            .unwrap_or(self.fiducia == Some(super::Fiducia::Bassa))
+    }
 }
 
 /// A link file, read and checked for shape.
@@ -73,6 +89,7 @@ const GROUP: &[&str] = &[
     "justification",
     "confidence",
     "evidence",
+    "attenuate",
 ];
 const EXTERNAL: &[&str] = &[
     "name",
@@ -128,6 +145,8 @@ fn gruppo(l: &mut Lettore<'_>, v: Val<'_>) -> Option<GruppoDichiarato> {
         spese: Vec::new(),
         esterni: Vec::new(),
         giustificazione: String::new(),
+        fiducia: None,
+        attenua: None,
     };
     for (k, x) in t.iter() {
         let key: &str = k.get_ref();
@@ -139,8 +158,10 @@ fn gruppo(l: &mut Lettore<'_>, v: Val<'_>) -> Option<GruppoDichiarato> {
             "spending" => g.spese = l.list(x, chiave).unwrap_or_default(),
             "external" => g.esterni = l.list(x, esterno).unwrap_or_default(),
             "justification" => g.giustificazione = l.string(x).unwrap_or_default().to_string(),
+            "confidence" => g.fiducia = fiducia(l, x),
+            "attenuate" => g.attenua = l.boolean(x),
             // Written by `links suggest` for the reviewer; not used.
-            "confidence" | "evidence" => {}
+            "evidence" => {}
             _ => l
                 .errors
                 .push(unknown_key(0, k.span(), key, GROUP, "in a group")),
@@ -175,6 +196,24 @@ fn gruppo(l: &mut Lettore<'_>, v: Val<'_>) -> Option<GruppoDichiarato> {
         );
     }
     (l.errors.len() == before).then_some(g)
+}
+
+/// `confidence = "high" | "medium" | "low"`.
+fn fiducia(l: &mut Lettore<'_>, v: Val<'_>) -> Option<super::Fiducia> {
+    use super::Fiducia;
+    let s = l.string(v)?;
+    let f = [Fiducia::Alta, Fiducia::Media, Fiducia::Bassa]
+        .into_iter()
+        .find(|f| f.name() == s);
+    if f.is_none() {
+        l.err(
+            v.src,
+            v.span(),
+            crate::tr!("links-bad-confidence", text = s),
+            crate::tr!("links-bad-confidence-help"),
+        );
+    }
+    f
 }
 
 fn esterno(l: &mut Lettore<'_>, v: Val<'_>) -> Option<Esterno> {

@@ -62,6 +62,19 @@ impl Fiducia {
     }
 }
 
+impl Gruppo<'_> {
+    /// The group's confidence as people read it: `high`, or `declared,
+    /// confidence low`, or `declared` (the link file gives none).
+    pub fn fiducia_testo(&self) -> String {
+        match (self.fiducia, self.fiducia_dichiarata) {
+            (Fiducia::Dichiarata, Some(f)) => {
+                crate::tr!("confidence-declared-as", level = f.name())
+            }
+            (f, _) => crate::tr!("confidence", level = f.name()),
+        }
+    }
+}
+
 /// An edge: "finances", with its evidence.
 #[derive(Debug, Clone)]
 pub struct Legame {
@@ -95,8 +108,19 @@ pub struct Grafo<'a> {
     pub ricerche_interrotte: Vec<String>,
     /// Outside funding of declared groups, at the group's first chapter.
     pub esterni: Vec<(NodeIndex, links::Esterno)>,
-    /// Chapters a link file declares, with the name of their group.
-    pub dichiarati: rustc_hash::FxHashMap<NodeIndex, String>,
+    /// Chapters a link file declares, with their group's name and confidence.
+    pub dichiarati: rustc_hash::FxHashMap<NodeIndex, Dichiarazione>,
+}
+
+/// What a link file says of a declared group, beside its chapters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dichiarazione {
+    /// The group's name.
+    pub nome: String,
+    /// The confidence the reviewer declared, if any.
+    pub fiducia: Option<Fiducia>,
+    /// Findings on the group are one severity step lower.
+    pub attenuato: bool,
 }
 
 /// A vincolo group: a connected component with revenue and spending.
@@ -112,6 +136,12 @@ pub struct Gruppo<'a> {
     pub fiducia: Fiducia,
     /// The name the link file gives the group, when declared.
     pub nome: Option<String>,
+    /// The confidence the link file declares for the group (`None` when
+    /// inferred, or declared without one).
+    pub fiducia_dichiarata: Option<Fiducia>,
+    /// Findings on the group are one severity step lower: inferred, or
+    /// declared `low` (unless the link file says `attenuate = false`).
+    pub attenuato: bool,
     /// Outside funding declared for the group.
     pub esterni: Vec<links::Esterno>,
     /// Per column: revenue in (chapters and outside funding), spending out
@@ -207,7 +237,13 @@ impl<'a> Grafo<'a> {
                     (c, dentro, s(&spese))
                 })
                 .collect();
-            let nome = nodi.iter().find_map(|n| self.dichiarati.get(n)).cloned();
+            let dich = nodi.iter().find_map(|n| self.dichiarati.get(n));
+            let nome = dich.map(|d| d.nome.clone());
+            let fiducia_dichiarata = dich.and_then(|d| d.fiducia);
+            let attenuato = match dich {
+                Some(d) => d.attenuato,
+                None => fiducia != Fiducia::Dichiarata,
+            };
             if let (Some(n), true) = (&nome, prove.is_empty()) {
                 prove.push(format!("{PROVA_DICHIARATA}{n}"));
             }
@@ -217,6 +253,8 @@ impl<'a> Grafo<'a> {
                 prove,
                 fiducia,
                 nome,
+                fiducia_dichiarata,
+                attenuato,
                 esterni,
                 totali,
             });

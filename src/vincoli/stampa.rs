@@ -179,11 +179,19 @@ pub fn tabella(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
             let _ = writeln!(
                 s,
                 "\n{}",
-                crate::tr!(
-                    "links-group",
-                    name = nome_gruppo(i, g),
-                    level = g.fiducia.name()
-                )
+                match g.fiducia_dichiarata {
+                    Some(d) => crate::tr!(
+                        "links-group-declared",
+                        name = nome_gruppo(i, g),
+                        level = d.name(),
+                        attenuated = if g.attenuato { "yes" } else { "no" }
+                    ),
+                    None => crate::tr!(
+                        "links-group",
+                        name = nome_gruppo(i, g),
+                        level = g.fiducia.name()
+                    ),
+                }
             );
             for p in &g.prove {
                 let _ = writeln!(
@@ -341,6 +349,8 @@ pub fn json(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
                     json!({
                         "name": nome_gruppo(i, g),
                         "confidence": g.fiducia.name(),
+                        "declared_confidence": g.fiducia_dichiarata.map(|f| f.name()),
+                        "attenuated": g.attenuato,
                         "evidence": g.prove,
                         "revenue": g.entrate.iter().map(|it| capitolo_json(it, v)).collect::<Vec<_>>(),
                         "spending": g.spese.iter().map(|it| capitolo_json(it, v)).collect::<Vec<_>>(),
