@@ -6,6 +6,7 @@
 
 pub(crate) mod check;
 mod diff;
+mod dove;
 mod generate;
 mod links;
 mod reconcile;
@@ -160,6 +161,22 @@ impl CsvDialect {
     }
 }
 
+impl Cmd {
+    /// The report a run is about, if any.
+    fn primo(&self) -> Option<&str> {
+        match self {
+            Cmd::Check(a) => a.primo(),
+            Cmd::Diff(a) => a.primo(),
+            Cmd::Report(a) => a.primo(),
+            Cmd::Reconcile(a) => a.primo(),
+            Cmd::Links(a) => a.primo(),
+            Cmd::Graph(a) => a.primo(),
+            Cmd::Parse { report, .. } | Cmd::Export { report, .. } => Some(report),
+            Cmd::Generate(_) | Cmd::Rules(_) => None,
+        }
+    }
+}
+
 /// Run the command line; returns the exit code.
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
@@ -172,10 +189,15 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    // The project file of the report, as for its rules; the current
+    // directory's for commands without a report.
     let progetto = match (cli.lang, no_config) {
-        (None, false) => std::env::current_dir()
-            .ok()
-            .and_then(|d| lingua::lingua_del_progetto(&d)),
+        (None, false) => match cli.cmd.primo() {
+            Some(r) => dove::trova_progetto(r).and_then(|f| lingua::lingua_del_file(&f)),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|d| lingua::lingua_del_progetto(&d)),
+        },
         _ => None,
     };
     lingua::imposta(lingua::scegli(cli.lang, progetto, |k| {
@@ -289,8 +311,53 @@ pub(crate) fn uscita(output: Option<&std::path::Path>) -> Result<Box<dyn Write>,
                 error = e.to_string()
             )
         })?)),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => stdout(),
     })
+}
+
+/// Standard output, buffered, quiet when the reader goes away: once a write
+/// meets a closed pipe (`quadra check R | head -1`), the rest of the output
+/// is discarded without an error, so the run ends as it would have (same
+/// exit status, no "Broken pipe" message), as `rg` does.
+pub(crate) fn stdout() -> Box<dyn Write> {
+    Box::new(BufWriter::new(Tubo {
+        dentro: io::stdout().lock(),
+        chiuso: false,
+    }))
+}
+
+/// A writer that drops everything after its reader has closed the pipe.
+struct Tubo<W> {
+    dentro: W,
+    chiuso: bool,
+}
+
+impl<W: Write> Write for Tubo<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.chiuso {
+            return Ok(buf.len());
+        }
+        match self.dentro.write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.chiuso = true;
+                Ok(buf.len())
+            }
+            r => r,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.chiuso {
+            return Ok(());
+        }
+        match self.dentro.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.chiuso = true;
+                Ok(())
+            }
+            r => r,
+        }
+    }
 }
 
 /// Read a file, or standard input for `-`.

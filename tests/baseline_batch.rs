@@ -8,6 +8,10 @@ mod common;
 use common::{quadra_in, root, Run};
 
 const REAL: &str = "reports/milano-2022-dir07-welfare-e-salute.txt";
+/// What a check of `report.txt` in the test repository says first on
+/// standard error: the configuration it used.
+const STDERR_CONFIG: &str = "quadra: config: no quadra.toml in the report's folder or its parents (up to the repository root); built-in rules\n\
+    quadra: links: rules/report.links.toml (found from the folder of report.txt)\n";
 const LINKS: &str = "rules/milano-2022-dir07-welfare-e-salute.links.toml";
 
 /// A fresh folder holding the real report as `report.txt` and its link file
@@ -98,7 +102,7 @@ fn baseline_round_trip() {
         serde_json::json!({"errors": 0, "warnings": 0, "infos": 68})
     );
     assert_eq!(v["files"][0]["accepted"], 53);
-    assert_eq!(r.stderr, "");
+    assert_eq!(r.stderr, STDERR_CONFIG);
 
     // Lines moved (three blank lines at the top): still nothing new.
     let t = std::fs::read_to_string(d.join("report.txt")).unwrap();
@@ -194,7 +198,7 @@ fn stale_entries_are_located_and_pruned() {
     assert_eq!(entries(&text), 54);
     assert!(text.contains("DIR99"));
     let r = quadra_in(&d, &["check", "report.txt", "--baseline", "b.toml"]);
-    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    assert_eq!((r.code, r.stderr.as_str()), (0, STDERR_CONFIG));
 }
 
 #[test]
@@ -260,7 +264,11 @@ fn a_folder_is_checked_on_every_core_with_a_table_per_file() {
     );
     let v = json(&j);
     assert_eq!(v["files"].as_array().unwrap().len(), 39);
-    assert!(j.stderr.starts_with("file "), "{}", j.stderr);
+    // After the configuration: not looked for, no link file for each of the 39 files.
+    let (config, tabella) = j.stderr.split_at(j.stderr.find("file ").unwrap_or(0));
+    assert!(tabella.starts_with("file "), "{}", j.stderr);
+    assert_eq!(config.lines().count(), 40, "{config}");
+    assert!(config.starts_with("quadra: config: not looked for (--no-config); built-in rules\n"));
     let s = quadra_in(
         root(),
         &[

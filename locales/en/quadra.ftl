@@ -744,3 +744,32 @@ table-sheet-missing = the workbook has no sheet `{ $name }` (profile key `sheet`
 table-empty = the table is empty: not even a header row
 table-not-utf8 = byte { $byte } is not UTF-8 text, but the profile says `encoding = "utf-8"`; set `encoding = "windows-1252"` or `"auto"`
 table-no-profile = no built-in profile recognises the table's header; give one with --profile NAME|FILE
+
+## branch cfg15: where the configuration comes from, quiet CLI, baseline policy
+
+cfg15-config = config: { $file }
+cfg15-config-none = config: no quadra.toml in the report's folder or its parents (up to the repository root); built-in rules
+cfg15-config-off = config: not looked for (--no-config); built-in rules
+cfg15-rules = rules: built-in, then { $files }
+cfg15-no-project = no quadra.toml
+cfg15-projects-differ = { $a } ({ $pa }) and { $b } ({ $pb }) belong to different projects: check them in separate runs
+cfg15-stdin-cwd = standard input has no folder: quadra.toml is looked for from the current directory { $dir }
+cfg15-links-given = links: { $file } (given with --links)
+cfg15-links-found = links: { $file } (found from the folder of { $report })
+cfg15-links-none = links: none found for { $report }; vincolo groups are inferred
+cfg15-links-off = links: not looked for (--no-config); vincolo groups of { $report } are inferred
+cfg15-links-stdin = links: standard input has no name, so no link file is looked for (give --links FILE); vincolo groups are inferred
+cfg15-require-links = no link file for { $report } (looked for { $first } and { $second } from { $from } up to { $to }), and --require-links is given
+cfg15-require-links-help = help: write one (`quadra links suggest { $report } -o { $file }`, then review it), or name it with --links FILE
+cfg15-require-links-stdin = standard input has no name, so no link file can be found for it, and --require-links is given
+cfg15-require-links-stdin-help = help: name the link file with --links FILE
+cfg15-require-links-off = --no-config looks for no link file, and --require-links is given
+cfg15-fault-expect = fault { $fault }: expect { $severity } { $rule } at { $place }
+cfg15-fault-none = fault { $fault }: no place for it in this report
+cfg15-where-row = report { $report }, section { $section }, chapter { $key }
+cfg15-where-group = report { $report }, section { $section }, Settore { $settore }, total of group { $group }
+cfg15-where-settore = report { $report }, section { $section }, total of Settore { $settore }
+cfg15-where-part = report { $report }, section 1.C, total of the { $part ->
+        [revenue] revenue
+       *[spending] spending
+    } part

@@ -838,3 +838,32 @@ table-sheet-missing = la cartella di lavoro non ha il foglio `{ $name }` (chiave
 table-empty = la tabella è vuota: manca perfino la riga di intestazione
 table-not-utf8 = il byte { $byte } non è testo UTF-8, ma il profilo dice `encoding = "utf-8"`; impostare `encoding = "windows-1252"` o `"auto"`
 table-no-profile = nessun profilo predefinito riconosce l'intestazione della tabella; indicarne uno con --profile NOME|FILE
+
+## ramo cfg15: da dove viene la configurazione, riga di comando silenziosa, regole della linea di base
+
+cfg15-config = configurazione: { $file }
+cfg15-config-none = configurazione: nessun quadra.toml nella cartella del report o nelle superiori (fino alla radice del repository); regole predefinite
+cfg15-config-off = configurazione: non cercata (--no-config); regole predefinite
+cfg15-rules = regole: predefinite, poi { $files }
+cfg15-no-project = nessun quadra.toml
+cfg15-projects-differ = { $a } ({ $pa }) e { $b } ({ $pb }) appartengono a progetti diversi: controllarli in esecuzioni separate
+cfg15-stdin-cwd = lo standard input non ha una cartella: quadra.toml è cercato dalla cartella corrente { $dir }
+cfg15-links-given = collegamenti: { $file } (indicato con --links)
+cfg15-links-found = collegamenti: { $file } (trovato dalla cartella di { $report })
+cfg15-links-none = collegamenti: nessun file trovato per { $report }; i gruppi di vincolo sono inferiti
+cfg15-links-off = collegamenti: non cercati (--no-config); i gruppi di vincolo di { $report } sono inferiti
+cfg15-links-stdin = collegamenti: lo standard input non ha nome, quindi nessun file di collegamento è cercato (indicarlo con --links FILE); i gruppi di vincolo sono inferiti
+cfg15-require-links = nessun file di collegamento per { $report } (cercati { $first } e { $second } da { $from } fino a { $to }), ed è dato --require-links
+cfg15-require-links-help = nota: scriverne uno (`quadra links suggest { $report } -o { $file }`, poi rivederlo), o indicarlo con --links FILE
+cfg15-require-links-stdin = lo standard input non ha nome, quindi non si può trovarne il file di collegamento, ed è dato --require-links
+cfg15-require-links-stdin-help = nota: indicare il file di collegamento con --links FILE
+cfg15-require-links-off = --no-config non cerca alcun file di collegamento, ed è dato --require-links
+cfg15-fault-expect = guasto { $fault }: atteso { $severity } { $rule } in { $place }
+cfg15-fault-none = guasto { $fault }: non c'è posto per esso in questo report
+cfg15-where-row = report { $report }, sezione { $section }, capitolo { $key }
+cfg15-where-group = report { $report }, sezione { $section }, Settore { $settore }, totale del gruppo { $group }
+cfg15-where-settore = report { $report }, sezione { $section }, totale del Settore { $settore }
+cfg15-where-part = report { $report }, sezione 1.C, totale della parte { $part ->
+        [revenue] entrate
+       *[spending] spese
+    }

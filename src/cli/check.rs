@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::{read_input, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::ast::Documento;
 use crate::baseline::{self, Baseline, Confronto};
-use crate::config::{find_project_file, load, RuleSet, Sorgente};
+use crate::config::{load, RuleSet, Sorgente};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
 use crate::output::{self, Esito, Formato, Stile};
@@ -60,14 +60,18 @@ pub struct Regole {
     /// Rule files applied after the defaults and quadra.toml (repeatable; later ones win).
     #[arg(long = "rules", value_name = "FILE")]
     rules: Vec<PathBuf>,
-    /// Do not look for a quadra.toml in the current directory and its parents,
-    /// nor for the report's link file in rules/.
+    /// Do not look for a quadra.toml nor for the report's link file.
     #[arg(long)]
     no_config: bool,
     /// The link file declaring the report's vincolo groups (default:
-    /// rules/<report name>.links.toml, when it exists).
+    /// <report name>.links.toml or rules/<report name>.links.toml in the
+    /// report's folder or a parent, up to the repository root).
     #[arg(long, value_name = "FILE")]
     links: Option<PathBuf>,
+    /// A report without a link file is an error (exit 2) instead of being
+    /// checked with inferred vincolo groups.
+    #[arg(long)]
+    require_links: bool,
     /// `--deny warnings`: warnings count as errors (severity and exit code).
     #[arg(long, value_enum)]
     deny: Option<Deny>,
@@ -79,9 +83,44 @@ pub struct Regole {
 }
 
 impl Regole {
-    /// The rule set (`None`: invalid rule files, errors printed, exit 2).
-    pub fn carica(&self) -> Result<Option<RuleSet>, String> {
-        load_rules(&self.rules, self.no_config)
+    /// The rule set for a run over `inputs` (`None`: invalid rule files,
+    /// or a link file missing under `--require-links`; errors printed, exit
+    /// 2). Says on standard error which project file and rule files are
+    /// used, and for each input which link file, or that its groups are
+    /// inferred. The project file is the one of `progetto_da` (which must
+    /// agree on it).
+    pub fn carica(
+        &self,
+        inputs: &[String],
+        progetto_da: &[String],
+    ) -> Result<Option<RuleSet>, String> {
+        let progetto = if self.no_config {
+            None
+        } else {
+            super::dove::progetto(progetto_da)?
+        };
+        eprint!(
+            "{}",
+            super::dove::righe_regole(inputs, progetto.as_deref(), self.no_config, &self.rules)
+        );
+        let mut mancanti = false;
+        for i in inputs {
+            let (riga, trovato) =
+                super::dove::riga_legami(i, self.links.as_deref(), !self.no_config);
+            if self.require_links && !trovato {
+                eprint!(
+                    "{}",
+                    super::dove::errore_legami_mancanti(i, !self.no_config)
+                );
+                mancanti = true;
+            } else {
+                eprintln!("quadra: {riga}");
+            }
+        }
+        if mancanti {
+            return Ok(None);
+        }
+        load_rules(&self.rules, progetto.as_deref())
     }
 
     /// The files this run reads besides the built-in rules: the rule files
@@ -89,11 +128,7 @@ impl Regole {
     pub(crate) fn file_usati(&self, report: &str) -> (Vec<PathBuf>, Option<PathBuf>) {
         let mut regole: Vec<PathBuf> = Vec::new();
         if !self.no_config {
-            regole.extend(
-                std::env::current_dir()
-                    .ok()
-                    .and_then(|d| find_project_file(&d)),
-            );
+            regole.extend(super::dove::trova_progetto(report));
         }
         regole.extend(self.rules.iter().cloned());
         let legami = trova_legami(report, self.links.as_deref(), !self.no_config);
@@ -123,19 +158,13 @@ pub enum Deny {
 /// How many rule-file problems are drawn; the rest are counted.
 const MAX_CONFIG_ERRORS: usize = 50;
 
-/// Read, merge and validate the rule files; errors are printed located, and
-/// `None` is returned (exit 2).
-pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>, String> {
+/// Read, merge and validate the rule files (the built-in ones, the project
+/// file `progetto`, then `extra`); errors are printed located, and `None` is
+/// returned (exit 2).
+pub fn load_rules(extra: &[PathBuf], progetto: Option<&Path>) -> Result<Option<RuleSet>, String> {
     let mut sorgenti = vec![Sorgente::default_rules()];
     let mut paths: Vec<PathBuf> = Vec::new();
-    if !no_config {
-        if let Some(p) = std::env::current_dir()
-            .ok()
-            .and_then(|d| find_project_file(&d))
-        {
-            paths.push(p);
-        }
-    }
+    paths.extend(progetto.map(Path::to_path_buf));
     paths.extend(extra.iter().cloned());
     for p in paths {
         let bytes = std::fs::read(&p).map_err(|e| {
@@ -183,21 +212,17 @@ pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>,
     }
 }
 
-/// The link file of a report: `explicit`, or `rules/<name>.links.toml` under
-/// the current directory when `discover`.
+/// The link file of a report: `explicit`, or when `discover`
+/// `<name>.links.toml` or `rules/<name>.links.toml` in the report's folder
+/// or a parent, up to the repository root ([`super::dove`]).
 pub fn trova_legami(report: &str, explicit: Option<&Path>, discover: bool) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
     }
-    if !discover || report == "-" {
+    if !discover {
         return None;
     }
-    let stem = Path::new(report)
-        .file_stem()?
-        .to_string_lossy()
-        .into_owned();
-    let p = Path::new("rules").join(format!("{stem}.links.toml"));
-    p.is_file().then_some(p)
+    super::dove::trova_legami(report)
 }
 
 /// A link file's name and text, read before anything is written (an output
@@ -781,12 +806,20 @@ fn applica_baseline(
     Ok(())
 }
 
+impl CheckArgs {
+    /// The first input (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        self.reports.first().map(String::as_str)
+    }
+}
+
 /// Run `quadra check`.
 pub fn run(a: CheckArgs) -> Result<i32, String> {
     if a.prune && a.baseline.is_none() {
         return Err("`--prune` needs `--baseline FILE`".into());
     }
-    let Some(rules) = a.regole.carica()? else {
+    let paths = espandi(&a.reports)?;
+    let Some(rules) = a.regole.carica(&paths, &paths)? else {
         return Ok(EXIT_USAGE);
     };
     let baseline_letta = match &a.baseline {
@@ -796,7 +829,6 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         },
         None => None,
     };
-    let paths = espandi(&a.reports)?;
     let mut usage = false;
     let mut letti = Vec::new();
     let mut legami_invalidi = false;

@@ -38,10 +38,21 @@ pub enum DiffFormat {
     Md,
 }
 
+impl DiffArgs {
+    /// The new version (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        Some(&self.new)
+    }
+}
+
 /// Run `quadra diff`. Exit 1 when the new version brings error findings
 /// the old one did not have (or had with other amounts).
 pub fn run(a: DiffArgs) -> Result<i32, String> {
-    let Some(rules) = a.regole.carica()? else {
+    let Some(rules) = a.regole.carica(
+        &[a.old.clone(), a.new.clone()],
+        std::slice::from_ref(&a.new),
+    )?
+    else {
         return Ok(EXIT_USAGE);
     };
     let come = a.regole.come(&rules, true);

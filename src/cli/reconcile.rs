@@ -56,6 +56,13 @@ pub enum ReconcileFormat {
 }
 
 /// Run `quadra reconcile`: exit 1 when something differs.
+impl ReconcileArgs {
+    /// The report (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        Some(&self.report)
+    }
+}
+
 pub fn run(a: ReconcileArgs) -> Result<i32, String> {
     let rules =
         RuleSet::default_rules().map_err(|_| "the built-in rules are invalid".to_string())?;
@@ -125,7 +132,7 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
             Some(f) => Box::new(BufWriter::new(
                 File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
             )),
-            None => Box::new(BufWriter::new(io::stdout().lock())),
+            None => super::stdout(),
         };
         match a.format {
             ReconcileFormat::Human => stampa::human(&mut out, &r, &a.report, &a.data),

@@ -45,9 +45,20 @@ pub enum ReportFormat {
     Xlsx,
 }
 
+impl ReportArgs {
+    /// The report (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        Some(&self.report)
+    }
+}
+
 /// Run `quadra report`; the exit code is that of `quadra check`.
 pub fn run(a: ReportArgs) -> Result<i32, String> {
-    let Some(rules) = a.regole.carica()? else {
+    let Some(rules) = a.regole.carica(
+        std::slice::from_ref(&a.report),
+        std::slice::from_ref(&a.report),
+    )?
+    else {
         return Ok(EXIT_USAGE);
     };
     let come = a.regole.come(&rules, false);

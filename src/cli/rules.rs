@@ -119,10 +119,19 @@ pub fn explain(out: &mut dyn Write, r: &RuleDef) -> io::Result<()> {
 
 /// Run `quadra rules`.
 pub fn run(a: RulesArgs) -> Result<i32, String> {
-    let Some(rules) = super::check::load_rules(&a.rules, a.no_config)? else {
+    let Some(rules) = super::check::load_rules(
+        &a.rules,
+        if a.no_config {
+            None
+        } else {
+            super::dove::progetto(&[])?
+        }
+        .as_deref(),
+    )?
+    else {
         return Ok(EXIT_USAGE);
     };
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     let w = |e: io::Error| crate::tr!("io-cannot-write-output", error = e.to_string());
     match a.action {
         None => list(&mut out, &rules).map_err(w)?,

@@ -98,7 +98,7 @@ pub(crate) fn esporta(
         Some(f) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => super::stdout(),
     };
     scrivi(&mut out, formato, t.testo.as_bytes(), &index, &t.documento)
         .map_err(|e| format!("cannot write output: {e}"))?;

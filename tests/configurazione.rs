@@ -1,0 +1,305 @@
+//! Where a run's configuration comes from (the report's folder and its
+//! parents, never the current directory), what every run says about it on
+//! standard error, `--require-links`, and a quiet, conventional command
+//! line: a closed pipe, readable fault descriptions.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+mod common;
+use common::{quadra_in, root, Run};
+
+const REPORT: &str = "reports/milano-2022-dir07-welfare-e-salute.txt";
+const LINKS: &str = "rules/milano-2022-dir07-welfare-e-salute.links.toml";
+
+fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("quadra-cfg-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d.canonicalize().unwrap()
+}
+
+fn last_line(s: &str) -> &str {
+    s.lines().last().unwrap_or("")
+}
+
+/// Run with `input` on standard input.
+fn quadra_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Run {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_quadra"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // quadra may refuse before it reads (`--require-links`): the pipe is then closed.
+    let _ = c.stdin.take().unwrap().write_all(input);
+    let out = c.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn the_link_file_is_found_from_the_report_not_from_the_current_directory() {
+    let elsewhere = tempdir("elsewhere");
+    // A project file in the current directory is not the report's: ignored.
+    std::fs::write(
+        elsewhere.join("quadra.toml"),
+        "[rules.total-mismatch]\nenabled = false\n",
+    )
+    .unwrap();
+    let report = root().canonicalize().unwrap().join(REPORT);
+    let report = report.to_str().unwrap();
+    let from_root = quadra_in(root(), &["check", REPORT]);
+    let from_elsewhere = quadra_in(&elsewhere, &["check", report]);
+    assert_eq!(from_root.code, 1);
+    assert_eq!(from_elsewhere.code, 1);
+    assert_eq!(
+        last_line(&from_root.stdout),
+        format!("{REPORT}: 11 errors, 42 warnings, 68 infos")
+    );
+    assert_eq!(
+        last_line(&from_elsewhere.stdout),
+        format!("{report}: 11 errors, 42 warnings, 68 infos")
+    );
+    assert_eq!(
+        from_root.stderr,
+        format!(
+            "quadra: config: no quadra.toml in the report's folder or its parents (up to the repository root); built-in rules\n\
+             quadra: links: {LINKS} (found from the folder of {REPORT})\n"
+        )
+    );
+    let links = root().canonicalize().unwrap().join(LINKS);
+    assert_eq!(
+        from_elsewhere.stderr,
+        format!(
+            "quadra: config: no quadra.toml in the report's folder or its parents (up to the repository root); built-in rules\n\
+             quadra: links: {} (found from the folder of {report})\n",
+            links.display()
+        )
+    );
+    // A link file beside the report is found too, before rules/.
+    let beside = tempdir("beside");
+    std::fs::create_dir_all(beside.join("reports")).unwrap();
+    std::fs::copy(root().join(REPORT), beside.join("reports/r.txt")).unwrap();
+    std::fs::copy(root().join(LINKS), beside.join("reports/r.links.toml")).unwrap();
+    let r = quadra_in(
+        &elsewhere,
+        &["check", beside.join("reports/r.txt").to_str().unwrap()],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(&format!(
+            "quadra: links: {} (found from the folder of ",
+            beside.join("reports/r.links.toml").display()
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(last_line(&r.stdout).ends_with("r.txt: 11 errors, 42 warnings, 68 infos"));
+}
+
+#[test]
+fn standard_input_looks_in_the_current_directory_and_says_so() {
+    let bytes = std::fs::read(root().join(REPORT)).unwrap();
+    let r = quadra_stdin(root(), &["check", "-"], &bytes);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        last_line(&r.stdout),
+        "<stdin>: 0 errors, 45 warnings, 76 infos"
+    );
+    let cwd = root().display().to_string();
+    assert_eq!(
+        r.stderr,
+        format!(
+            "quadra: standard input has no folder: quadra.toml is looked for from the current directory {cwd}\n\
+             quadra: config: no quadra.toml in the report's folder or its parents (up to the repository root); built-in rules\n\
+             quadra: links: standard input has no name, so no link file is looked for (give --links FILE); vincolo groups are inferred\n"
+        )
+    );
+    // With --links, standard input is checked as the file is.
+    let r = quadra_stdin(root(), &["check", "-", "--links", LINKS], &bytes);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        last_line(&r.stdout),
+        "<stdin>: 11 errors, 42 warnings, 68 infos"
+    );
+    assert!(r
+        .stderr
+        .contains(&format!("quadra: links: {LINKS} (given with --links)\n")));
+    // The project file of the current directory applies to standard input.
+    let d = tempdir("stdin-project");
+    std::fs::write(
+        d.join("quadra.toml"),
+        "[rules.forecast-change]\nenabled = false\n",
+    )
+    .unwrap();
+    let r = quadra_stdin(&d, &["check", "-"], &bytes);
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        last_line(&r.stdout),
+        "<stdin>: 0 errors, 45 warnings, 34 infos"
+    );
+    assert!(
+        r.stderr.contains("\nquadra: config: quadra.toml\n"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn require_links_makes_a_missing_link_file_an_error() {
+    let d = tempdir("require");
+    std::fs::copy(root().join(REPORT), d.join("r.txt")).unwrap();
+    let r = quadra_in(&d, &["check", "r.txt", "--require-links"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "quadra: config: no quadra.toml in the report's folder or its parents (up to the repository root); built-in rules\n\
+         quadra: no link file for r.txt (looked for r.links.toml and rules/r.links.toml from . up to /), and --require-links is given\n  \
+         help: write one (`quadra links suggest r.txt -o r.links.toml`, then review it), or name it with --links FILE\n"
+    );
+    // Found, or given: checked as usual.
+    std::fs::create_dir_all(d.join("rules")).unwrap();
+    std::fs::copy(root().join(LINKS), d.join("rules/r.links.toml")).unwrap();
+    let r = quadra_in(&d, &["check", "r.txt", "--require-links"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        last_line(&r.stdout),
+        "r.txt: 11 errors, 42 warnings, 68 infos"
+    );
+    let r = quadra_in(root(), &["check", REPORT, "--require-links"]);
+    assert_eq!(r.code, 1);
+    let r = quadra_in(root(), &["check", REPORT, "--require-links", "--no-config"]);
+    assert_eq!(r.code, 2);
+    assert!(r
+        .stderr
+        .contains("quadra: --no-config looks for no link file, and --require-links is given\n"));
+    let bytes = std::fs::read(root().join(REPORT)).unwrap();
+    let r = quadra_stdin(root(), &["check", "-", "--require-links"], &bytes);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains(
+        "quadra: standard input has no name, so no link file can be found for it, and --require-links is given\n  help: name the link file with --links FILE\n"
+    ));
+    // In Italian too.
+    let r = quadra_in(
+        &d,
+        &[
+            "--lang",
+            "it",
+            "check",
+            "r.txt",
+            "--require-links",
+            "--no-config",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains(
+        "quadra: --no-config non cerca alcun file di collegamento, ed è dato --require-links\n  nota: indicare il file di collegamento con --links FILE\n"
+    ), "{}", r.stderr);
+}
+
+#[test]
+fn reports_of_different_projects_are_not_checked_together() {
+    let a = tempdir("project-a");
+    std::fs::write(a.join("quadra.toml"), "").unwrap();
+    std::fs::copy(root().join(REPORT), a.join("r.txt")).unwrap();
+    let r = quadra_in(
+        root(),
+        &["check", a.join("r.txt").to_str().unwrap(), REPORT],
+    );
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "quadra: {} ({}) and {REPORT} (no quadra.toml) belong to different projects: check them in separate runs\n",
+            a.join("r.txt").display(),
+            a.join("quadra.toml").display()
+        )
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly_with_its_exit_status() {
+    for (args, code) in [
+        (vec!["check", REPORT], 1),
+        (vec!["check", REPORT, "--no-config"], 0),
+        (vec!["check", REPORT, "--format", "json"], 1),
+        (vec!["parse", REPORT], 0),
+        (vec!["export", REPORT], 0),
+        (vec!["rules"], 0),
+        (vec!["generate", "--direzioni", "50"], 0),
+    ] {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_quadra"))
+            .args(&args)
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(c.stdout.take().unwrap());
+        let mut first = String::new();
+        out.read_line(&mut first).unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        // The reader goes away after one line, as `| head -1` does.
+        drop(out);
+        let end = c.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&end.stderr);
+        assert_eq!(end.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("cannot write"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn generated_faults_are_described_in_words() {
+    let r = quadra_in(
+        root(),
+        &[
+            "generate",
+            "--fault",
+            "code",
+            "--fault",
+            "total",
+            "-o",
+            "/dev/null",
+        ],
+    );
+    assert_eq!(r.code, 0);
+    assert_eq!(
+        r.stderr,
+        "quadra: fault code: expect error pdc-titolo-mismatch at report 1, section 1.A, chapter 1064 22 0\n\
+         quadra: fault total: expect error total-mismatch at report 1, section 1.A, Settore 57, total of group 05\n\
+         quadra: fault total: expect error total-mismatch at report 1, section 1.A, total of Settore 57\n"
+    );
+    let r = quadra_in(
+        root(),
+        &[
+            "--lang",
+            "it",
+            "generate",
+            "--fault",
+            "code",
+            "--fault",
+            "v-flag",
+            "-o",
+            "/dev/null",
+        ],
+    );
+    assert_eq!(
+        r.stderr,
+        "quadra: guasto code: atteso errore pdc-titolo-mismatch in report 1, sezione 1.A, capitolo 1064 22 0\n\
+         quadra: guasto v-flag: non c'è posto per esso in questo report\n"
+    );
+}
