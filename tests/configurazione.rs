@@ -303,3 +303,162 @@ fn generated_faults_are_described_in_words() {
          quadra: guasto v-flag: non c'è posto per esso in questo report\n"
     );
 }
+
+/// A folder holding the real report as `r.txt`, its link file and a
+/// baseline of its 53 errors and warnings, none justified.
+fn with_baseline(name: &str) -> PathBuf {
+    let d = tempdir(name);
+    std::fs::create_dir_all(d.join("rules")).unwrap();
+    std::fs::copy(root().join(REPORT), d.join("r.txt")).unwrap();
+    std::fs::copy(root().join(LINKS), d.join("rules/r.links.toml")).unwrap();
+    let r = quadra_in(&d, &["check", "r.txt", "--write-baseline", "b.toml"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    d
+}
+
+#[test]
+fn baseline_entries_without_a_justification_are_counted_or_denied() {
+    let d = with_baseline("deny-empty");
+    let summary = "r.txt: 0 errors, 0 warnings, 68 infos; 53 accepted in the baseline (hidden)";
+    // By default: hidden, and counted in a warning; exit 0.
+    let r = quadra_in(&d, &["check", "r.txt", "--baseline", "b.toml"]);
+    assert_eq!(r.code, 0);
+    assert_eq!(last_line(&r.stdout), summary);
+    assert!(r.stderr.ends_with(
+        "quadra: warning: 53 entries of the baseline b.toml have an empty justification (`--deny empty-justification` makes this an error)\n"
+    ), "{}", r.stderr);
+    // Denied: each entry is a located error of the baseline file; exit 1.
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "r.txt",
+            "--baseline",
+            "b.toml",
+            "--deny",
+            "empty-justification",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(last_line(&r.stdout), summary);
+    assert_eq!(
+        r.stderr.matches("baseline::empty-justification").count(),
+        50
+    );
+    assert!(r.stderr.contains("b.toml:13:1]"), "{}", r.stderr);
+    assert!(r.stderr.contains("quadra: 3 more problem(s) not shown\n"));
+    assert!(r.stderr.ends_with(
+        "quadra: 53 entries of the baseline b.toml without a justification, and --deny empty-justification is given\n"
+    ), "{}", r.stderr);
+    // Justified (all but one): one error left; all: exit 0, no warning.
+    let text = std::fs::read_to_string(d.join("b.toml")).unwrap();
+    let text = text.replace(
+        "justification = \"\"",
+        "justification = \"delibera 12/2022\"",
+    );
+    let one_blank = text.replacen(
+        "justification = \"delibera 12/2022\"",
+        "justification = \"  \"",
+        1,
+    );
+    std::fs::write(d.join("b.toml"), &one_blank).unwrap();
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "r.txt",
+            "--baseline",
+            "b.toml",
+            "--deny",
+            "empty-justification",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stderr.matches("baseline::empty-justification").count(), 1);
+    std::fs::write(d.join("b.toml"), &text).unwrap();
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "r.txt",
+            "--baseline",
+            "b.toml",
+            "--deny",
+            "empty-justification,stale",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("justification"), "{}", r.stderr);
+    // In Italian.
+    std::fs::write(d.join("b.toml"), &one_blank).unwrap();
+    let r = quadra_in(
+        &d,
+        &["--lang", "it", "check", "r.txt", "--baseline", "b.toml"],
+    );
+    assert!(r.stderr.ends_with(
+        "quadra: avvertenza: 1 voce della linea di base b.toml ha la motivazione vuota (`--deny empty-justification` ne fa un errore)\n"
+    ), "{}", r.stderr);
+}
+
+#[test]
+fn stale_baseline_entries_warn_or_are_denied() {
+    let d = with_baseline("deny-stale");
+    let mut text = std::fs::read_to_string(d.join("b.toml")).unwrap();
+    text = text.replace("justification = \"\"", "justification = \"ok\"");
+    text.push_str(
+        "\n[[accepted]]\nrule = \"total-mismatch\"\nreport = \"2022 DIR07\"\nsubject = \"1.B|51|gone\"\njustification = \"ok\"\n",
+    );
+    std::fs::write(d.join("b.toml"), &text).unwrap();
+    let r = quadra_in(&d, &["check", "r.txt", "--baseline", "b.toml"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("⚠ stale baseline entry"), "{}", r.stderr);
+    let r = quadra_in(
+        &d,
+        &["check", "r.txt", "--baseline", "b.toml", "--deny", "stale"],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("× stale baseline entry: `total-mismatch` on `1.B|51|gone`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .ends_with("quadra: 1 stale entry in the baseline b.toml, and --deny stale is given\n"),
+        "{}",
+        r.stderr
+    );
+    // `--deny warnings` alone leaves stale entries a warning.
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "r.txt",
+            "--baseline",
+            "b.toml",
+            "--deny",
+            "warnings",
+        ],
+    );
+    assert_eq!(r.code, 0);
+    // Pruned, nothing stale is left to deny.
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "r.txt",
+            "--baseline",
+            "b.toml",
+            "--prune",
+            "--deny",
+            "stale",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = quadra_in(
+        &d,
+        &["check", "r.txt", "--baseline", "b.toml", "--deny", "stale"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

@@ -773,3 +773,21 @@ cfg15-where-part = report { $report }, section 1.C, total of the { $part ->
         [revenue] revenue
        *[spending] spending
     } part
+cfg15-amount-named = { $name }: { $amount }
+cfg15-baseline-unjustified = warning: { $n } { $n ->
+        [one] entry
+       *[other] entries
+    } of the baseline { $file } { $n ->
+        [one] has
+       *[other] have
+    } an empty justification (`--deny empty-justification` makes this an error)
+cfg15-baseline-empty = baseline entry without a justification: `{ $rule }` on `{ $subject }` in report { $report }
+cfg15-baseline-empty-help = write in `justification` why the finding is accepted (a decision, a document), or remove the entry
+cfg15-baseline-denied-empty = { $n } { $n ->
+        [one] entry
+       *[other] entries
+    } of the baseline { $file } without a justification, and --deny empty-justification is given
+cfg15-baseline-denied-stale = { $n } stale { $n ->
+        [one] entry
+       *[other] entries
+    } in the baseline { $file }, and --deny stale is given

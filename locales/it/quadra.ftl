@@ -867,3 +867,21 @@ cfg15-where-part = report { $report }, sezione 1.C, totale della parte { $part -
         [revenue] entrate
        *[spending] spese
     }
+cfg15-amount-named = { $name }: { $amount }
+cfg15-baseline-unjustified = avvertenza: { $n } { $n ->
+        [one] voce
+       *[other] voci
+    } della linea di base { $file } { $n ->
+        [one] ha
+       *[other] hanno
+    } la motivazione vuota (`--deny empty-justification` ne fa un errore)
+cfg15-baseline-empty = voce della linea di base senza motivazione: `{ $rule }` su `{ $subject }` nel report { $report }
+cfg15-baseline-empty-help = scrivere in `justification` perché il rilievo è accettato (una decisione, un documento), o togliere la voce
+cfg15-baseline-denied-empty = { $n } { $n ->
+        [one] voce
+       *[other] voci
+    } della linea di base { $file } senza motivazione, ed è dato --deny empty-justification
+cfg15-baseline-denied-stale = { $n } { $n ->
+        [one] voce superata
+       *[other] voci superate
+    } nella linea di base { $file }, ed è dato --deny stale

@@ -72,9 +72,12 @@ pub struct Regole {
     /// checked with inferred vincolo groups.
     #[arg(long)]
     require_links: bool,
-    /// `--deny warnings`: warnings count as errors (severity and exit code).
-    #[arg(long, value_enum)]
-    deny: Option<Deny>,
+    /// `--deny warnings`: warnings count as errors (severity and exit code);
+    /// `--deny empty-justification`, `--deny stale`: baseline entries
+    /// without a justification, or matching no finding, are errors (exit 1).
+    /// Repeatable, or comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    deny: Vec<Deny>,
     /// Read tables of chapters (`.csv`, `.tsv`, `.xlsx`, `.ods`...; any input when given) with
     /// this mapping profile: a built-in one (`quadra`, `milano-ds397`) or a
     /// TOML file (default: the built-in profile that recognises the header).
@@ -141,7 +144,7 @@ impl Regole {
             rules,
             links: self.links.as_deref(),
             discover: !self.no_config,
-            deny: self.deny == Some(Deny::Warnings),
+            deny: self.deny.contains(&Deny::Warnings),
             tollerante,
             profilo: self.profile.as_deref(),
         }
@@ -153,6 +156,10 @@ impl Regole {
 pub enum Deny {
     /// Warnings become errors.
     Warnings,
+    /// A baseline entry with an empty justification is an error.
+    EmptyJustification,
+    /// A stale baseline entry (matching no finding) is an error.
+    Stale,
 }
 
 /// How many rule-file problems are drawn; the rest are counted.
@@ -752,23 +759,109 @@ fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>,
     Ok(Ok(Baseline { voci }))
 }
 
+/// What the baseline policy (`--deny empty-justification`, `--deny stale`)
+/// asks of a baseline given with `--baseline`.
+#[derive(Clone, Copy, Default)]
+struct Politica {
+    /// Entries with an empty justification are errors.
+    giustificate: bool,
+    /// Stale entries are errors.
+    stale: bool,
+}
+
+/// Say how many entries of the checked reports have an empty
+/// justification: a warning, or located errors under `--deny
+/// empty-justification`. Returns whether the policy was broken.
+fn giustificazioni(confronto: &Confronto<'_>, testo: &str, path: &Path, nega: bool) -> bool {
+    let vuote = confronto.vuote();
+    if vuote.is_empty() {
+        return false;
+    }
+    let file = path.display().to_string();
+    if !nega {
+        eprintln!(
+            "quadra: {}",
+            crate::tr!("cfg15-baseline-unjustified", n = vuote.len(), file = file)
+        );
+        return false;
+    }
+    let errori: Vec<crate::config::ConfigError> = vuote
+        .iter()
+        .map(|v| crate::config::ConfigError {
+            sorgente: 0,
+            span: riga_giustificazione(testo, v.span.clone()),
+            message: crate::tr!(
+                "cfg15-baseline-empty",
+                rule = &v.id.rule,
+                subject = &v.id.subject,
+                report = &v.id.report
+            ),
+            help: crate::tr!("cfg15-baseline-empty-help"),
+        })
+        .collect();
+    let fonte = Fonte::new(&file, testo.as_bytes());
+    let shown: Vec<Located<'_>> = errori
+        .iter()
+        .take(MAX_CONFIG_ERRORS)
+        .map(|e| Located::config(e, &fonte).come("baseline::empty-justification", Severity::Error))
+        .collect();
+    eprint!("{}", render_stderr(&shown));
+    if errori.len() > MAX_CONFIG_ERRORS {
+        eprintln!(
+            "quadra: {}",
+            crate::tr!("cli-more-problems", n = errori.len() - MAX_CONFIG_ERRORS)
+        );
+    }
+    eprintln!(
+        "quadra: {}",
+        crate::tr!("cfg15-baseline-denied-empty", n = errori.len(), file = file)
+    );
+    true
+}
+
+/// Where an entry's `justification` line is in the baseline text (the
+/// entry's own span when it has none).
+fn riga_giustificazione(testo: &str, entry: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // The entry's span may be its `[[accepted]]` header alone: its keys
+    // run to the next table header.
+    let Some(t) = testo.get(entry.start..) else {
+        return entry;
+    };
+    let mut at = 0;
+    for (i, riga) in t.split_inclusive('\n').enumerate() {
+        let chiave = riga.trim_start();
+        if i > 0 && chiave.starts_with('[') {
+            break;
+        }
+        if chiave.starts_with("justification") {
+            let inizio = entry.start + at + (riga.len() - chiave.len());
+            return inizio..entry.start + at + riga.trim_end().len();
+        }
+        at += riga.len();
+    }
+    entry
+}
+
 /// Hide what the baseline accepts; report stale entries (or prune them).
+/// Returns whether the baseline policy was broken (exit 1).
 fn applica_baseline(
     b: &Baseline,
     testo: Option<&str>,
     path: &Path,
     prune: bool,
+    politica: Politica,
     letti: &mut [Letto],
-) -> Result<(), String> {
+) -> Result<bool, String> {
     let mut confronto = Confronto::new(b);
     for l in letti.iter_mut() {
         l.accettati = confronto
             .applica(&mut l.findings, &l.documento, &l.bytes)
             .nascosti;
     }
+    let rotta = testo.is_some_and(|t| giustificazioni(&confronto, t, path, politica.giustificate));
     let stale = confronto.stale_errors();
     if stale.is_empty() {
-        return Ok(());
+        return Ok(rotta);
     }
     if prune {
         let tenute: Vec<baseline::Voce> = confronto.tenute().into_iter().cloned().collect();
@@ -789,9 +882,14 @@ fn applica_baseline(
         );
     } else if let Some(testo) = testo {
         let fonte = Fonte::new(&path.display().to_string(), testo.as_bytes());
+        let gravita = if politica.stale {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         let shown: Vec<Located<'_>> = stale
             .iter()
-            .map(|e| Located::config(e, &fonte).come("baseline::stale", Severity::Warning))
+            .map(|e| Located::config(e, &fonte).come("baseline::stale", gravita))
             .collect();
         eprint!("{}", render_stderr(&shown));
         eprintln!(
@@ -802,8 +900,19 @@ fn applica_baseline(
                 file = path.display().to_string()
             )
         );
+        if politica.stale {
+            eprintln!(
+                "quadra: {}",
+                crate::tr!(
+                    "cfg15-baseline-denied-stale",
+                    n = stale.len(),
+                    file = path.display().to_string()
+                )
+            );
+            return Ok(true);
+        }
     }
-    Ok(())
+    Ok(rotta)
 }
 
 impl CheckArgs {
@@ -848,13 +957,20 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     if legami_invalidi {
         return Ok(EXIT_USAGE);
     }
+    let mut politica_rotta = false;
     if let Some(w) = &a.write_baseline {
         match scrivi_baseline(w, &letti)? {
-            Ok(b) => applica_baseline(&b, None, w, false, &mut letti)?,
+            Ok(b) => {
+                applica_baseline(&b, None, w, false, Politica::default(), &mut letti)?;
+            }
             Err(()) => return Ok(EXIT_USAGE),
         }
     } else if let (Some((b, testo)), Some(p)) = (&baseline_letta, &a.baseline) {
-        applica_baseline(b, Some(testo), p, a.prune, &mut letti)?;
+        let politica = Politica {
+            giustificate: a.regole.deny.contains(&Deny::EmptyJustification),
+            stale: a.regole.deny.contains(&Deny::Stale),
+        };
+        politica_rotta = applica_baseline(b, Some(testo), p, a.prune, politica, &mut letti)?;
     }
     let esiti: Vec<Esito<'_>> = letti
         .iter()
@@ -891,7 +1007,7 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     std::mem::forget(letti);
     Ok(if usage {
         EXIT_USAGE
-    } else if errors {
+    } else if errors || politica_rotta {
         EXIT_FINDINGS
     } else {
         EXIT_OK
