@@ -462,3 +462,43 @@ fn stale_baseline_entries_warn_or_are_denied() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+#[test]
+fn a_pdf_is_told_what_text_quadra_reads() {
+    let d = tempdir("pdf");
+    let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".to_vec();
+    pdf.extend_from_slice(&[0, 1, 2, 3]);
+    std::fs::write(d.join("report.pdf"), &pdf).unwrap();
+    let r = quadra_in(&d, &["check", "report.pdf", "--no-config"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr
+            .contains("× the file is a PDF, not the text of the report"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("report.pdf:1:1]"), "{}", r.stderr);
+    assert!(r.stderr.contains("a PDF starts here"), "{}", r.stderr);
+    let help: String = r
+        .stderr
+        .split_once("help: ")
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(help.starts_with(
+        "quadra reads the report's text as extracted from its PDF in reading order, as the sample \
+         reports/milano-2022-dir07-welfare-e-salute.txt was made: one text line per line"
+    ), "{help}");
+    assert!(!r.stderr.contains("pdftotext"), "{}", r.stderr);
+    let r = quadra_in(&d, &["--lang", "it", "parse", "report.pdf"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("× il file è un PDF, non il testo del report"),
+        "{}",
+        r.stderr
+    );
+}

@@ -372,7 +372,7 @@ baseline-stale-help = the finding is gone; `--prune` removes the entry
 input-empty = the file is empty
 input-binary = the file is binary data, not text
 input-no-section = the file is not a Report Commissioni: no section header found
-input-help = quadra reads the text of a Bilancio di Previsione - Report Commissioni (e.g. `pdftotext -layout report.pdf`), whose sections start with headers such as `1.A        ENTRATE CORRENTI`
+input-help = quadra reads the text of a Bilancio di Previsione - Report Commissioni (the text extracted from its PDF in reading order), whose sections start with headers such as `1.A        ENTRATE CORRENTI`
 input-binary-label = binary data here
 input-no-report-label = no report starts here
 
@@ -791,3 +791,6 @@ cfg15-baseline-denied-stale = { $n } stale { $n ->
         [one] entry
        *[other] entries
     } in the baseline { $file }, and --deny stale is given
+cfg15-input-pdf = the file is a PDF, not the text of the report
+cfg15-input-pdf-label = a PDF starts here
+cfg15-input-pdf-help = quadra reads the report's text as extracted from its PDF in reading order, as the sample reports/milano-2022-dir07-welfare-e-salute.txt was made: one text line per line, blank lines between them, columns run together where the PDF has no space (`PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022`, `V1.234.240,003.500.000,00`), sections opening with headers such as `1.A        ENTRATE CORRENTI`; an extraction that lays the page out in aligned columns is another layout

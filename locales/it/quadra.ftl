@@ -412,7 +412,7 @@ baseline-stale-help = il rilievo non c'è più; `--prune` toglie la voce
 input-empty = il file è vuoto
 input-binary = il file contiene dati binari, non testo
 input-no-section = il file non è un Report Commissioni: nessuna intestazione di sezione
-input-help = quadra legge il testo di un Bilancio di Previsione - Report Commissioni (per esempio `pdftotext -layout report.pdf`), le cui sezioni si aprono con intestazioni come `1.A        ENTRATE CORRENTI`
+input-help = quadra legge il testo di un Bilancio di Previsione - Report Commissioni (il testo estratto dal suo PDF nell'ordine di lettura), le cui sezioni si aprono con intestazioni come `1.A        ENTRATE CORRENTI`
 input-binary-label = dati binari qui
 input-no-report-label = qui non comincia alcun report
 
@@ -885,3 +885,6 @@ cfg15-baseline-denied-stale = { $n } { $n ->
         [one] voce superata
        *[other] voci superate
     } nella linea di base { $file }, ed è dato --deny stale
+cfg15-input-pdf = il file è un PDF, non il testo del report
+cfg15-input-pdf-label = qui comincia un PDF
+cfg15-input-pdf-help = quadra legge il testo del report estratto dal suo PDF nell'ordine di lettura, come è stato fatto il campione reports/milano-2022-dir07-welfare-e-salute.txt: una riga di testo per riga, righe vuote tra l'una e l'altra, colonne attaccate dove il PDF non ha spazio (`PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022`, `V1.234.240,003.500.000,00`), sezioni che si aprono con intestazioni come `1.A        ENTRATE CORRENTI`; un'estrazione che dispone la pagina in colonne allineate è un'altra impaginazione
