@@ -502,3 +502,79 @@ fn a_pdf_is_told_what_text_quadra_reads() {
         r.stderr
     );
 }
+
+#[test]
+fn misspelled_placeholders_fields_and_columns_get_a_did_you_mean() {
+    let d = tempdir("did-you-mean");
+    std::fs::write(
+        d.join("x.toml"),
+        "[rules.grandi]\nkind = \"row-predicate\"\nseverity = \"warning\"\nsummary = \"big\"\n\
+         select = { section = \"1.B\" }\nwhen = \"prevsione >= 10\"\nmessage = \"{key} {descrzione}\"\n\n\
+         [rules.somma]\nkind = \"aggregate\"\nsummary = \"sum\"\nseverity = \"warning\"\n\
+         left = { section = \"1.B\", vincolato = true }\nright = { section = \"1.A\", vincolato = true }\n\
+         op = \"<=\"\ncolumns = [\"previsone\"]\nmessage = \"{lefft}\"\n",
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["rules", "--rules", "x.toml"]);
+    assert_eq!(r.code, 2);
+    let helps: Vec<String> = r
+        .stderr
+        .split("  help: ")
+        .skip(1)
+        .map(|h| {
+            let h = h.split("\nconfig::").next().unwrap();
+            let h = h.split("\nquadra:").next().unwrap();
+            h.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect();
+    assert_eq!(helps.len(), 4, "{}", r.stderr);
+    assert!(
+        helps[0].starts_with("did you mean `previsione`? a condition can use"),
+        "{}",
+        helps[0]
+    );
+    assert!(
+        helps[1]
+            .starts_with("did you mean `{descrizione}`? this template can use: key, descrizione,"),
+        "{}",
+        helps[1]
+    );
+    assert!(
+        helps[2].starts_with("did you mean `previsione`? columns: previsione,"),
+        "{}",
+        helps[2]
+    );
+    assert!(
+        helps[3].starts_with("did you mean `{left}`? this template can use: group, column, left,"),
+        "{}",
+        helps[3]
+    );
+    assert!(r.stderr.contains("x.toml:7:18]"), "{}", r.stderr);
+    // Nothing close: the list alone.
+    std::fs::write(
+        d.join("y.toml"),
+        "[rules.grandi]\nkind = \"row-predicate\"\nseverity = \"warning\"\nsummary = \"big\"\n\
+         when = \"previsione >= 10\"\nmessage = \"{zzzzzzzz}\"\n",
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["--lang", "it", "rules", "--rules", "y.toml"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("nota: questo modello può usare: key,"),
+        "{}",
+        r.stderr
+    );
+    std::fs::write(
+        d.join("y.toml"),
+        "[rules.grandi]\nkind = \"row-predicate\"\nseverity = \"warning\"\nsummary = \"big\"\n\
+         when = \"previsione >= 10\"\nmessage = \"{descrzione}\"\n",
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["--lang", "it", "rules", "--rules", "y.toml"]);
+    assert!(
+        r.stderr
+            .contains("nota: forse `{descrizione}`? questo modello può usare:"),
+        "{}",
+        r.stderr
+    );
+}

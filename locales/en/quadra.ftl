@@ -794,3 +794,5 @@ cfg15-baseline-denied-stale = { $n } stale { $n ->
 cfg15-input-pdf = the file is a PDF, not the text of the report
 cfg15-input-pdf-label = a PDF starts here
 cfg15-input-pdf-help = quadra reads the report's text as extracted from its PDF in reading order, as the sample reports/milano-2022-dir07-welfare-e-salute.txt was made: one text line per line, blank lines between them, columns run together where the PDF has no space (`PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022`, `V1.234.240,003.500.000,00`), sections opening with headers such as `1.A        ENTRATE CORRENTI`; an extraction that lays the page out in aligned columns is another layout
+cfg15-did-you-mean = did you mean `{ $name }`? { $rest }
+cfg15-tpl-did-you-mean = did you mean `{ "{" }{ $name }{ "}" }`? { $rest }

@@ -888,3 +888,5 @@ cfg15-baseline-denied-stale = { $n } { $n ->
 cfg15-input-pdf = il file è un PDF, non il testo del report
 cfg15-input-pdf-label = qui comincia un PDF
 cfg15-input-pdf-help = quadra legge il testo del report estratto dal suo PDF nell'ordine di lettura, come è stato fatto il campione reports/milano-2022-dir07-welfare-e-salute.txt: una riga di testo per riga, righe vuote tra l'una e l'altra, colonne attaccate dove il PDF non ha spazio (`PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022`, `V1.234.240,003.500.000,00`), sezioni che si aprono con intestazioni come `1.A        ENTRATE CORRENTI`; un'estrazione che dispone la pagina in colonne allineate è un'altra impaginazione
+cfg15-did-you-mean = forse `{ $name }`? { $rest }
+cfg15-tpl-did-you-mean = forse `{ "{" }{ $name }{ "}" }`? { $rest }
