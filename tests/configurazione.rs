@@ -578,3 +578,90 @@ fn misspelled_placeholders_fields_and_columns_get_a_did_you_mean() {
         r.stderr
     );
 }
+
+#[test]
+fn report_takes_a_folder_one_page_per_report_and_an_index() {
+    let d = tempdir("report-folder");
+    let src = d.join("reports");
+    std::fs::create_dir_all(src.join("old")).unwrap();
+    std::fs::copy(root().join(REPORT), src.join("a.txt")).unwrap();
+    std::fs::copy(
+        root().join("fixtures/rules/total-mismatch.txt"),
+        src.join("old/b.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("fixtures/rules/all-zero.clean.txt"),
+        src.join("old/a.txt"),
+    )
+    .unwrap();
+    let r = quadra_in(&d, &["report", "reports", "-o", "out", "--no-config"]);
+    // The real report has no error without its link file; total-mismatch.txt has one.
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    assert!(
+        r.stderr
+            .ends_with("quadra: wrote 3 pages and index.html in out\n"),
+        "{}",
+        r.stderr
+    );
+    let mut files: Vec<String> = std::fs::read_dir(d.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    // Two reports named a.txt: the second page is numbered.
+    assert_eq!(files, ["a-2.html", "a.html", "b.html", "index.html"]);
+    let index = std::fs::read_to_string(d.join("out/index.html")).unwrap();
+    assert!(index.contains("<title>quadra: audit reports of 3 files</title>"));
+    assert!(index.contains("<tr><td><a href=\"a.html\">reports/a.txt</a></td><td class=\"n\">0</td><td class=\"n\">45</td><td class=\"n\">76</td><td class=\"n\">0</td></tr>"), "{index}");
+    assert!(
+        index.contains("<a href=\"a-2.html\">reports/old/a.txt</a>"),
+        "{index}"
+    );
+    assert!(
+        index.contains("<a href=\"b.html\">reports/old/b.txt</a></td><td class=\"n\">1</td>"),
+        "{index}"
+    );
+    let a = std::fs::read_to_string(d.join("out/a.html")).unwrap();
+    assert!(a.starts_with("<!DOCTYPE html>"));
+    assert!(a.contains("reports/a.txt"));
+    // Markdown to one document, pages one after another.
+    let r = quadra_in(&d, &["report", "reports", "--format", "md", "--no-config"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.stdout.matches("\n---\n\n# ").count(), 2, "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("# Audit report: reports/a.txt\n"),
+        "{}",
+        &r.stdout[..80]
+    );
+    // HTML needs a folder; XLSX takes one report.
+    let r = quadra_in(&d, &["report", "reports", "-o", "all.html", "--no-config"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .starts_with("quadra: several reports make several pages: give -o DIR"),
+        "{}",
+        r.stderr
+    );
+    let r = quadra_in(
+        &d,
+        &[
+            "report",
+            "reports",
+            "--format",
+            "xlsx",
+            "-o",
+            "x",
+            "--no-config",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    // One file: one page, as before.
+    let r = quadra_in(
+        &d,
+        &["report", "reports/a.txt", "--format", "md", "--no-config"],
+    );
+    assert_eq!(r.code, 0);
+    assert!(!r.stdout.contains("\n---\n\n# "));
+}

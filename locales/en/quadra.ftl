@@ -757,7 +757,7 @@ cfg15-stdin-cwd = standard input has no folder: quadra.toml is looked for from t
 cfg15-links-given = links: { $file } (given with --links)
 cfg15-links-found = links: { $file } (found from the folder of { $report })
 cfg15-links-none = links: none found for { $report }; vincolo groups are inferred
-cfg15-links-off = links: not looked for (--no-config); vincolo groups of { $report } are inferred
+cfg15-links-off = links: not looked for (--no-config); vincolo groups are inferred
 cfg15-links-stdin = links: standard input has no name, so no link file is looked for (give --links FILE); vincolo groups are inferred
 cfg15-require-links = no link file for { $report } (looked for { $first } and { $second } from { $from } up to { $to }), and --require-links is given
 cfg15-require-links-help = help: write one (`quadra links suggest { $report } -o { $file }`, then review it), or name it with --links FILE
@@ -796,3 +796,18 @@ cfg15-input-pdf-label = a PDF starts here
 cfg15-input-pdf-help = quadra reads the report's text as extracted from its PDF in reading order, as the sample reports/milano-2022-dir07-welfare-e-salute.txt was made: one text line per line, blank lines between them, columns run together where the PDF has no space (`PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022`, `V1.234.240,003.500.000,00`), sections opening with headers such as `1.A        ENTRATE CORRENTI`; an extraction that lays the page out in aligned columns is another layout
 cfg15-did-you-mean = did you mean `{ $name }`? { $rest }
 cfg15-tpl-did-you-mean = did you mean `{ "{" }{ $name }{ "}" }`? { $rest }
+cfg15-report-xlsx-one = `report --format xlsx` takes one report: give a file, not a folder or several files
+cfg15-report-needs-folder = several reports make several pages: give -o DIR (a folder, created if needed) for one page per report and an index, or --format md for one document
+cfg15-report-written = wrote { $n } { $n ->
+        [one] page
+       *[other] pages
+    } and { $index } in { $folder }
+cfg15-index-title = quadra: audit reports of { $n } { $n ->
+        [one] file
+       *[other] files
+    }
+cfg15-index-col-report = Report
+cfg15-index-col-errors = Errors
+cfg15-index-col-warnings = Warnings
+cfg15-index-col-infos = Infos
+cfg15-index-col-accepted = Accepted in the baseline

@@ -851,7 +851,7 @@ cfg15-stdin-cwd = lo standard input non ha una cartella: quadra.toml è cercato 
 cfg15-links-given = collegamenti: { $file } (indicato con --links)
 cfg15-links-found = collegamenti: { $file } (trovato dalla cartella di { $report })
 cfg15-links-none = collegamenti: nessun file trovato per { $report }; i gruppi di vincolo sono inferiti
-cfg15-links-off = collegamenti: non cercati (--no-config); i gruppi di vincolo di { $report } sono inferiti
+cfg15-links-off = collegamenti: non cercati (--no-config); i gruppi di vincolo sono inferiti
 cfg15-links-stdin = collegamenti: lo standard input non ha nome, quindi nessun file di collegamento è cercato (indicarlo con --links FILE); i gruppi di vincolo sono inferiti
 cfg15-require-links = nessun file di collegamento per { $report } (cercati { $first } e { $second } da { $from } fino a { $to }), ed è dato --require-links
 cfg15-require-links-help = nota: scriverne uno (`quadra links suggest { $report } -o { $file }`, poi rivederlo), o indicarlo con --links FILE
@@ -890,3 +890,18 @@ cfg15-input-pdf-label = qui comincia un PDF
 cfg15-input-pdf-help = quadra legge il testo del report estratto dal suo PDF nell'ordine di lettura, come è stato fatto il campione reports/milano-2022-dir07-welfare-e-salute.txt: una riga di testo per riga, righe vuote tra l'una e l'altra, colonne attaccate dove il PDF non ha spazio (`PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022`, `V1.234.240,003.500.000,00`), sezioni che si aprono con intestazioni come `1.A        ENTRATE CORRENTI`; un'estrazione che dispone la pagina in colonne allineate è un'altra impaginazione
 cfg15-did-you-mean = forse `{ $name }`? { $rest }
 cfg15-tpl-did-you-mean = forse `{ "{" }{ $name }{ "}" }`? { $rest }
+cfg15-report-xlsx-one = `report --format xlsx` prende un solo report: indicare un file, non una cartella o più file
+cfg15-report-needs-folder = più report fanno più pagine: indicare -o CARTELLA (una cartella, creata se manca) per una pagina per report e un indice, o --format md per un solo documento
+cfg15-report-written = { $n ->
+        [one] scritta 1 pagina
+       *[other] scritte { $n } pagine
+    } e { $index } in { $folder }
+cfg15-index-title = quadra: carte di lavoro di { $n } { $n ->
+        [one] file
+       *[other] file
+    }
+cfg15-index-col-report = Report
+cfg15-index-col-errors = Errori
+cfg15-index-col-warnings = Avvertenze
+cfg15-index-col-infos = Segnalazioni
+cfg15-index-col-accepted = Accettati nella linea di base

@@ -107,6 +107,13 @@ impl Regole {
             super::dove::righe_regole(inputs, progetto.as_deref(), self.no_config, &self.rules)
         );
         let mut mancanti = false;
+        // Not looked for: one line says it for every input.
+        let un_solo = self.no_config && self.links.is_none() && !self.require_links;
+        let inputs = if un_solo {
+            &inputs[..inputs.len().min(1)]
+        } else {
+            inputs
+        };
         for i in inputs {
             let (riga, trovato) =
                 super::dove::riga_legami(i, self.links.as_deref(), !self.no_config);

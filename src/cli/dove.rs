@@ -125,7 +125,7 @@ pub fn riga_legami(report: &str, explicit: Option<&Path>, discover: bool) -> (St
         return (crate::tr!("cfg15-links-given", file = file), true);
     }
     if !discover {
-        return (crate::tr!("cfg15-links-off", report = nome), false);
+        return (crate::tr!("cfg15-links-off"), false);
     }
     if report == "-" {
         return (crate::tr!("cfg15-links-stdin"), false);
