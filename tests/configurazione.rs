@@ -665,3 +665,71 @@ fn report_takes_a_folder_one_page_per_report_and_an_index() {
     assert_eq!(r.code, 0);
     assert!(!r.stdout.contains("\n---\n\n# "));
 }
+
+#[test]
+fn json_and_sarif_say_which_files_the_run_used() {
+    let d = tempdir("machine");
+    std::fs::create_dir_all(d.join("reports")).unwrap();
+    std::fs::create_dir_all(d.join("rules")).unwrap();
+    std::fs::copy(root().join(REPORT), d.join("reports/a.txt")).unwrap();
+    std::fs::copy(root().join(REPORT), d.join("reports/b.txt")).unwrap();
+    std::fs::copy(root().join(LINKS), d.join("rules/a.links.toml")).unwrap();
+    std::fs::write(d.join("quadra.toml"), "[rules.all-zero]\nenabled = false\n").unwrap();
+    std::fs::write(d.join("ci.toml"), "").unwrap();
+    let expected = serde_json::json!({
+        "config": "quadra.toml",
+        "rules": ["built-in", "quadra.toml", "ci.toml"],
+        "links": [
+            { "path": "reports/a.txt", "links": "rules/a.links.toml", "how": "found" },
+            { "path": "reports/b.txt", "links": null, "how": "none" },
+        ],
+    });
+    let args = ["check", "reports", "--rules", "ci.toml", "--format"];
+    let r = quadra_in(&d, &[&args[..], &["json"]].concat());
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["configuration"], expected);
+    // The last field of the document, after the summary.
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert!(
+        r.stdout.trim_end().ends_with("]\n  }\n}"),
+        "{}",
+        &r.stdout[r.stdout.len() - 60..]
+    );
+    assert!(keys.contains(&&"configuration".to_string()));
+    let r = quadra_in(&d, &[&args[..], &["sarif"]].concat());
+    assert_eq!(r.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["runs"][0]["properties"]["configuration"], expected);
+    assert_eq!(v["runs"][0]["tool"]["driver"]["name"], "quadra");
+    // Given with --links; not looked for with --no-config.
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "reports/b.txt",
+            "--links",
+            "rules/a.links.toml",
+            "--format",
+            "json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v["configuration"]["links"],
+        serde_json::json!([{ "path": "reports/b.txt", "links": "rules/a.links.toml", "how": "given" }])
+    );
+    let r = quadra_in(
+        &d,
+        &["check", "reports/b.txt", "--no-config", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        v["configuration"],
+        serde_json::json!({
+            "config": null,
+            "rules": ["built-in"],
+            "links": [{ "path": "reports/b.txt", "links": null, "how": "not-looked-for" }],
+        })
+    );
+}

@@ -133,6 +133,22 @@ impl Regole {
         load_rules(&self.rules, progetto.as_deref())
     }
 
+    /// What a run over `inputs` used, for the machine formats.
+    pub(crate) fn configurazione(&self, inputs: &[String]) -> io::Result<serde_json::Value> {
+        let progetto = if self.no_config {
+            None
+        } else {
+            super::dove::progetto(inputs).map_err(io::Error::other)?
+        };
+        Ok(super::dove::configurazione(
+            inputs,
+            progetto.as_deref(),
+            &self.rules,
+            self.links.as_deref(),
+            !self.no_config,
+        ))
+    }
+
     /// The files this run reads besides the built-in rules: the rule files
     /// in order, and the link file of `report` (if one is named or found).
     pub(crate) fn file_usati(&self, report: &str) -> (Vec<PathBuf>, Option<PathBuf>) {
@@ -995,9 +1011,30 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     };
     {
         let mut out = super::uscita(a.output.as_deref())?;
-        output::write(a.format, &mut out, &esiti, &rules, stile)
-            .and_then(|_| out.flush())
-            .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
+        let conf = || a.regole.configurazione(&paths);
+        match a.format {
+            // What the run used, as a last top-level field / a property of the run.
+            Formato::Json => {
+                let mut coda = super::dove::Coda::new(&mut out);
+                output::write(a.format, &mut coda, &esiti, &rules, stile)
+                    .and_then(|_| coda.chiudi("configuration", &conf()?))
+            }
+            Formato::Sarif => {
+                let mut buf = Vec::new();
+                output::write(a.format, &mut buf, &esiti, &rules, stile).and_then(|_| {
+                    let mut log: serde_json::Value =
+                        serde_json::from_slice(&buf).map_err(io::Error::other)?;
+                    if let Some(run) = log.pointer_mut("/runs/0") {
+                        run["properties"]["configuration"] = conf()?;
+                    }
+                    serde_json::to_writer_pretty(&mut out, &log).map_err(io::Error::other)?;
+                    writeln!(out)
+                })
+            }
+            _ => output::write(a.format, &mut out, &esiti, &rules, stile),
+        }
+        .and_then(|_| out.flush())
+        .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     // Machine formats carry per-file data; people reading the log still get
     // the table.

@@ -227,6 +227,99 @@ pub fn righe_regole(
     s
 }
 
+/// What a run used, for the machine formats (JSON `configuration`, SARIF
+/// `runs[0].properties.configuration`): the project file, the rule files in
+/// order, and each input's link file and how it was had (`given`, `found`,
+/// `none`, `not-looked-for`, `stdin`).
+pub fn configurazione(
+    inputs: &[String],
+    progetto: Option<&Path>,
+    extra: &[PathBuf],
+    explicit: Option<&Path>,
+    discover: bool,
+) -> serde_json::Value {
+    let mut regole = vec![serde_json::Value::from("built-in")];
+    regole.extend(progetto.map(|p| serde_json::Value::from(p.display().to_string())));
+    regole.extend(
+        extra
+            .iter()
+            .map(|p| serde_json::Value::from(p.display().to_string())),
+    );
+    let legami: Vec<serde_json::Value> = inputs
+        .iter()
+        .map(|i| {
+            let (file, come) = match (explicit, discover, i.as_str()) {
+                (Some(p), _, _) => (Some(p.display().to_string()), "given"),
+                (None, false, _) => (None, "not-looked-for"),
+                (None, true, "-") => (None, "stdin"),
+                (None, true, _) => match trova_legami(i) {
+                    Some(p) => (Some(p.display().to_string()), "found"),
+                    None => (None, "none"),
+                },
+            };
+            serde_json::json!({ "path": i, "links": file, "how": come })
+        })
+        .collect();
+    serde_json::json!({
+        "config": progetto.map(|p| p.display().to_string()),
+        "rules": regole,
+        "links": legami,
+    })
+}
+
+/// A writer that holds back the last bytes written, so that a field can be
+/// added before the closing `}` of a JSON document laid out as
+/// `{\n  ...\n}\n` (the JSON output of `check`), without holding the
+/// document.
+pub struct Coda<'w> {
+    dentro: &'w mut dyn std::io::Write,
+    tenuti: Vec<u8>,
+}
+
+/// The end of the document [`Coda`] adds a field before.
+const FINE: &[u8] = b"\n}\n";
+
+impl<'w> Coda<'w> {
+    /// Hold back the end of what is written to `dentro`.
+    pub fn new(dentro: &'w mut dyn std::io::Write) -> Self {
+        Coda {
+            dentro,
+            tenuti: Vec::new(),
+        }
+    }
+
+    /// Write `"name": value` as the document's last top-level field (two
+    /// spaces of indent, as the document has), then its end.
+    pub fn chiudi(self, nome: &str, valore: &serde_json::Value) -> std::io::Result<()> {
+        if self.tenuti != FINE {
+            return self.dentro.write_all(&self.tenuti);
+        }
+        let testo = serde_json::to_string_pretty(valore).map_err(std::io::Error::other)?;
+        write!(
+            self.dentro,
+            ",\n  {}: {}\n}}\n",
+            serde_json::Value::from(nome),
+            testo.replace('\n', "\n  ")
+        )
+    }
+}
+
+impl std::io::Write for Coda<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.tenuti.extend_from_slice(buf);
+        if self.tenuti.len() > FINE.len() {
+            let via = self.tenuti.len() - FINE.len();
+            self.dentro.write_all(&self.tenuti[..via])?;
+            self.tenuti.drain(..via);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.dentro.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
