@@ -4,6 +4,26 @@
 //! Exit codes: 0 no error-severity finding, 1 at least one, 2 usage error,
 //! unreadable input, invalid rule file, or input that is not a report.
 
+/// `eprint!` that never panics: when standard error is a closed pipe
+/// (`quadra check R 2>&1 | head -1`) the text is dropped and the run goes on
+/// to its own exit code.
+#[macro_export]
+macro_rules! avvisa {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($t)*);
+    }};
+}
+
+/// `eprintln!` that never panics (see [`avvisa!`]).
+#[macro_export]
+macro_rules! avvisaln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 pub(crate) mod check;
 mod diff;
 mod dove;
@@ -244,7 +264,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     match result {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("quadra: {msg}");
+            crate::avvisaln!("quadra: {msg}");
             EXIT_USAGE
         }
     }
@@ -268,7 +288,7 @@ pub(crate) fn with_report(
         Ok(p) => p,
         Err(e) => {
             let source = Fonte::new(name, &bytes);
-            eprint!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
+            crate::avvisa!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
             return Ok(EXIT_USAGE);
         }
     };
@@ -289,8 +309,8 @@ pub(crate) fn with_report(
             .iter()
             .map(|d| Located::parse(d, &source))
             .collect();
-        eprint!("{}", render_stderr(&located));
-        eprintln!(
+        crate::avvisa!("{}", render_stderr(&located));
+        crate::avvisaln!(
             "{}",
             crate::tr!("cli-report-problems", file = name, n = p.diagnostics.len())
         );

@@ -263,6 +263,30 @@ fn a_closed_pipe_ends_the_run_quietly_with_its_exit_status() {
 }
 
 #[test]
+fn a_closed_pipe_on_standard_error_too_ends_the_run_with_its_exit_status() {
+    // `2>&1 | head -1`: the first line read, then both streams are a closed pipe.
+    for (args, code) in [
+        ("check reports/milano-2022-dir07-welfare-e-salute.txt", "1"),
+        ("check reports fixtures/rules --no-config", "1"),
+        ("check no/such/file.txt", "2"),
+    ] {
+        let out = Command::new("bash")
+            .args([
+                "-c",
+                &format!(
+                    "\"$QUADRA\" {args} 2>&1 | head -1 >/dev/null; echo \"${{PIPESTATUS[0]}}\""
+                ),
+            ])
+            .current_dir(root())
+            .env("QUADRA", env!("CARGO_BIN_EXE_quadra"))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), code, "{args}");
+    }
+}
+
+#[test]
 fn generated_faults_are_described_in_words() {
     let r = quadra_in(
         root(),

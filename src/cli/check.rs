@@ -102,7 +102,7 @@ impl Regole {
         } else {
             super::dove::progetto(progetto_da)?
         };
-        eprint!(
+        crate::avvisa!(
             "{}",
             super::dove::righe_regole(inputs, progetto.as_deref(), self.no_config, &self.rules)
         );
@@ -118,13 +118,13 @@ impl Regole {
             let (riga, trovato) =
                 super::dove::riga_legami(i, self.links.as_deref(), !self.no_config);
             if self.require_links && !trovato {
-                eprint!(
+                crate::avvisa!(
                     "{}",
                     super::dove::errore_legami_mancanti(i, !self.no_config)
                 );
                 mancanti = true;
             } else {
-                eprintln!("quadra: {riga}");
+                crate::avvisaln!("quadra: {riga}");
             }
         }
         if mancanti {
@@ -229,14 +229,14 @@ pub fn load_rules(extra: &[PathBuf], progetto: Option<&Path>) -> Result<Option<R
                 .take(MAX_CONFIG_ERRORS)
                 .map(|e| Located::config(e, &fonti[e.sorgente]))
                 .collect();
-            eprint!("{}", render_stderr(&shown));
+            crate::avvisa!("{}", render_stderr(&shown));
             if n > MAX_CONFIG_ERRORS {
-                eprintln!(
+                crate::avvisaln!(
                     "quadra: {}",
                     crate::tr!("cli-more-problems", n = n - MAX_CONFIG_ERRORS)
                 );
             }
-            eprintln!("quadra: {}", crate::tr!("cli-rule-problems", n = n));
+            crate::avvisaln!("quadra: {}", crate::tr!("cli-rule-problems", n = n));
             Ok(None)
         }
     }
@@ -720,8 +720,8 @@ pub(crate) fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), (
                 .take(MAX_CONFIG_ERRORS)
                 .map(|e| Located::config(e, &fonte))
                 .collect();
-            eprint!("{}", render_stderr(&shown));
-            eprintln!(
+            crate::avvisa!("{}", render_stderr(&shown));
+            crate::avvisaln!(
                 "quadra: {}",
                 crate::tr!(
                     "cli-baseline-problems",
@@ -771,7 +771,7 @@ fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>,
             error = e.to_string()
         )
     })?;
-    eprintln!(
+    crate::avvisaln!(
         "quadra: {}",
         crate::tr!(
             "cli-baseline-recorded",
@@ -802,7 +802,7 @@ fn giustificazioni(confronto: &Confronto<'_>, testo: &str, path: &Path, nega: bo
     }
     let file = path.display().to_string();
     if !nega {
-        eprintln!(
+        crate::avvisaln!(
             "quadra: {}",
             crate::tr!("cfg15-baseline-unjustified", n = vuote.len(), file = file)
         );
@@ -828,14 +828,14 @@ fn giustificazioni(confronto: &Confronto<'_>, testo: &str, path: &Path, nega: bo
         .take(MAX_CONFIG_ERRORS)
         .map(|e| Located::config(e, &fonte).come("baseline::empty-justification", Severity::Error))
         .collect();
-    eprint!("{}", render_stderr(&shown));
+    crate::avvisa!("{}", render_stderr(&shown));
     if errori.len() > MAX_CONFIG_ERRORS {
-        eprintln!(
+        crate::avvisaln!(
             "quadra: {}",
             crate::tr!("cli-more-problems", n = errori.len() - MAX_CONFIG_ERRORS)
         );
     }
-    eprintln!(
+    crate::avvisaln!(
         "quadra: {}",
         crate::tr!("cfg15-baseline-denied-empty", n = errori.len(), file = file)
     );
@@ -895,7 +895,7 @@ fn applica_baseline(
                 error = e.to_string()
             )
         })?;
-        eprintln!(
+        crate::avvisaln!(
             "quadra: {}",
             crate::tr!(
                 "cli-baseline-removed",
@@ -914,8 +914,8 @@ fn applica_baseline(
             .iter()
             .map(|e| Located::config(e, &fonte).come("baseline::stale", gravita))
             .collect();
-        eprint!("{}", render_stderr(&shown));
-        eprintln!(
+        crate::avvisa!("{}", render_stderr(&shown));
+        crate::avvisaln!(
             "quadra: {}",
             crate::tr!(
                 "cli-baseline-stale",
@@ -924,7 +924,7 @@ fn applica_baseline(
             )
         );
         if politica.stale {
-            eprintln!(
+            crate::avvisaln!(
                 "quadra: {}",
                 crate::tr!(
                     "cfg15-baseline-denied-stale",
@@ -968,11 +968,11 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         match r {
             Ok(l) => letti.push(l),
             Err(Problema::Input(t)) => {
-                eprint!("{t}");
+                crate::avvisa!("{t}");
                 usage = true;
             }
             Err(Problema::Legami(t)) => {
-                eprint!("{t}");
+                crate::avvisa!("{t}");
                 legami_invalidi = true;
             }
         }
@@ -1039,7 +1039,7 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     // Machine formats carry per-file data; people reading the log still get
     // the table.
     if a.format != Formato::Human && esiti.len() > 1 {
-        eprint!("{}", output::human::tabella(&esiti));
+        crate::avvisa!("{}", output::human::tabella(&esiti));
     }
     let errors = letti
         .iter()

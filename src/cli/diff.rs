@@ -65,14 +65,14 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
         (o, n) => {
             for p in [o.err(), n.err()].into_iter().flatten() {
                 match p {
-                    Problema::Input(t) | Problema::Legami(t) => eprint!("{t}"),
+                    Problema::Input(t) | Problema::Legami(t) => crate::avvisa!("{t}"),
                 }
             }
             return Ok(EXIT_USAGE);
         }
     };
     for n in [&old.nota, &new.nota].into_iter().flatten() {
-        eprint!("{n}");
+        crate::avvisa!("{n}");
     }
     // Reports the two versions hold byte for byte cannot differ: they are
     // neither checked nor compared (a change to one Direzione of a

@@ -89,9 +89,11 @@ pub fn run(a: GenerateArgs) -> Result<i32, String> {
     // Bounded so that no option makes it eat the machine's memory.
     const MAX_RIGHE: u64 = 20_000_000;
     if a.direzioni * a.settori * a.rows > MAX_RIGHE {
-        eprintln!(
+        crate::avvisaln!(
             "quadra: {} x {} x {} rows is more than {MAX_RIGHE}; generate a document in parts",
-            a.direzioni, a.settori, a.rows
+            a.direzioni,
+            a.settori,
+            a.rows
         );
         return Ok(super::EXIT_USAGE);
     }
@@ -115,7 +117,7 @@ pub fn run(a: GenerateArgs) -> Result<i32, String> {
         ) {
             Some(attesi) => {
                 for x in attesi {
-                    eprintln!(
+                    crate::avvisaln!(
                         "quadra: {}",
                         crate::tr!(
                             "cfg15-fault-expect",
@@ -128,7 +130,7 @@ pub fn run(a: GenerateArgs) -> Result<i32, String> {
                     );
                 }
             }
-            None => eprintln!(
+            None => crate::avvisaln!(
                 "quadra: {}",
                 crate::tr!("cfg15-fault-none", fault = f.nome())
             ),

@@ -101,7 +101,7 @@ fn emit(
     // Read the link file before the output is opened, and never write over
     // it: a reviewed link file is not to be replaced by suggestions.
     let (riga, _) = super::dove::riga_legami(report, legami.links.as_deref(), !legami.no_config);
-    eprintln!("quadra: {riga}");
+    crate::avvisaln!("quadra: {riga}");
     let testo = leggi_legami(report, legami.links.as_deref(), !legami.no_config)?;
     if let (Some(t), Some(o)) = (&testo, &output) {
         let same = |a: &std::path::Path, b: &std::path::Path| {
@@ -121,7 +121,7 @@ fn emit(
             None => None,
             Some(Ok(f)) => Some(f),
             Some(Err(testo)) => {
-                eprint!("{testo}");
+                crate::avvisa!("{testo}");
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
                     "the link file is invalid (see above)",

@@ -79,12 +79,12 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
     let rep = match apri(&a.report, come) {
         Ok(l) => l,
         Err(Problema::Input(t) | Problema::Legami(t)) => {
-            eprint!("{t}");
+            crate::avvisa!("{t}");
             return Ok(EXIT_USAGE);
         }
     };
     if !rep.diagnostiche.is_empty() {
-        eprintln!(
+        crate::avvisaln!(
             "quadra: {}: {} problem(s) reading the report (`quadra check` shows them)",
             a.report,
             rep.diagnostiche.len()
@@ -95,18 +95,18 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
         Ok(t) => t,
         Err(m) => {
             if m.ends_with('\n') {
-                eprint!("{m}");
+                crate::avvisa!("{m}");
             } else {
-                eprintln!("quadra: {}: {}", a.data, crate::escape::terminale(&m));
+                crate::avvisaln!("quadra: {}: {}", a.data, crate::escape::terminale(&m));
             }
             return Ok(EXIT_USAGE);
         }
     };
     if !t.diagnostiche.is_empty() {
-        eprintln!("quadra: {}: {} problem(s) reading the table (`quadra check {} --profile {}` shows them)", a.data, t.diagnostiche.len(), a.data, t.profilo);
+        crate::avvisaln!("quadra: {}: {} problem(s) reading the table (`quadra check {} --profile {}` shows them)", a.data, t.diagnostiche.len(), a.data, t.profilo);
     }
     for n in &t.note {
-        eprintln!("quadra: {}: {}", a.data, crate::escape::terminale(n));
+        crate::avvisaln!("quadra: {}: {}", a.data, crate::escape::terminale(n));
     }
     let index = LineIndex::new(t.testo.as_bytes());
     let mut r = riconcilia(
@@ -200,7 +200,7 @@ fn baseline(
         let voci = b::unisci(old.as_ref(), nuove, &visti);
         std::fs::write(w, b::scrivi(&voci))
             .map_err(|e| Err(format!("cannot write baseline {}: {e}", w.display())))?;
-        eprintln!(
+        crate::avvisaln!(
             "quadra: recorded {} difference(s) in {}; write a justification for each",
             voci.len(),
             w.display()
@@ -227,7 +227,7 @@ fn baseline(
         });
         let stale = c.stale().len();
         if stale > 0 {
-            eprintln!(
+            crate::avvisaln!(
                 "quadra: {stale} stale entr{} in the baseline {}",
                 if stale == 1 { "y" } else { "ies" },
                 p.display()

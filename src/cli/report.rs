@@ -85,7 +85,7 @@ pub fn run(a: ReportArgs) -> Result<i32, String> {
         let p = match pagina(&a, &paths[0], &rules)? {
             Ok(p) => p,
             Err(t) => {
-                eprint!("{t}");
+                crate::avvisa!("{t}");
                 return Ok(EXIT_USAGE);
             }
         };
@@ -98,7 +98,7 @@ pub fn run(a: ReportArgs) -> Result<i32, String> {
         match pagina(&a, p, &rules)? {
             Ok(x) => pagine.push(x),
             Err(t) => {
-                eprint!("{t}");
+                crate::avvisa!("{t}");
                 usage = true;
             }
         }
@@ -127,7 +127,7 @@ pub fn run(a: ReportArgs) -> Result<i32, String> {
                 indice_html(&pagine, &nomi)
             };
             scrivi(Some(&dir.join(format!("index.{ext}"))), indice.as_bytes())?;
-            eprintln!(
+            crate::avvisaln!(
                 "quadra: {}",
                 crate::tr!(
                     "cfg15-report-written",

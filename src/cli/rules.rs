@@ -143,7 +143,7 @@ pub fn run(a: RulesArgs) -> Result<i32, String> {
                     .first()
                     .map(|s| crate::tr!("rules-did-you-mean", id = *s))
                     .unwrap_or_default();
-                eprintln!(
+                crate::avvisaln!(
                     "quadra: {}",
                     crate::tr!("rules-unknown", id = &id, hint = hint)
                 );

@@ -86,9 +86,9 @@ pub(crate) fn esporta(
         Ok(t) => t,
         Err(m) => {
             if m.ends_with('\n') {
-                eprint!("{m}");
+                crate::avvisa!("{m}");
             } else {
-                eprintln!("quadra: {path}: {}", crate::escape::terminale(&m));
+                crate::avvisaln!("quadra: {path}: {}", crate::escape::terminale(&m));
             }
             return Ok(super::EXIT_USAGE);
         }
@@ -112,10 +112,10 @@ pub(crate) fn esporta(
             .iter()
             .map(|d| crate::render::Located::parse(d, &source))
             .collect();
-        eprint!("{}", crate::render::render_stderr(&located));
+        crate::avvisa!("{}", crate::render::render_stderr(&located));
     }
     for n in &t.note {
-        eprintln!("quadra: {name}: {}", crate::escape::terminale(n));
+        crate::avvisaln!("quadra: {name}: {}", crate::escape::terminale(n));
     }
     let errors = t
         .diagnostiche
