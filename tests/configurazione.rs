@@ -757,3 +757,33 @@ fn json_and_sarif_say_which_files_the_run_used() {
         })
     );
 }
+
+#[test]
+fn a_misspelled_table_column_gets_a_did_you_mean() {
+    let d = tempdir("table-column");
+    let t = std::fs::read_to_string(root().join("fixtures/tabelle/milano-ds397.csv")).unwrap();
+    let (header, rest) = t.split_once('\n').unwrap();
+    let header = header
+        .replace("CAPITOLO", "CAPITOLLO")
+        .replace("Centro di responsabilità", "Centro di responsabilita");
+    std::fs::write(d.join("t.csv"), format!("{header}\n{rest}")).unwrap();
+    let r = quadra_in(
+        &d,
+        &["check", "t.csv", "--no-config", "--profile", "milano-ds397"],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.ends_with(
+        "quadra: t.csv: the table has no column `capitolo` (profile `milano-ds397`, key `columns.capitolo`), which it needs to read chapters (did you mean the column `CAPITOLLO`?)\n"
+    ), "{}", r.stderr);
+    // An optional column: said, with the close one, and the table is read.
+    let header = header.replace("CAPITOLLO", "CAPITOLO");
+    std::fs::write(d.join("t.csv"), format!("{header}\n{rest}")).unwrap();
+    let r = quadra_in(
+        &d,
+        &["check", "t.csv", "--no-config", "--profile", "milano-ds397"],
+    );
+    assert_ne!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.contains(
+        "t.csv: column `centro di responsabilità` (profile key `columns.settore_nome`) is not in the table's header; that field is left empty (did you mean the column `Centro di responsabilita`?)"
+    ), "{}", r.stdout);
+}

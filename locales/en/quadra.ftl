@@ -811,3 +811,4 @@ cfg15-index-col-errors = Errors
 cfg15-index-col-warnings = Warnings
 cfg15-index-col-infos = Infos
 cfg15-index-col-accepted = Accepted in the baseline
+cfg15-header-did-you-mean = {" "}(did you mean the column `{ $name }`?)

@@ -905,3 +905,4 @@ cfg15-index-col-errors = Errori
 cfg15-index-col-warnings = Avvertenze
 cfg15-index-col-infos = Segnalazioni
 cfg15-index-col-accepted = Accettati nella linea di base
+cfg15-header-did-you-mean = {" "}(forse la colonna `{ $name }`?)
