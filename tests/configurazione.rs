@@ -787,3 +787,43 @@ fn a_misspelled_table_column_gets_a_did_you_mean() {
         "t.csv: column `centro di responsabilità` (profile key `columns.settore_nome`) is not in the table's header; that field is left empty (did you mean the column `Centro di responsabilita`?)"
     ), "{}", r.stdout);
 }
+
+#[test]
+fn the_audit_report_records_the_link_file_found_from_the_report() {
+    let elsewhere = tempdir("report-elsewhere");
+    let report = root().canonicalize().unwrap().join(REPORT);
+    let links = root().canonicalize().unwrap().join(LINKS);
+    let r = quadra_in(
+        &elsewhere,
+        &["report", report.to_str().unwrap(), "--format", "md"],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("| Link file |"))
+        .unwrap();
+    assert!(
+        line.starts_with(&format!("| Link file | {} (SHA-256 ", links.display())),
+        "{line}"
+    );
+    // Without one: the groups are said to be inferred.
+    let d = tempdir("report-no-links");
+    std::fs::copy(root().join(REPORT), d.join("r.txt")).unwrap();
+    let r = quadra_in(
+        &elsewhere,
+        &[
+            "report",
+            d.join("r.txt").to_str().unwrap(),
+            "--format",
+            "md",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("| Link file |"))
+        .unwrap();
+    assert_eq!(line, "| Link file | vincoli inferred, no link file |");
+}
