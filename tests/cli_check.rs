@@ -360,6 +360,7 @@ fn rules_lists_the_catalogue_and_explains_a_rule() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "quadra: no rule `total-mismach` (did you mean `total-mismatch`?); `quadra rules` lists them\n"
+        "quadra: config: not looked for (--no-config); built-in rules\n\
+         quadra: no rule `total-mismach` (did you mean `total-mismatch`?); `quadra rules` lists them\n"
     );
 }

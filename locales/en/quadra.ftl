@@ -812,3 +812,4 @@ cfg15-index-col-warnings = Warnings
 cfg15-index-col-infos = Infos
 cfg15-index-col-accepted = Accepted in the baseline
 cfg15-header-did-you-mean = {" "}(did you mean the column `{ $name }`?)
+cfg15-config-none-cwd = config: no quadra.toml in the current directory or its parents; built-in rules

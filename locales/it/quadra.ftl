@@ -906,3 +906,4 @@ cfg15-index-col-warnings = Avvertenze
 cfg15-index-col-infos = Segnalazioni
 cfg15-index-col-accepted = Accettati nella linea di base
 cfg15-header-did-you-mean = {" "}(forse la colonna `{ $name }`?)
+cfg15-config-none-cwd = configurazione: nessun quadra.toml nella cartella corrente o nelle superiori; regole predefinite

@@ -210,6 +210,7 @@ pub fn righe_regole(
     let config = match (no_config, progetto) {
         (true, _) => crate::tr!("cfg15-config-off"),
         (false, Some(p)) => crate::tr!("cfg15-config", file = p.display().to_string()),
+        (false, None) if inputs.is_empty() => crate::tr!("cfg15-config-none-cwd"),
         (false, None) => crate::tr!("cfg15-config-none"),
     };
     s.push_str(&format!("quadra: {config}\n"));

@@ -119,16 +119,17 @@ pub fn explain(out: &mut dyn Write, r: &RuleDef) -> io::Result<()> {
 
 /// Run `quadra rules`.
 pub fn run(a: RulesArgs) -> Result<i32, String> {
-    let Some(rules) = super::check::load_rules(
-        &a.rules,
-        if a.no_config {
-            None
-        } else {
-            super::dove::progetto(&[])?
-        }
-        .as_deref(),
-    )?
-    else {
+    // No report: the project file of the current directory, said as for `check`.
+    let progetto = if a.no_config {
+        None
+    } else {
+        super::dove::progetto(&[])?
+    };
+    crate::avvisa!(
+        "{}",
+        super::dove::righe_regole(&[], progetto.as_deref(), a.no_config, &a.rules)
+    );
+    let Some(rules) = super::check::load_rules(&a.rules, progetto.as_deref())? else {
         return Ok(EXIT_USAGE);
     };
     let mut out = super::stdout();
