@@ -301,11 +301,20 @@ impl<'b> Confronto<'b> {
             if let Some(i) = prendi(self.per_id.get_mut(&k.0), &mut self.usate) {
                 esito.cambiati += 1;
                 let v = &self.baseline.voci[i];
-                let was: Vec<String> = v.amounts.iter().map(|(k, a)| format!("{k} {a}")).collect();
+                let anno = doc
+                    .reports
+                    .iter()
+                    .find(|r| r.span.start <= f.span.start && f.span.start <= r.span.end)
+                    .and_then(|r| r.anno);
+                let was: Vec<String> = v
+                    .amounts
+                    .iter()
+                    .map(|(k, a)| importo_in_parole(k, a, anno))
+                    .collect();
                 let note = if was.is_empty() {
                     crate::tr!("baseline-accepted-as", message = &v.message)
                 } else {
-                    crate::tr!("baseline-accepted-with", amounts = was.join(", "))
+                    crate::tr!("baseline-accepted-with", amounts = was.join("; "))
                 };
                 f.help = if f.help.is_empty() {
                     note
@@ -328,6 +337,16 @@ impl<'b> Confronto<'b> {
         (0..self.usate.len())
             .filter(|&i| self.is_stale(i))
             .map(|i| &self.baseline.voci[i])
+            .collect()
+    }
+
+    /// The entries of the reports checked, not stale, whose justification
+    /// is empty (or blank), in file order.
+    pub fn vuote(&self) -> Vec<&'b Voce> {
+        (0..self.usate.len())
+            .filter(|&i| !self.is_stale(i))
+            .map(|i| &self.baseline.voci[i])
+            .filter(|v| self.visti.contains(&v.id.report) && v.justification.trim().is_empty())
             .collect()
     }
 
@@ -356,6 +375,18 @@ impl<'b> Confronto<'b> {
             })
             .collect()
     }
+}
+
+/// A recorded amount as a reader wants it: its column in words and the
+/// amount the Italian way (`previsione_difference`, `1133510.99` is
+/// `PREVISIONE 2022, difference: 1.133.510,99`); a value that is not an
+/// amount is shown as written.
+pub fn importo_in_parole(nome: &str, valore: &str, anno: Option<u16>) -> String {
+    let nome = crate::rapporto::evidenza::nome_importo(nome, anno);
+    let valore = valore
+        .parse::<rust_decimal::Decimal>()
+        .map_or_else(|_| valore.to_string(), crate::amount::italiano);
+    crate::tr!("cfg15-amount-named", name = nome, amount = valore)
 }
 
 /// Read a baseline file; errors are located in it.

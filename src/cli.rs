@@ -4,8 +4,29 @@
 //! Exit codes: 0 no error-severity finding, 1 at least one, 2 usage error,
 //! unreadable input, invalid rule file, or input that is not a report.
 
+/// `eprint!` that never panics: when standard error is a closed pipe
+/// (`quadra check R 2>&1 | head -1`) the text is dropped and the run goes on
+/// to its own exit code.
+#[macro_export]
+macro_rules! avvisa {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($t)*);
+    }};
+}
+
+/// `eprintln!` that never panics (see [`avvisa!`]).
+#[macro_export]
+macro_rules! avvisaln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 pub(crate) mod check;
 mod diff;
+mod dove;
 mod generate;
 mod links;
 mod reconcile;
@@ -160,6 +181,22 @@ impl CsvDialect {
     }
 }
 
+impl Cmd {
+    /// The report a run is about, if any.
+    fn primo(&self) -> Option<&str> {
+        match self {
+            Cmd::Check(a) => a.primo(),
+            Cmd::Diff(a) => a.primo(),
+            Cmd::Report(a) => a.primo(),
+            Cmd::Reconcile(a) => a.primo(),
+            Cmd::Links(a) => a.primo(),
+            Cmd::Graph(a) => a.primo(),
+            Cmd::Parse { report, .. } | Cmd::Export { report, .. } => Some(report),
+            Cmd::Generate(_) | Cmd::Rules(_) => None,
+        }
+    }
+}
+
 /// Run the command line; returns the exit code.
 pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     let args: Vec<OsString> = args.into_iter().collect();
@@ -172,10 +209,15 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
         }
     };
+    // The project file of the report, as for its rules; the current
+    // directory's for commands without a report.
     let progetto = match (cli.lang, no_config) {
-        (None, false) => std::env::current_dir()
-            .ok()
-            .and_then(|d| lingua::lingua_del_progetto(&d)),
+        (None, false) => match cli.cmd.primo() {
+            Some(r) => dove::trova_progetto(r).and_then(|f| lingua::lingua_del_file(&f)),
+            None => std::env::current_dir()
+                .ok()
+                .and_then(|d| lingua::lingua_del_progetto(&d)),
+        },
         _ => None,
     };
     lingua::imposta(lingua::scegli(cli.lang, progetto, |k| {
@@ -222,7 +264,7 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     match result {
         Ok(code) => code,
         Err(msg) => {
-            eprintln!("quadra: {msg}");
+            crate::avvisaln!("quadra: {msg}");
             EXIT_USAGE
         }
     }
@@ -246,7 +288,7 @@ pub(crate) fn with_report(
         Ok(p) => p,
         Err(e) => {
             let source = Fonte::new(name, &bytes);
-            eprint!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
+            crate::avvisa!("{}", render_stderr(&[Located::not_a_report(&e, &source)]));
             return Ok(EXIT_USAGE);
         }
     };
@@ -267,8 +309,8 @@ pub(crate) fn with_report(
             .iter()
             .map(|d| Located::parse(d, &source))
             .collect();
-        eprint!("{}", render_stderr(&located));
-        eprintln!(
+        crate::avvisa!("{}", render_stderr(&located));
+        crate::avvisaln!(
             "{}",
             crate::tr!("cli-report-problems", file = name, n = p.diagnostics.len())
         );
@@ -289,8 +331,53 @@ pub(crate) fn uscita(output: Option<&std::path::Path>) -> Result<Box<dyn Write>,
                 error = e.to_string()
             )
         })?)),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => stdout(),
     })
+}
+
+/// Standard output, buffered, quiet when the reader goes away: once a write
+/// meets a closed pipe (`quadra check R | head -1`), the rest of the output
+/// is discarded without an error, so the run ends as it would have (same
+/// exit status, no "Broken pipe" message), as `rg` does.
+pub(crate) fn stdout() -> Box<dyn Write> {
+    Box::new(BufWriter::new(Tubo {
+        dentro: io::stdout().lock(),
+        chiuso: false,
+    }))
+}
+
+/// A writer that drops everything after its reader has closed the pipe.
+struct Tubo<W> {
+    dentro: W,
+    chiuso: bool,
+}
+
+impl<W: Write> Write for Tubo<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.chiuso {
+            return Ok(buf.len());
+        }
+        match self.dentro.write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.chiuso = true;
+                Ok(buf.len())
+            }
+            r => r,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.chiuso {
+            return Ok(());
+        }
+        match self.dentro.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.chiuso = true;
+                Ok(())
+            }
+            r => r,
+        }
+    }
 }
 
 /// Read a file, or standard input for `-`.

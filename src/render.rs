@@ -221,6 +221,7 @@ impl<'s> Located<'s> {
             message: e.to_string(),
             label: match e {
                 NotAReport::Binary(_) => crate::tr!("input-binary-label"),
+                NotAReport::Pdf => crate::tr!("cfg15-input-pdf-label"),
                 _ => crate::tr!("input-no-report-label"),
             },
             help: e.help(),

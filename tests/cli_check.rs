@@ -39,7 +39,11 @@ fn the_real_report_without_its_link_file_has_no_errors() {
     // Inferred vincolo groups only: what rests on them is a warning at most.
     let r = quadra(&["check", REPORT, "--no-config"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stderr, "");
+    assert_eq!(
+        r.stderr,
+        "quadra: config: not looked for (--no-config); built-in rules\n\
+         quadra: links: not looked for (--no-config); vincolo groups are inferred\n"
+    );
     assert!(r
         .stdout
         .ends_with(&format!("{REPORT}: 0 errors, 45 warnings, 76 infos\n")));
@@ -287,7 +291,9 @@ fn an_invalid_rule_file_is_located_and_exits_two() {
     );
     assert_eq!(r.code, 2);
     assert_eq!(r.stdout, "");
-    insta::assert_snapshot!(r.stderr);
+    // The link file is found from the report's folder, not from the
+    // current directory; it is shown absolute as it lies outside it.
+    insta::assert_snapshot!(r.stderr.replace(env!("CARGO_MANIFEST_DIR"), "[root]"));
 }
 
 #[test]
@@ -305,8 +311,18 @@ fn quadra_toml_is_found_in_a_parent_and_later_files_win() {
         "[rules.low-execution]\nseverity = \"error\"\n",
     )
     .unwrap();
-    let report = Path::new(env!("CARGO_MANIFEST_DIR")).join(REPORT);
+    // The project file is looked for from the report's folder: the report
+    // lies in the project, the run starts in another folder.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(REPORT),
+        sub.join("r.txt"),
+    )
+    .unwrap();
+    let report = sub.join("r.txt");
     let report = report.to_str().unwrap();
+    let ci = sub.join("ci.toml");
+    let ci = ci.to_str().unwrap();
+    let sub = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     // quadra.toml: forecast-change off (its 42 infos gone), low-execution a
     // warning (25 more warnings besides the 45 of the vincoli rules).
     let r = quadra_in(&sub, &["check", "--format", "json", report]);
@@ -315,10 +331,14 @@ fn quadra_toml_is_found_in_a_parent_and_later_files_win() {
         json(&r)["summary"],
         serde_json::json!({"errors": 0, "warnings": 70, "infos": 9})
     );
-    let r = quadra_in(
-        &sub,
-        &["check", "--format", "json", "--rules", "ci.toml", report],
+    let project = dir.canonicalize().unwrap().join("quadra.toml");
+    assert!(
+        r.stderr
+            .starts_with(&format!("quadra: config: {}\n", project.display())),
+        "{}",
+        r.stderr
     );
+    let r = quadra_in(&sub, &["check", "--format", "json", "--rules", ci, report]);
     assert_eq!(r.code, 1);
     assert_eq!(
         json(&r)["summary"],
@@ -343,6 +363,7 @@ fn rules_lists_the_catalogue_and_explains_a_rule() {
     assert_eq!(r.code, 2);
     assert_eq!(
         r.stderr,
-        "quadra: no rule `total-mismach` (did you mean `total-mismatch`?); `quadra rules` lists them\n"
+        "quadra: config: not looked for (--no-config); built-in rules\n\
+         quadra: no rule `total-mismach` (did you mean `total-mismatch`?); `quadra rules` lists them\n"
     );
 }

@@ -222,7 +222,7 @@ fn quadra_generate_writes_a_clean_report_and_says_what_a_fault_must_cause() {
     );
     assert_eq!(code, 0);
     assert_eq!(
-        err.matches("quadra: fault Total: expect error total-mismatch at ")
+        err.matches("quadra: fault total: expect error total-mismatch at report 1, section ")
             .count(),
         2,
         "{err}"

@@ -200,7 +200,7 @@ fn unreadable_input_in_italian() {
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
-            .starts_with("quadra: impossibile leggere no/such/file.txt: "),
+            .contains("\nquadra: impossibile leggere no/such/file.txt: "),
         "{}",
         r.stderr
     );

@@ -511,7 +511,7 @@ fn profile_errors_are_located_in_the_profile() {
         "nonesuch",
     ]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.starts_with("quadra: fixtures/tabelle/quadra-export.csv: `nonesuch` is neither a built-in profile (quadra, milano-ds397) nor a readable file"), "{}", r.stderr);
+    assert!(r.stderr.contains("\nquadra: fixtures/tabelle/quadra-export.csv: `nonesuch` is neither a built-in profile (quadra, milano-ds397) nor a readable file"), "{}", r.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

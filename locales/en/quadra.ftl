@@ -372,7 +372,7 @@ baseline-stale-help = the finding is gone; `--prune` removes the entry
 input-empty = the file is empty
 input-binary = the file is binary data, not text
 input-no-section = the file is not a Report Commissioni: no section header found
-input-help = quadra reads the text of a Bilancio di Previsione - Report Commissioni (e.g. `pdftotext -layout report.pdf`), whose sections start with headers such as `1.A        ENTRATE CORRENTI`
+input-help = quadra reads the text of a Bilancio di Previsione - Report Commissioni (the text extracted from its PDF in reading order), whose sections start with headers such as `1.A        ENTRATE CORRENTI`
 input-binary-label = binary data here
 input-no-report-label = no report starts here
 
@@ -802,3 +802,72 @@ cfg-change-two = `change` names two amount columns: the changed one, then the on
 cfg-change-help = e.g. `change = ["previsione", "previsione_precedente"]`; columns: previsione, previsione_precedente, rendiconto_precedente, crono_anni_precedenti, altri_nuovi_stanziamenti, programma_triennale_lp
 check-unknown-rule-filter = `--rule { $id }` matches no rule and no parse code{ $hint }; `quadra rules` lists them
 check-bad-chapter-filter = `--chapter { $key }` is not a PEG key: write capitolo, articolo and sub-number ("3763 20 2"), or a glob ("3763 *")
+
+## branch cfg15: where the configuration comes from, quiet CLI, baseline policy
+
+cfg15-config = config: { $file }
+cfg15-config-none = config: no quadra.toml in the report's folder or its parents (up to the repository root); built-in rules
+cfg15-config-off = config: not looked for (--no-config); built-in rules
+cfg15-rules = rules: built-in, then { $files }
+cfg15-no-project = no quadra.toml
+cfg15-projects-differ = { $a } ({ $pa }) and { $b } ({ $pb }) belong to different projects: check them in separate runs
+cfg15-stdin-cwd = standard input has no folder: quadra.toml is looked for from the current directory { $dir }
+cfg15-links-given = links: { $file } (given with --links)
+cfg15-links-found = links: { $file } (found from the folder of { $report })
+cfg15-links-none = links: none found for { $report }; vincolo groups are inferred
+cfg15-links-off = links: not looked for (--no-config); vincolo groups are inferred
+cfg15-links-stdin = links: standard input has no name, so no link file is looked for (give --links FILE); vincolo groups are inferred
+cfg15-require-links = no link file for { $report } (looked for { $first } and { $second } from { $from } up to { $to }), and --require-links is given
+cfg15-require-links-help = help: write one (`quadra links suggest { $report } -o { $file }`, then review it), or name it with --links FILE
+cfg15-require-links-stdin = standard input has no name, so no link file can be found for it, and --require-links is given
+cfg15-require-links-stdin-help = help: name the link file with --links FILE
+cfg15-require-links-off = --no-config looks for no link file, and --require-links is given
+cfg15-fault-expect = fault { $fault }: expect { $severity } { $rule } at { $place }
+cfg15-fault-none = fault { $fault }: no place for it in this report
+cfg15-where-row = report { $report }, section { $section }, chapter { $key }
+cfg15-where-group = report { $report }, section { $section }, Settore { $settore }, total of group { $group }
+cfg15-where-settore = report { $report }, section { $section }, total of Settore { $settore }
+cfg15-where-part = report { $report }, section 1.C, total of the { $part ->
+        [revenue] revenue
+       *[spending] spending
+    } part
+cfg15-amount-named = { $name }: { $amount }
+cfg15-baseline-unjustified = warning: { $n } { $n ->
+        [one] entry
+       *[other] entries
+    } of the baseline { $file } { $n ->
+        [one] has
+       *[other] have
+    } an empty justification (`--deny empty-justification` makes this an error)
+cfg15-baseline-empty = baseline entry without a justification: `{ $rule }` on `{ $subject }` in report { $report }
+cfg15-baseline-empty-help = write in `justification` why the finding is accepted (a decision, a document), or remove the entry
+cfg15-baseline-denied-empty = { $n } { $n ->
+        [one] entry
+       *[other] entries
+    } of the baseline { $file } without a justification, and --deny empty-justification is given
+cfg15-baseline-denied-stale = { $n } stale { $n ->
+        [one] entry
+       *[other] entries
+    } in the baseline { $file }, and --deny stale is given
+cfg15-input-pdf = the file is a PDF, not the text of the report
+cfg15-input-pdf-label = a PDF starts here
+cfg15-input-pdf-help = quadra reads the report's text as extracted from its PDF in reading order, as the sample reports/milano-2022-dir07-welfare-e-salute.txt was made: one text line per line, blank lines between them, columns run together where the PDF has no space (`PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022`, `V1.234.240,003.500.000,00`), sections opening with headers such as `1.A        ENTRATE CORRENTI`; an extraction that lays the page out in aligned columns is another layout
+cfg15-did-you-mean = did you mean `{ $name }`? { $rest }
+cfg15-tpl-did-you-mean = did you mean `{ "{" }{ $name }{ "}" }`? { $rest }
+cfg15-report-xlsx-one = `report --format xlsx` takes one report: give a file, not a folder or several files
+cfg15-report-needs-folder = several reports make several pages: give -o DIR (a folder, created if needed) for one page per report and an index, or --format md for one document
+cfg15-report-written = wrote { $n } { $n ->
+        [one] page
+       *[other] pages
+    } and { $index } in { $folder }
+cfg15-index-title = quadra: audit reports of { $n } { $n ->
+        [one] file
+       *[other] files
+    }
+cfg15-index-col-report = Report
+cfg15-index-col-errors = Errors
+cfg15-index-col-warnings = Warnings
+cfg15-index-col-infos = Infos
+cfg15-index-col-accepted = Accepted in the baseline
+cfg15-header-did-you-mean = {" "}(did you mean the column `{ $name }`?)
+cfg15-config-none-cwd = config: no quadra.toml in the current directory or its parents; built-in rules

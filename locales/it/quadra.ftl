@@ -412,7 +412,7 @@ baseline-stale-help = il rilievo non c'è più; `--prune` toglie la voce
 input-empty = il file è vuoto
 input-binary = il file contiene dati binari, non testo
 input-no-section = il file non è un Report Commissioni: nessuna intestazione di sezione
-input-help = quadra legge il testo di un Bilancio di Previsione - Report Commissioni (per esempio `pdftotext -layout report.pdf`), le cui sezioni si aprono con intestazioni come `1.A        ENTRATE CORRENTI`
+input-help = quadra legge il testo di un Bilancio di Previsione - Report Commissioni (il testo estratto dal suo PDF nell'ordine di lettura), le cui sezioni si aprono con intestazioni come `1.A        ENTRATE CORRENTI`
 input-binary-label = dati binari qui
 input-no-report-label = qui non comincia alcun report
 
@@ -896,3 +896,72 @@ cfg-change-two = `change` indica due colonne di importi: quella che cambia, poi 
 cfg-change-help = ad esempio `change = ["previsione", "previsione_precedente"]`; colonne: previsione, previsione_precedente, rendiconto_precedente, crono_anni_precedenti, altri_nuovi_stanziamenti, programma_triennale_lp
 check-unknown-rule-filter = `--rule { $id }` non corrisponde ad alcuna regola né ad alcun codice parse{ $hint }; `quadra rules` le elenca
 check-bad-chapter-filter = `--chapter { $key }` non è una chiave PEG: scrivere capitolo, articolo e sottonumero ("3763 20 2"), o un glob ("3763 *")
+
+## ramo cfg15: da dove viene la configurazione, riga di comando silenziosa, regole della linea di base
+
+cfg15-config = configurazione: { $file }
+cfg15-config-none = configurazione: nessun quadra.toml nella cartella del report o nelle superiori (fino alla radice del repository); regole predefinite
+cfg15-config-off = configurazione: non cercata (--no-config); regole predefinite
+cfg15-rules = regole: predefinite, poi { $files }
+cfg15-no-project = nessun quadra.toml
+cfg15-projects-differ = { $a } ({ $pa }) e { $b } ({ $pb }) appartengono a progetti diversi: controllarli in esecuzioni separate
+cfg15-stdin-cwd = lo standard input non ha una cartella: quadra.toml è cercato dalla cartella corrente { $dir }
+cfg15-links-given = collegamenti: { $file } (indicato con --links)
+cfg15-links-found = collegamenti: { $file } (trovato dalla cartella di { $report })
+cfg15-links-none = collegamenti: nessun file trovato per { $report }; i gruppi di vincolo sono inferiti
+cfg15-links-off = collegamenti: non cercati (--no-config); i gruppi di vincolo sono inferiti
+cfg15-links-stdin = collegamenti: lo standard input non ha nome, quindi nessun file di collegamento è cercato (indicarlo con --links FILE); i gruppi di vincolo sono inferiti
+cfg15-require-links = nessun file di collegamento per { $report } (cercati { $first } e { $second } da { $from } fino a { $to }), ed è dato --require-links
+cfg15-require-links-help = nota: scriverne uno (`quadra links suggest { $report } -o { $file }`, poi rivederlo), o indicarlo con --links FILE
+cfg15-require-links-stdin = lo standard input non ha nome, quindi non si può trovarne il file di collegamento, ed è dato --require-links
+cfg15-require-links-stdin-help = nota: indicare il file di collegamento con --links FILE
+cfg15-require-links-off = --no-config non cerca alcun file di collegamento, ed è dato --require-links
+cfg15-fault-expect = guasto { $fault }: atteso { $severity } { $rule } in { $place }
+cfg15-fault-none = guasto { $fault }: non c'è posto per esso in questo report
+cfg15-where-row = report { $report }, sezione { $section }, capitolo { $key }
+cfg15-where-group = report { $report }, sezione { $section }, Settore { $settore }, totale del gruppo { $group }
+cfg15-where-settore = report { $report }, sezione { $section }, totale del Settore { $settore }
+cfg15-where-part = report { $report }, sezione 1.C, totale della parte { $part ->
+        [revenue] entrate
+       *[spending] spese
+    }
+cfg15-amount-named = { $name }: { $amount }
+cfg15-baseline-unjustified = avvertenza: { $n } { $n ->
+        [one] voce
+       *[other] voci
+    } della linea di base { $file } { $n ->
+        [one] ha
+       *[other] hanno
+    } la motivazione vuota (`--deny empty-justification` ne fa un errore)
+cfg15-baseline-empty = voce della linea di base senza motivazione: `{ $rule }` su `{ $subject }` nel report { $report }
+cfg15-baseline-empty-help = scrivere in `justification` perché il rilievo è accettato (una decisione, un documento), o togliere la voce
+cfg15-baseline-denied-empty = { $n } { $n ->
+        [one] voce
+       *[other] voci
+    } della linea di base { $file } senza motivazione, ed è dato --deny empty-justification
+cfg15-baseline-denied-stale = { $n } { $n ->
+        [one] voce superata
+       *[other] voci superate
+    } nella linea di base { $file }, ed è dato --deny stale
+cfg15-input-pdf = il file è un PDF, non il testo del report
+cfg15-input-pdf-label = qui comincia un PDF
+cfg15-input-pdf-help = quadra legge il testo del report estratto dal suo PDF nell'ordine di lettura, come è stato fatto il campione reports/milano-2022-dir07-welfare-e-salute.txt: una riga di testo per riga, righe vuote tra l'una e l'altra, colonne attaccate dove il PDF non ha spazio (`PEGPDC DESCRIZIONE PEG VINCPREVISIONE 2022`, `V1.234.240,003.500.000,00`), sezioni che si aprono con intestazioni come `1.A        ENTRATE CORRENTI`; un'estrazione che dispone la pagina in colonne allineate è un'altra impaginazione
+cfg15-did-you-mean = forse `{ $name }`? { $rest }
+cfg15-tpl-did-you-mean = forse `{ "{" }{ $name }{ "}" }`? { $rest }
+cfg15-report-xlsx-one = `report --format xlsx` prende un solo report: indicare un file, non una cartella o più file
+cfg15-report-needs-folder = più report fanno più pagine: indicare -o CARTELLA (una cartella, creata se manca) per una pagina per report e un indice, o --format md per un solo documento
+cfg15-report-written = { $n ->
+        [one] scritta 1 pagina
+       *[other] scritte { $n } pagine
+    } e { $index } in { $folder }
+cfg15-index-title = quadra: carte di lavoro di { $n } { $n ->
+        [one] file
+       *[other] file
+    }
+cfg15-index-col-report = Report
+cfg15-index-col-errors = Errori
+cfg15-index-col-warnings = Avvertenze
+cfg15-index-col-infos = Segnalazioni
+cfg15-index-col-accepted = Accettati nella linea di base
+cfg15-header-did-you-mean = {" "}(forse la colonna `{ $name }`?)
+cfg15-config-none-cwd = configurazione: nessun quadra.toml nella cartella corrente o nelle superiori; regole predefinite

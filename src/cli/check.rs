@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::{read_input, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::ast::Documento;
 use crate::baseline::{self, Baseline, Confronto};
-use crate::config::{find_project_file, load, RuleSet, Sorgente};
+use crate::config::{load, RuleSet, Sorgente};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
 use crate::output::{self, Esito, Formato, Stile};
@@ -75,17 +75,24 @@ pub struct Regole {
     /// Rule files applied after the defaults and quadra.toml (repeatable; later ones win).
     #[arg(long = "rules", value_name = "FILE")]
     rules: Vec<PathBuf>,
-    /// Do not look for a quadra.toml in the current directory and its parents,
-    /// nor for the report's link file in rules/.
+    /// Do not look for a quadra.toml nor for the report's link file.
     #[arg(long)]
     no_config: bool,
     /// The link file declaring the report's vincolo groups (default:
-    /// rules/<report name>.links.toml, when it exists).
+    /// <report name>.links.toml or rules/<report name>.links.toml in the
+    /// report's folder or a parent, up to the repository root).
     #[arg(long, value_name = "FILE")]
     links: Option<PathBuf>,
-    /// `--deny warnings`: warnings count as errors (severity and exit code).
-    #[arg(long, value_enum)]
-    deny: Option<Deny>,
+    /// A report without a link file is an error (exit 2) instead of being
+    /// checked with inferred vincolo groups.
+    #[arg(long)]
+    require_links: bool,
+    /// `--deny warnings`: warnings count as errors (severity and exit code);
+    /// `--deny empty-justification`, `--deny stale`: baseline entries
+    /// without a justification, or matching no finding, are errors (exit 1).
+    /// Repeatable, or comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    deny: Vec<Deny>,
     /// Read tables of chapters (`.csv`, `.tsv`, `.xlsx`, `.ods`...; any input when given) with
     /// this mapping profile: a built-in one (`quadra`, `milano-ds397`) or a
     /// TOML file (default: the built-in profile that recognises the header).
@@ -94,9 +101,67 @@ pub struct Regole {
 }
 
 impl Regole {
-    /// The rule set (`None`: invalid rule files, errors printed, exit 2).
-    pub fn carica(&self) -> Result<Option<RuleSet>, String> {
-        load_rules(&self.rules, self.no_config)
+    /// The rule set for a run over `inputs` (`None`: invalid rule files,
+    /// or a link file missing under `--require-links`; errors printed, exit
+    /// 2). Says on standard error which project file and rule files are
+    /// used, and for each input which link file, or that its groups are
+    /// inferred. The project file is the one of `progetto_da` (which must
+    /// agree on it).
+    pub fn carica(
+        &self,
+        inputs: &[String],
+        progetto_da: &[String],
+    ) -> Result<Option<RuleSet>, String> {
+        let progetto = if self.no_config {
+            None
+        } else {
+            super::dove::progetto(progetto_da)?
+        };
+        crate::avvisa!(
+            "{}",
+            super::dove::righe_regole(inputs, progetto.as_deref(), self.no_config, &self.rules)
+        );
+        let mut mancanti = false;
+        // Not looked for: one line says it for every input.
+        let un_solo = self.no_config && self.links.is_none() && !self.require_links;
+        let inputs = if un_solo {
+            &inputs[..inputs.len().min(1)]
+        } else {
+            inputs
+        };
+        for i in inputs {
+            let (riga, trovato) =
+                super::dove::riga_legami(i, self.links.as_deref(), !self.no_config);
+            if self.require_links && !trovato {
+                crate::avvisa!(
+                    "{}",
+                    super::dove::errore_legami_mancanti(i, !self.no_config)
+                );
+                mancanti = true;
+            } else {
+                crate::avvisaln!("quadra: {riga}");
+            }
+        }
+        if mancanti {
+            return Ok(None);
+        }
+        load_rules(&self.rules, progetto.as_deref())
+    }
+
+    /// What a run over `inputs` used, for the machine formats.
+    pub(crate) fn configurazione(&self, inputs: &[String]) -> io::Result<serde_json::Value> {
+        let progetto = if self.no_config {
+            None
+        } else {
+            super::dove::progetto(inputs).map_err(io::Error::other)?
+        };
+        Ok(super::dove::configurazione(
+            inputs,
+            progetto.as_deref(),
+            &self.rules,
+            self.links.as_deref(),
+            !self.no_config,
+        ))
     }
 
     /// The files this run reads besides the built-in rules: the rule files
@@ -104,11 +169,7 @@ impl Regole {
     pub(crate) fn file_usati(&self, report: &str) -> (Vec<PathBuf>, Option<PathBuf>) {
         let mut regole: Vec<PathBuf> = Vec::new();
         if !self.no_config {
-            regole.extend(
-                std::env::current_dir()
-                    .ok()
-                    .and_then(|d| find_project_file(&d)),
-            );
+            regole.extend(super::dove::trova_progetto(report));
         }
         regole.extend(self.rules.iter().cloned());
         let legami = trova_legami(report, self.links.as_deref(), !self.no_config);
@@ -121,7 +182,7 @@ impl Regole {
             rules,
             links: self.links.as_deref(),
             discover: !self.no_config,
-            deny: self.deny == Some(Deny::Warnings),
+            deny: self.deny.contains(&Deny::Warnings),
             tollerante,
             profilo: self.profile.as_deref(),
         }
@@ -151,24 +212,22 @@ impl MinSeverity {
 pub enum Deny {
     /// Warnings become errors.
     Warnings,
+    /// A baseline entry with an empty justification is an error.
+    EmptyJustification,
+    /// A stale baseline entry (matching no finding) is an error.
+    Stale,
 }
 
 /// How many rule-file problems are drawn; the rest are counted.
 const MAX_CONFIG_ERRORS: usize = 50;
 
-/// Read, merge and validate the rule files; errors are printed located, and
-/// `None` is returned (exit 2).
-pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>, String> {
+/// Read, merge and validate the rule files (the built-in ones, the project
+/// file `progetto`, then `extra`); errors are printed located, and `None` is
+/// returned (exit 2).
+pub fn load_rules(extra: &[PathBuf], progetto: Option<&Path>) -> Result<Option<RuleSet>, String> {
     let mut sorgenti = vec![Sorgente::default_rules()];
     let mut paths: Vec<PathBuf> = Vec::new();
-    if !no_config {
-        if let Some(p) = std::env::current_dir()
-            .ok()
-            .and_then(|d| find_project_file(&d))
-        {
-            paths.push(p);
-        }
-    }
+    paths.extend(progetto.map(Path::to_path_buf));
     paths.extend(extra.iter().cloned());
     for p in paths {
         let bytes = std::fs::read(&p).map_err(|e| {
@@ -203,34 +262,30 @@ pub fn load_rules(extra: &[PathBuf], no_config: bool) -> Result<Option<RuleSet>,
                 .take(MAX_CONFIG_ERRORS)
                 .map(|e| Located::config(e, &fonti[e.sorgente]))
                 .collect();
-            eprint!("{}", render_stderr(&shown));
+            crate::avvisa!("{}", render_stderr(&shown));
             if n > MAX_CONFIG_ERRORS {
-                eprintln!(
+                crate::avvisaln!(
                     "quadra: {}",
                     crate::tr!("cli-more-problems", n = n - MAX_CONFIG_ERRORS)
                 );
             }
-            eprintln!("quadra: {}", crate::tr!("cli-rule-problems", n = n));
+            crate::avvisaln!("quadra: {}", crate::tr!("cli-rule-problems", n = n));
             Ok(None)
         }
     }
 }
 
-/// The link file of a report: `explicit`, or `rules/<name>.links.toml` under
-/// the current directory when `discover`.
+/// The link file of a report: `explicit`, or when `discover`
+/// `<name>.links.toml` or `rules/<name>.links.toml` in the report's folder
+/// or a parent, up to the repository root ([`super::dove`]).
 pub fn trova_legami(report: &str, explicit: Option<&Path>, discover: bool) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
     }
-    if !discover || report == "-" {
+    if !discover {
         return None;
     }
-    let stem = Path::new(report)
-        .file_stem()?
-        .to_string_lossy()
-        .into_owned();
-    let p = Path::new("rules").join(format!("{stem}.links.toml"));
-    p.is_file().then_some(p)
+    super::dove::trova_legami(report)
 }
 
 /// A link file's name and text, read before anything is written (an output
@@ -699,8 +754,8 @@ pub(crate) fn leggi_baseline(path: &Path) -> Result<Result<(Baseline, String), (
                 .take(MAX_CONFIG_ERRORS)
                 .map(|e| Located::config(e, &fonte))
                 .collect();
-            eprint!("{}", render_stderr(&shown));
-            eprintln!(
+            crate::avvisa!("{}", render_stderr(&shown));
+            crate::avvisaln!(
                 "quadra: {}",
                 crate::tr!(
                     "cli-baseline-problems",
@@ -750,7 +805,7 @@ fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>,
             error = e.to_string()
         )
     })?;
-    eprintln!(
+    crate::avvisaln!(
         "quadra: {}",
         crate::tr!(
             "cli-baseline-recorded",
@@ -761,23 +816,109 @@ fn scrivi_baseline(path: &Path, letti: &[Letto]) -> Result<Result<Baseline, ()>,
     Ok(Ok(Baseline { voci }))
 }
 
+/// What the baseline policy (`--deny empty-justification`, `--deny stale`)
+/// asks of a baseline given with `--baseline`.
+#[derive(Clone, Copy, Default)]
+struct Politica {
+    /// Entries with an empty justification are errors.
+    giustificate: bool,
+    /// Stale entries are errors.
+    stale: bool,
+}
+
+/// Say how many entries of the checked reports have an empty
+/// justification: a warning, or located errors under `--deny
+/// empty-justification`. Returns whether the policy was broken.
+fn giustificazioni(confronto: &Confronto<'_>, testo: &str, path: &Path, nega: bool) -> bool {
+    let vuote = confronto.vuote();
+    if vuote.is_empty() {
+        return false;
+    }
+    let file = path.display().to_string();
+    if !nega {
+        crate::avvisaln!(
+            "quadra: {}",
+            crate::tr!("cfg15-baseline-unjustified", n = vuote.len(), file = file)
+        );
+        return false;
+    }
+    let errori: Vec<crate::config::ConfigError> = vuote
+        .iter()
+        .map(|v| crate::config::ConfigError {
+            sorgente: 0,
+            span: riga_giustificazione(testo, v.span.clone()),
+            message: crate::tr!(
+                "cfg15-baseline-empty",
+                rule = &v.id.rule,
+                subject = &v.id.subject,
+                report = &v.id.report
+            ),
+            help: crate::tr!("cfg15-baseline-empty-help"),
+        })
+        .collect();
+    let fonte = Fonte::new(&file, testo.as_bytes());
+    let shown: Vec<Located<'_>> = errori
+        .iter()
+        .take(MAX_CONFIG_ERRORS)
+        .map(|e| Located::config(e, &fonte).come("baseline::empty-justification", Severity::Error))
+        .collect();
+    crate::avvisa!("{}", render_stderr(&shown));
+    if errori.len() > MAX_CONFIG_ERRORS {
+        crate::avvisaln!(
+            "quadra: {}",
+            crate::tr!("cli-more-problems", n = errori.len() - MAX_CONFIG_ERRORS)
+        );
+    }
+    crate::avvisaln!(
+        "quadra: {}",
+        crate::tr!("cfg15-baseline-denied-empty", n = errori.len(), file = file)
+    );
+    true
+}
+
+/// Where an entry's `justification` line is in the baseline text (the
+/// entry's own span when it has none).
+fn riga_giustificazione(testo: &str, entry: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // The entry's span may be its `[[accepted]]` header alone: its keys
+    // run to the next table header.
+    let Some(t) = testo.get(entry.start..) else {
+        return entry;
+    };
+    let mut at = 0;
+    for (i, riga) in t.split_inclusive('\n').enumerate() {
+        let chiave = riga.trim_start();
+        if i > 0 && chiave.starts_with('[') {
+            break;
+        }
+        if chiave.starts_with("justification") {
+            let inizio = entry.start + at + (riga.len() - chiave.len());
+            return inizio..entry.start + at + riga.trim_end().len();
+        }
+        at += riga.len();
+    }
+    entry
+}
+
 /// Hide what the baseline accepts; report stale entries (or prune them).
+/// Returns whether the baseline policy was broken (exit 1).
 fn applica_baseline(
     b: &Baseline,
     testo: Option<&str>,
     path: &Path,
     prune: bool,
+    politica: Politica,
     letti: &mut [Letto],
-) -> Result<(), String> {
+) -> Result<bool, String> {
     let mut confronto = Confronto::new(b);
     for l in letti.iter_mut() {
         l.accettati = confronto
             .applica(&mut l.findings, &l.documento, &l.bytes)
             .nascosti;
     }
+    let rotta = testo.is_some_and(|t| giustificazioni(&confronto, t, path, politica.giustificate));
     let stale = confronto.stale_errors();
     if stale.is_empty() {
-        return Ok(());
+        return Ok(rotta);
     }
     if prune {
         let tenute: Vec<baseline::Voce> = confronto.tenute().into_iter().cloned().collect();
@@ -788,7 +929,7 @@ fn applica_baseline(
                 error = e.to_string()
             )
         })?;
-        eprintln!(
+        crate::avvisaln!(
             "quadra: {}",
             crate::tr!(
                 "cli-baseline-removed",
@@ -798,12 +939,17 @@ fn applica_baseline(
         );
     } else if let Some(testo) = testo {
         let fonte = Fonte::new(&path.display().to_string(), testo.as_bytes());
+        let gravita = if politica.stale {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         let shown: Vec<Located<'_>> = stale
             .iter()
-            .map(|e| Located::config(e, &fonte).come("baseline::stale", Severity::Warning))
+            .map(|e| Located::config(e, &fonte).come("baseline::stale", gravita))
             .collect();
-        eprint!("{}", render_stderr(&shown));
-        eprintln!(
+        crate::avvisa!("{}", render_stderr(&shown));
+        crate::avvisaln!(
             "quadra: {}",
             crate::tr!(
                 "cli-baseline-stale",
@@ -811,8 +957,26 @@ fn applica_baseline(
                 file = path.display().to_string()
             )
         );
+        if politica.stale {
+            crate::avvisaln!(
+                "quadra: {}",
+                crate::tr!(
+                    "cfg15-baseline-denied-stale",
+                    n = stale.len(),
+                    file = path.display().to_string()
+                )
+            );
+            return Ok(true);
+        }
     }
-    Ok(())
+    Ok(rotta)
+}
+
+impl CheckArgs {
+    /// The first input (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        self.reports.first().map(String::as_str)
+    }
 }
 
 /// Run `quadra check`.
@@ -820,7 +984,8 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     if a.prune && a.baseline.is_none() {
         return Err("`--prune` needs `--baseline FILE`".into());
     }
-    let Some(rules) = a.regole.carica()? else {
+    let paths = espandi(&a.reports)?;
+    let Some(rules) = a.regole.carica(&paths, &paths)? else {
         return Ok(EXIT_USAGE);
     };
     let filtro = output::Filtro::new(
@@ -855,7 +1020,6 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         },
         None => None,
     };
-    let paths = espandi(&a.reports)?;
     let mut usage = false;
     let mut letti = Vec::new();
     let mut legami_invalidi = false;
@@ -863,11 +1027,11 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         match r {
             Ok(l) => letti.push(l),
             Err(Problema::Input(t)) => {
-                eprint!("{t}");
+                crate::avvisa!("{t}");
                 usage = true;
             }
             Err(Problema::Legami(t)) => {
-                eprint!("{t}");
+                crate::avvisa!("{t}");
                 legami_invalidi = true;
             }
         }
@@ -875,13 +1039,20 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     if legami_invalidi {
         return Ok(EXIT_USAGE);
     }
+    let mut politica_rotta = false;
     if let Some(w) = &a.write_baseline {
         match scrivi_baseline(w, &letti)? {
-            Ok(b) => applica_baseline(&b, None, w, false, &mut letti)?,
+            Ok(b) => {
+                applica_baseline(&b, None, w, false, Politica::default(), &mut letti)?;
+            }
             Err(()) => return Ok(EXIT_USAGE),
         }
     } else if let (Some((b, testo)), Some(p)) = (&baseline_letta, &a.baseline) {
-        applica_baseline(b, Some(testo), p, a.prune, &mut letti)?;
+        let politica = Politica {
+            giustificate: a.regole.deny.contains(&Deny::EmptyJustification),
+            stale: a.regole.deny.contains(&Deny::Stale),
+        };
+        politica_rotta = applica_baseline(b, Some(testo), p, a.prune, politica, &mut letti)?;
     }
     let esiti: Vec<Esito<'_>> = letti
         .iter()
@@ -900,9 +1071,32 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     };
     {
         let mut out = super::uscita(a.output.as_deref())?;
-        output::write_filtrato(a.format, &mut out, &esiti, &rules, stile, &filtro)
-            .and_then(|_| out.flush())
-            .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
+        let conf = || a.regole.configurazione(&paths);
+        match a.format {
+            // What the run used, as a last top-level field / a property of the run.
+            Formato::Json => {
+                let mut coda = super::dove::Coda::new(&mut out);
+                output::write_filtrato(a.format, &mut coda, &esiti, &rules, stile, &filtro)
+                    .and_then(|_| coda.chiudi("configuration", &conf()?))
+            }
+            Formato::Sarif => {
+                let mut buf = Vec::new();
+                output::write_filtrato(a.format, &mut buf, &esiti, &rules, stile, &filtro).and_then(
+                    |_| {
+                        let mut log: serde_json::Value =
+                            serde_json::from_slice(&buf).map_err(io::Error::other)?;
+                        if let Some(run) = log.pointer_mut("/runs/0") {
+                            run["properties"]["configuration"] = conf()?;
+                        }
+                        serde_json::to_writer_pretty(&mut out, &log).map_err(io::Error::other)?;
+                        writeln!(out)
+                    },
+                )
+            }
+            _ => output::write_filtrato(a.format, &mut out, &esiti, &rules, stile, &filtro),
+        }
+        .and_then(|_| out.flush())
+        .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
     }
     // Machine formats carry per-file data; people reading the log still get
     // the table.
@@ -916,7 +1110,7 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
             .zip(&tenuti)
             .map(|(e, t)| Esito { findings: t, ..*e })
             .collect();
-        eprint!("{}", output::human::tabella(&filtrati));
+        crate::avvisa!("{}", output::human::tabella(&filtrati));
     }
     // Only what the filters show counts: `--rule X` gates on X alone.
     let errors = letti
@@ -929,7 +1123,7 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
     std::mem::forget(letti);
     Ok(if usage {
         EXIT_USAGE
-    } else if errors {
+    } else if errors || politica_rotta {
         EXIT_FINDINGS
     } else {
         EXIT_OK

@@ -38,10 +38,21 @@ pub enum DiffFormat {
     Md,
 }
 
+impl DiffArgs {
+    /// The new version (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        Some(&self.new)
+    }
+}
+
 /// Run `quadra diff`. Exit 1 when the new version brings error findings
 /// the old one did not have (or had with other amounts).
 pub fn run(a: DiffArgs) -> Result<i32, String> {
-    let Some(rules) = a.regole.carica()? else {
+    let Some(rules) = a.regole.carica(
+        &[a.old.clone(), a.new.clone()],
+        std::slice::from_ref(&a.new),
+    )?
+    else {
         return Ok(EXIT_USAGE);
     };
     let come = a.regole.come(&rules, true);
@@ -54,14 +65,14 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
         (o, n) => {
             for p in [o.err(), n.err()].into_iter().flatten() {
                 match p {
-                    Problema::Input(t) | Problema::Legami(t) => eprint!("{t}"),
+                    Problema::Input(t) | Problema::Legami(t) => crate::avvisa!("{t}"),
                 }
             }
             return Ok(EXIT_USAGE);
         }
     };
     for n in [&old.nota, &new.nota].into_iter().flatten() {
-        eprint!("{n}");
+        crate::avvisa!("{n}");
     }
     // Reports the two versions hold byte for byte cannot differ: they are
     // neither checked nor compared (a change to one Direzione of a

@@ -1,6 +1,7 @@
 //! `quadra generate`: a generated report with known truth (and, optionally,
 //! known faults), for tests, benchmarks and trying quadra out.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -8,7 +9,7 @@ use clap::{Args, ValueEnum};
 use super::EXIT_OK;
 use crate::impaginazione::{impagina, Opzioni};
 use crate::sample::bilancio::{genera, Parametri};
-use crate::sample::guasti::{inietta, Guasto, Occupati};
+use crate::sample::guasti::{inietta, Dove, Guasto, Occupati};
 
 /// Arguments of `quadra generate`.
 #[derive(Debug, Args)]
@@ -64,6 +65,12 @@ enum Fault {
 }
 
 impl Fault {
+    /// The name given on the command line (`code`, `v-flag`).
+    fn nome(self) -> String {
+        self.to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    }
+
     fn guasto(self) -> Guasto {
         match self {
             Fault::Amount => Guasto::ImportoRiga,
@@ -82,9 +89,11 @@ pub fn run(a: GenerateArgs) -> Result<i32, String> {
     // Bounded so that no option makes it eat the machine's memory.
     const MAX_RIGHE: u64 = 20_000_000;
     if a.direzioni * a.settori * a.rows > MAX_RIGHE {
-        eprintln!(
+        crate::avvisaln!(
             "quadra: {} x {} x {} rows is more than {MAX_RIGHE}; generate a document in parts",
-            a.direzioni, a.settori, a.rows
+            a.direzioni,
+            a.settori,
+            a.rows
         );
         return Ok(super::EXIT_USAGE);
     }
@@ -108,15 +117,23 @@ pub fn run(a: GenerateArgs) -> Result<i32, String> {
         ) {
             Some(attesi) => {
                 for x in attesi {
-                    eprintln!(
-                        "quadra: fault {f:?}: expect {} {} at {:?}",
-                        x.severita.as_str(),
-                        x.regola,
-                        x.dove
+                    crate::avvisaln!(
+                        "quadra: {}",
+                        crate::tr!(
+                            "cfg15-fault-expect",
+                            fault = f.nome(),
+                            severity =
+                                crate::tr!("report-severity", severity = x.severita.as_str()),
+                            rule = x.regola,
+                            place = dove(x.dove)
+                        )
                     );
                 }
             }
-            None => eprintln!("quadra: fault {f:?}: no place for it in this report"),
+            None => crate::avvisaln!(
+                "quadra: {}",
+                crate::tr!("cfg15-fault-none", fault = f.nome())
+            ),
         }
     }
     let testo = impagina(
@@ -137,10 +154,45 @@ pub fn run(a: GenerateArgs) -> Result<i32, String> {
     };
     match &a.output {
         Some(p) => scrivi(p, &testo)?,
-        None => print!("{testo}"),
+        None => {
+            let mut out = super::stdout();
+            out.write_all(testo.as_bytes())
+                .and_then(|_| out.flush())
+                .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;
+        }
     }
     if let Some(p) = &a.links {
         scrivi(p, &g.testo_legami())?;
     }
     Ok(EXIT_OK)
+}
+
+/// Where an expected finding is, in words (report numbers from 1).
+fn dove(d: Dove) -> String {
+    match d {
+        Dove::Riga(r, s, k) => crate::tr!(
+            "cfg15-where-row",
+            report = r + 1,
+            section = s.code(),
+            key = k.to_string()
+        ),
+        Dove::TotaleGruppo(r, s, settore, gruppo) => crate::tr!(
+            "cfg15-where-group",
+            report = r + 1,
+            section = s.code(),
+            settore = settore,
+            group = format!("{gruppo:02}")
+        ),
+        Dove::TotaleSettore(r, s, settore) => crate::tr!(
+            "cfg15-where-settore",
+            report = r + 1,
+            section = s.code(),
+            settore = settore
+        ),
+        Dove::TotaleParte(r, entrate) => crate::tr!(
+            "cfg15-where-part",
+            report = r + 1,
+            part = if entrate { "revenue" } else { "spending" }
+        ),
+    }
 }

@@ -50,7 +50,8 @@ enum LinksCmd {
 /// Where the declared groups come from.
 #[derive(Debug, Args)]
 struct LegamiArgs {
-    /// The link file declaring vincolo groups (default: rules/<report name>.links.toml, when it exists).
+    /// The link file declaring vincolo groups (default: <report name>.links.toml or
+    /// rules/<report name>.links.toml in the report's folder or a parent, up to the repository root).
     #[arg(long, value_name = "FILE")]
     links: Option<PathBuf>,
     /// Do not look for the report's link file: inferred groups only.
@@ -99,6 +100,8 @@ fn emit(
 ) -> Result<i32, String> {
     // Read the link file before the output is opened, and never write over
     // it: a reviewed link file is not to be replaced by suggestions.
+    let (riga, _) = super::dove::riga_legami(report, legami.links.as_deref(), !legami.no_config);
+    crate::avvisaln!("quadra: {riga}");
     let testo = leggi_legami(report, legami.links.as_deref(), !legami.no_config)?;
     if let (Some(t), Some(o)) = (&testo, &output) {
         let same = |a: &std::path::Path, b: &std::path::Path| {
@@ -118,7 +121,7 @@ fn emit(
             None => None,
             Some(Ok(f)) => Some(f),
             Some(Err(testo)) => {
-                eprint!("{testo}");
+                crate::avvisa!("{testo}");
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
                     "the link file is invalid (see above)",
@@ -156,6 +159,22 @@ fn emit(
 }
 
 /// Run `quadra links`.
+impl LinksArgs {
+    /// The report (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        match &self.action {
+            LinksCmd::Suggest { report, .. } | LinksCmd::Show { report, .. } => Some(report),
+        }
+    }
+}
+
+impl GraphArgs {
+    /// The report (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        Some(&self.report)
+    }
+}
+
 pub fn run(a: LinksArgs) -> Result<i32, String> {
     match a.action {
         LinksCmd::Suggest {

@@ -56,6 +56,13 @@ pub enum ReconcileFormat {
 }
 
 /// Run `quadra reconcile`: exit 1 when something differs.
+impl ReconcileArgs {
+    /// The report (where the project file and language are looked for).
+    pub(crate) fn primo(&self) -> Option<&str> {
+        Some(&self.report)
+    }
+}
+
 pub fn run(a: ReconcileArgs) -> Result<i32, String> {
     let rules =
         RuleSet::default_rules().map_err(|_| "the built-in rules are invalid".to_string())?;
@@ -72,12 +79,12 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
     let rep = match apri(&a.report, come) {
         Ok(l) => l,
         Err(Problema::Input(t) | Problema::Legami(t)) => {
-            eprint!("{t}");
+            crate::avvisa!("{t}");
             return Ok(EXIT_USAGE);
         }
     };
     if !rep.diagnostiche.is_empty() {
-        eprintln!(
+        crate::avvisaln!(
             "quadra: {}: {} problem(s) reading the report (`quadra check` shows them)",
             a.report,
             rep.diagnostiche.len()
@@ -88,18 +95,18 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
         Ok(t) => t,
         Err(m) => {
             if m.ends_with('\n') {
-                eprint!("{m}");
+                crate::avvisa!("{m}");
             } else {
-                eprintln!("quadra: {}: {}", a.data, crate::escape::terminale(&m));
+                crate::avvisaln!("quadra: {}: {}", a.data, crate::escape::terminale(&m));
             }
             return Ok(EXIT_USAGE);
         }
     };
     if !t.diagnostiche.is_empty() {
-        eprintln!("quadra: {}: {} problem(s) reading the table (`quadra check {} --profile {}` shows them)", a.data, t.diagnostiche.len(), a.data, t.profilo);
+        crate::avvisaln!("quadra: {}: {} problem(s) reading the table (`quadra check {} --profile {}` shows them)", a.data, t.diagnostiche.len(), a.data, t.profilo);
     }
     for n in &t.note {
-        eprintln!("quadra: {}: {}", a.data, crate::escape::terminale(n));
+        crate::avvisaln!("quadra: {}: {}", a.data, crate::escape::terminale(n));
     }
     let index = LineIndex::new(t.testo.as_bytes());
     let mut r = riconcilia(
@@ -125,7 +132,7 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
             Some(f) => Box::new(BufWriter::new(
                 File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
             )),
-            None => Box::new(BufWriter::new(io::stdout().lock())),
+            None => super::stdout(),
         };
         match a.format {
             ReconcileFormat::Human => stampa::human(&mut out, &r, &a.report, &a.data),
@@ -193,7 +200,7 @@ fn baseline(
         let voci = b::unisci(old.as_ref(), nuove, &visti);
         std::fs::write(w, b::scrivi(&voci))
             .map_err(|e| Err(format!("cannot write baseline {}: {e}", w.display())))?;
-        eprintln!(
+        crate::avvisaln!(
             "quadra: recorded {} difference(s) in {}; write a justification for each",
             voci.len(),
             w.display()
@@ -220,7 +227,7 @@ fn baseline(
         });
         let stale = c.stale().len();
         if stale > 0 {
-            eprintln!(
+            crate::avvisaln!(
                 "quadra: {stale} stale entr{} in the baseline {}",
                 if stale == 1 { "y" } else { "ies" },
                 p.display()

@@ -119,10 +119,20 @@ pub fn explain(out: &mut dyn Write, r: &RuleDef) -> io::Result<()> {
 
 /// Run `quadra rules`.
 pub fn run(a: RulesArgs) -> Result<i32, String> {
-    let Some(rules) = super::check::load_rules(&a.rules, a.no_config)? else {
+    // No report: the project file of the current directory, said as for `check`.
+    let progetto = if a.no_config {
+        None
+    } else {
+        super::dove::progetto(&[])?
+    };
+    crate::avvisa!(
+        "{}",
+        super::dove::righe_regole(&[], progetto.as_deref(), a.no_config, &a.rules)
+    );
+    let Some(rules) = super::check::load_rules(&a.rules, progetto.as_deref())? else {
         return Ok(EXIT_USAGE);
     };
-    let mut out = io::stdout().lock();
+    let mut out = super::stdout();
     let w = |e: io::Error| crate::tr!("io-cannot-write-output", error = e.to_string());
     match a.action {
         None => list(&mut out, &rules).map_err(w)?,
@@ -134,7 +144,7 @@ pub fn run(a: RulesArgs) -> Result<i32, String> {
                     .first()
                     .map(|s| crate::tr!("rules-did-you-mean", id = *s))
                     .unwrap_or_default();
-                eprintln!(
+                crate::avvisaln!(
                     "quadra: {}",
                     crate::tr!("rules-unknown", id = &id, hint = hint)
                 );

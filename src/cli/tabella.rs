@@ -86,9 +86,9 @@ pub(crate) fn esporta(
         Ok(t) => t,
         Err(m) => {
             if m.ends_with('\n') {
-                eprint!("{m}");
+                crate::avvisa!("{m}");
             } else {
-                eprintln!("quadra: {path}: {}", crate::escape::terminale(&m));
+                crate::avvisaln!("quadra: {path}: {}", crate::escape::terminale(&m));
             }
             return Ok(super::EXIT_USAGE);
         }
@@ -98,7 +98,7 @@ pub(crate) fn esporta(
         Some(f) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(f).map_err(|e| format!("cannot write {}: {e}", f.display()))?,
         )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        None => super::stdout(),
     };
     scrivi(&mut out, formato, t.testo.as_bytes(), &index, &t.documento)
         .map_err(|e| format!("cannot write output: {e}"))?;
@@ -112,10 +112,10 @@ pub(crate) fn esporta(
             .iter()
             .map(|d| crate::render::Located::parse(d, &source))
             .collect();
-        eprint!("{}", crate::render::render_stderr(&located));
+        crate::avvisa!("{}", crate::render::render_stderr(&located));
     }
     for n in &t.note {
-        eprintln!("quadra: {name}: {}", crate::escape::terminale(n));
+        crate::avvisaln!("quadra: {name}: {}", crate::escape::terminale(n));
     }
     let errors = t
         .diagnostiche

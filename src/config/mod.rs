@@ -116,6 +116,16 @@ pub fn simili<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&
     v.into_iter().take(3).map(|(_, k)| k).collect()
 }
 
+/// The one name of `known` to suggest for `name` ("did you mean"), if any:
+/// the closest of [`simili`], for names of three characters or more (any
+/// one-character name is one edit from every other).
+pub fn piu_simile<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if name.chars().count() < 3 {
+        return None;
+    }
+    simili(name, known).first().copied()
+}
+
 /// Levenshtein distance on characters.
 fn distanza(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

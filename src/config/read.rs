@@ -114,15 +114,20 @@ impl Lettore<'_> {
             return Some(*t);
         }
         let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+        let tutti = format!(
+            "{}: {}",
+            crate::lingua::testo(label, None),
+            names.join(", ")
+        );
+        let help = match super::piu_simile(n, names.iter().copied()) {
+            Some(s) => crate::tr!("cfg15-did-you-mean", name = s, rest = tutti),
+            None => tutti,
+        };
         self.err(
             v.src,
             v.span(),
             format!("{} `{n}`", crate::lingua::testo(what, None)),
-            format!(
-                "{}: {}",
-                crate::lingua::testo(label, None),
-                names.join(", ")
-            ),
+            help,
         );
         None
     }

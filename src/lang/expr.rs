@@ -566,11 +566,16 @@ impl<'s> Parser<'s, '_> {
                     return Ok((Expr::Num(v), Tipo::Num, start, end));
                 }
                 let names: Vec<&str> = CAMPI.iter().map(|(n, _)| *n).collect();
+                let tutti = crate::tr!("expr-names-help", names = names.join(", "));
+                let help = match crate::config::piu_simile(n, names.iter().copied()) {
+                    Some(s) => crate::tr!("cfg15-did-you-mean", name = s, rest = tutti),
+                    None => tutti,
+                };
                 Err(self.err(
                     start,
                     end,
                     &crate::tr!("expr-unknown-name", name = n),
-                    &crate::tr!("expr-names-help", names = names.join(", ")),
+                    &help,
                 ))
             }
             Tok::End => Err(self.err(

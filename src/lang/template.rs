@@ -119,7 +119,7 @@ impl Template {
                             s,
                             e,
                             crate::tr!("tpl-unknown", name = name),
-                            crate::tr!("tpl-can-use", names = names(item, aggregato)),
+                            forse(name, item, aggregato),
                         )
                     })?;
                     if !lit.is_empty() {
@@ -197,6 +197,24 @@ fn resolve(
         }
     }
     params(name).map(Voce::Parametro)
+}
+
+/// The help for an unknown placeholder: the closest known name first
+/// ("did you mean `{descrizione}`?"), then every name the template can use.
+fn forse(name: &str, item: bool, aggregato: bool) -> String {
+    let mut noti: Vec<&str> = Vec::new();
+    if aggregato {
+        noti.extend(VOCI_AGGREGATO.iter().map(|(n, _)| *n));
+    }
+    if item {
+        noti.extend(VOCI_ITEM.iter().map(|(n, _)| *n));
+        noti.extend(CAMPI.iter().map(|(n, _)| *n));
+    }
+    let tutti = crate::tr!("tpl-can-use", names = names(item, aggregato));
+    match crate::config::piu_simile(name, noti) {
+        Some(s) => crate::tr!("cfg15-tpl-did-you-mean", name = s, rest = tutti),
+        None => tutti,
+    }
 }
 
 fn names(item: bool, aggregato: bool) -> String {

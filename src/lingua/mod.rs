@@ -11,7 +11,7 @@
 
 mod scelta;
 
-pub use scelta::{da_locale, lingua_del_progetto, scegli};
+pub use scelta::{da_locale, lingua_del_file, lingua_del_progetto, scegli};
 
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::OnceLock;

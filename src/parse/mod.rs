@@ -51,6 +51,8 @@ pub enum NotAReport {
     Binary(usize),
     /// Text without any section header.
     NoSection,
+    /// A PDF file (`%PDF-`), not the text extracted from it.
+    Pdf,
 }
 
 impl fmt::Display for NotAReport {
@@ -59,6 +61,7 @@ impl fmt::Display for NotAReport {
             NotAReport::Empty => f.write_str(&crate::tr!("input-empty")),
             NotAReport::Binary(_) => f.write_str(&crate::tr!("input-binary")),
             NotAReport::NoSection => f.write_str(&crate::tr!("input-no-section")),
+            NotAReport::Pdf => f.write_str(&crate::tr!("cfg15-input-pdf")),
         }
     }
 }
@@ -66,7 +69,10 @@ impl fmt::Display for NotAReport {
 impl NotAReport {
     /// What the user should give quadra instead.
     pub fn help(&self) -> String {
-        crate::tr!("input-help")
+        match self {
+            NotAReport::Pdf => crate::tr!("cfg15-input-pdf-help"),
+            _ => crate::tr!("input-help"),
+        }
     }
 
     /// Where to point.
@@ -226,6 +232,9 @@ fn anno_without_year(sp: Span) -> ParseDiagnostic {
 /// Why an input with no section is not a report.
 fn classify_non_report(bytes: &[u8]) -> NotAReport {
     let head = &bytes[..bytes.len().min(8192)];
+    if head.trim_ascii_start().starts_with(b"%PDF-") {
+        return NotAReport::Pdf;
+    }
     if let Some(nul) = memchr::memchr(0, head) {
         return NotAReport::Binary(nul);
     }

@@ -171,10 +171,19 @@ pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> 
                 let h = modello
                     .per_anno(anno)
                     .unwrap_or_else(|| modello.testo.clone());
+                // The header's closest column, when one is close ("did you mean").
+                let forse =
+                    crate::config::piu_simile(&normalizza(&h), headers.iter().map(String::as_str))
+                        .and_then(|n| headers.iter().position(|x| x == n))
+                        .map(|i| {
+                            crate::tr!("cfg15-header-did-you-mean", name = written[i].as_str())
+                        })
+                        .unwrap_or_default();
                 if obbligatorio(*campo, p) {
-                    return Err(m::header_obbligatorio(&modello.chiave, &h, &p.nome));
+                    return Err(m::header_obbligatorio(&modello.chiave, &h, &p.nome) + &forse);
                 }
-                out.note.push(m::header_mancante(&modello.chiave, &h));
+                out.note
+                    .push(m::header_mancante(&modello.chiave, &h) + &forse);
             }
         }
     }
