@@ -141,6 +141,10 @@ pub struct Differenze {
     pub cambi: Vec<Cambio>,
     /// Findings that changed.
     pub findings: Vec<CambioFinding>,
+    /// A new total or summary check that no longer adds up by exactly the
+    /// amounts of a chapter the old version holds and the new one lacks:
+    /// (new finding, the removed chapter in `cambi`). The deleted row, named.
+    pub cancellati: Vec<(usize, usize)>,
 }
 
 impl Differenze {
@@ -530,10 +534,66 @@ pub fn confronta(old: &Versione<'_>, new: &Versione<'_>) -> Differenze {
             new: None,
         });
     }
+    let findings = confronta_findings(&io.firme, &inn.firme);
+    let cancellati = cancellati(&findings, new, &cambi);
     Differenze {
         cambi,
-        findings: confronta_findings(&io.firme, &inn.firme),
+        findings,
+        cancellati,
     }
+}
+
+/// Findings of the new version whose differences (`<column>_difference`,
+/// declared minus computed) are exactly the amounts of a removed chapter, in
+/// every column: that chapter was deleted.
+fn cancellati(
+    findings: &[CambioFinding],
+    new: &Versione<'_>,
+    cambi: &[Cambio],
+) -> Vec<(usize, usize)> {
+    let tolti: Vec<usize> = (0..cambi.len())
+        .filter(|&i| cambi[i].oggetto == Oggetto::Chapter && cambi[i].stato == Stato::Removed)
+        .collect();
+    if tolti.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for c in findings {
+        let j = match *c {
+            CambioFinding::Introdotto(j) | CambioFinding::Cambiato(_, j) => j,
+            CambioFinding::Risolto(_) => continue,
+        };
+        let f = &new.findings[j];
+        let diff: Vec<(&str, Decimal)> = f
+            .amounts
+            .iter()
+            .filter_map(|(k, v)| Some((k.strip_suffix("_difference")?, *v)))
+            .filter(|(k, _)| *k != "previsione_precedente_ripetuta")
+            .collect();
+        if diff.is_empty() || !diff.iter().all(|(_, v)| *v > Decimal::ZERO) {
+            continue;
+        }
+        // Any section: the summaries (1.C, 1.D, 2.C) that cover the row
+        // differ by its amounts too.
+        for &i in &tolti {
+            let c = &cambi[i];
+            let importi: Vec<(&str, Decimal)> = c
+                .importi
+                .iter()
+                .filter_map(|d| Some((d.colonna.name(), d.da?)))
+                .filter(|(_, v)| !v.is_zero())
+                .collect();
+            let uguali = importi.len() == diff.len()
+                && importi
+                    .iter()
+                    .all(|(k, v)| diff.iter().any(|(dk, dv)| dk == k && dv == v));
+            if uguali {
+                out.push((j, i));
+                break;
+            }
+        }
+    }
+    out
 }
 
 use crate::baseline::Firma;

@@ -262,6 +262,15 @@ fn a_row_deleted() {
     assert!(e
         .findings
         .contains(&"introduced total-mismatch error".to_string()));
+    // The deleted chapter is named under the total it breaks, under the 1.C
+    // and 1.D checks that differ by the same amounts, and under the report's
+    // V coverage that moves by them (the chapter is V).
+    let named = format!(
+        "likely cause: the old version's chapter {} `{}` has exactly these amounts, and the new one lacks it: it was deleted",
+        row.riga.chiave, row.riga.descrizione
+    );
+    let lines: Vec<&str> = e.human.lines().filter(|l| l.contains(&named)).collect();
+    assert_eq!(lines.len(), 4, "{}", e.human);
 }
 
 #[test]

@@ -871,3 +871,4 @@ cfg15-index-col-infos = Infos
 cfg15-index-col-accepted = Accepted in the baseline
 cfg15-header-did-you-mean = {" "}(did you mean the column `{ $name }`?)
 cfg15-config-none-cwd = config: no quadra.toml in the current directory or its parents; built-in rules
+diff-deleted-chapter = likely cause: the old version's chapter { $key } `{ $text }` has exactly these amounts, and the new one lacks it: it was deleted

@@ -965,3 +965,4 @@ cfg15-index-col-infos = Segnalazioni
 cfg15-index-col-accepted = Accettati nella linea di base
 cfg15-header-did-you-mean = {" "}(forse la colonna `{ $name }`?)
 cfg15-config-none-cwd = configurazione: nessun quadra.toml nella cartella corrente o nelle superiori; regole predefinite
+diff-deleted-chapter = causa probabile: il capitolo { $key } `{ $text }` della versione precedente ha esattamente questi importi e la nuova non lo contiene: è stato cancellato

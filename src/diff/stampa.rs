@@ -133,6 +133,18 @@ fn breve(s: &str, n: usize) -> String {
 }
 
 /// The finding a change is about, with its version and a sign.
+/// The removed chapter whose amounts a new finding's differences are.
+fn cancellato<'d>(d: &'d Differenze, c: &CambioFinding) -> Option<&'d Cambio> {
+    let j = match *c {
+        CambioFinding::Introdotto(j) | CambioFinding::Cambiato(_, j) => j,
+        CambioFinding::Risolto(_) => return None,
+    };
+    d.cancellati
+        .iter()
+        .find(|(f, _)| *f == j)
+        .map(|(_, i)| &d.cambi[*i])
+}
+
 fn finding_di<'v>(
     c: &CambioFinding,
     old: &'v Versione<'v>,
@@ -223,6 +235,17 @@ fn human_grezzo(
                 l.column,
                 f.message
             )?;
+            if let Some(cambio) = cancellato(d, c) {
+                writeln!(
+                    out,
+                    "      {}",
+                    crate::tr!(
+                        "diff-deleted-chapter",
+                        key = &cambio.chiave,
+                        text = &cambio.descrizione
+                    )
+                )?;
+            }
             if let CambioFinding::Cambiato(i, _) = *c {
                 let fo = &old.findings[i];
                 let anno = old
@@ -294,6 +317,10 @@ struct JsonFinding<'a> {
     key: Option<String>,
     amounts: std::collections::BTreeMap<&'a str, String>,
     previous_amounts: Option<std::collections::BTreeMap<&'a str, String>>,
+    /// The PEG key of the old version's chapter whose amounts are exactly
+    /// this finding's differences (the deleted row), when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deleted_chapter: Option<&'a str>,
 }
 
 fn importi_json(f: &Finding) -> std::collections::BTreeMap<&str, String> {
@@ -360,6 +387,7 @@ pub fn json(
                         CambioFinding::Cambiato(i, _) => Some(importi_json(&old.findings[i])),
                         _ => None,
                     },
+                    deleted_chapter: cancellato(d, c).map(|x| x.chiave.as_str()),
                 }
             })
             .collect(),
