@@ -31,9 +31,9 @@ check-table-total = total
 ## totals
 
 total-nothing-listed = nothing is listed under it
-total-items-sum = { $n ->
-        [one] not the amount of the 1 item it totals
-       *[other] not the sum of the { $n } items it totals
+total-items-sum = { $column } { $declared }; { $n ->
+        [one] the 1 item it totals amounts to { $computed }
+       *[other] the { $n } items it totals sum to { $computed }
     }
 total-detail-first = { $column }: declared { $declared }, computed { $computed } (difference { $difference })
 total-detail-other = { $column }: { $declared }, against { $computed } (difference { $difference })

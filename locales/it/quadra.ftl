@@ -38,9 +38,9 @@ check-table-total = totale
 ## totali
 
 total-nothing-listed = sotto di esso non è elencato nulla
-total-items-sum = { $n ->
-        [one] non l'importo dell'unica voce che totalizza
-       *[other] non la somma delle { $n } voci che totalizza
+total-items-sum = { $column } { $declared }; { $n ->
+        [one] l'unica voce che totalizza vale { $computed }
+       *[other] le { $n } voci che totalizza sommano { $computed }
     }
 total-detail-first = { $column }: dichiarato { $declared }, calcolato { $computed } (differenza { $difference })
 total-detail-other = { $column }: { $declared }, contro { $computed } (differenza { $difference })

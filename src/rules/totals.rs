@@ -205,7 +205,18 @@ impl<'a> Confronto<'_, 'a, '_> {
         }
         let cosa = match parti.len() {
             0 => crate::tr!("total-nothing-listed"),
-            n => crate::tr!("total-items-sum", n = n),
+            n => {
+                // The label names the figure it stands under and what the
+                // items sum to, in the column of the primary location.
+                let (col, d, c) = diverse[0];
+                crate::tr!(
+                    "total-items-sum",
+                    n = n,
+                    column = self.ctx.colonna(col),
+                    declared = italiano(d),
+                    computed = italiano(c)
+                )
+            }
         };
         let dettagli: Vec<String> = diverse
             .iter()
