@@ -28,6 +28,17 @@ pub enum Colonna {
 }
 
 impl Colonna {
+    /// Every column, the report's own year first (the order of [`Ord`]).
+    pub const TUTTE: [Colonna; 7] = [
+        Colonna::Previsione,
+        Colonna::PrevisionePrecedente,
+        Colonna::RendicontoPrecedente,
+        Colonna::CronoAnniPrecedenti,
+        Colonna::AltriNuoviStanziamenti,
+        Colonna::ProgrammaTriennaleLp,
+        Colonna::PrevisionePrecedenteRipetuta,
+    ];
+
     /// The snake_case name used in JSON and CSV.
     pub fn name(self) -> &'static str {
         match self {
@@ -188,17 +199,6 @@ impl SpanImporti {
         }
     }
 
-    /// Every column, in the order of the slots.
-    const COLONNE: [Colonna; 7] = [
-        Colonna::Previsione,
-        Colonna::PrevisionePrecedente,
-        Colonna::RendicontoPrecedente,
-        Colonna::CronoAnniPrecedenti,
-        Colonna::AltriNuoviStanziamenti,
-        Colonna::ProgrammaTriennaleLp,
-        Colonna::PrevisionePrecedenteRipetuta,
-    ];
-
     fn decode(&self, (da, lung): (u32, u32)) -> Option<Span> {
         (lung > 0).then(|| {
             let start = self.base + da as usize;
@@ -232,7 +232,8 @@ impl SpanImporti {
 
     /// The columns with a span, and their spans.
     pub fn iter(&self) -> impl Iterator<Item = (Colonna, Span)> + '_ {
-        Self::COLONNE
+        // The slots are in the order of `Colonna::TUTTE`.
+        Colonna::TUTTE
             .iter()
             .zip(&self.rel)
             .filter_map(|(c, r)| self.decode(*r).map(|s| (*c, s)))
@@ -277,5 +278,10 @@ mod tests {
         let cols: Vec<Colonna> = s.iter().map(|(c, _)| c).collect();
         assert_eq!(cols, [Colonna::Previsione, Colonna::PrevisionePrecedente]);
         assert_eq!(std::mem::size_of::<SpanImporti>(), 64);
+        // The slots follow `Colonna::TUTTE`, which follows the columns' order.
+        for (i, c) in Colonna::TUTTE.iter().enumerate() {
+            assert_eq!(SpanImporti::slot(*c), i);
+        }
+        assert!(Colonna::TUTTE.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -57,15 +57,7 @@ const LEVELS: &[(&str, LivelloTotale)] = &[
     ("parte", LivelloTotale::Parte),
     ("sezione", LivelloTotale::Sezione),
 ];
-const COLUMNS: &[Colonna] = &[
-    Colonna::Previsione,
-    Colonna::PrevisionePrecedente,
-    Colonna::RendicontoPrecedente,
-    Colonna::CronoAnniPrecedenti,
-    Colonna::AltriNuoviStanziamenti,
-    Colonna::ProgrammaTriennaleLp,
-    Colonna::PrevisionePrecedenteRipetuta,
-];
+const COLUMNS: &[Colonna] = &Colonna::TUTTE;
 
 /// Validate every merged entry.
 pub(super) fn validate(

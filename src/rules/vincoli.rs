@@ -202,16 +202,7 @@ fn unmatched(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>, entrate: bool) 
         &gs.spese_sole
     };
     for it in lista {
-        let imp: Vec<String> = COLONNE
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {}",
-                    ctx.colonna(*c),
-                    italiano(it.importo(*c).unwrap_or_default())
-                )
-            })
-            .collect();
+        let imp = importi_nominati(ctx, it);
         let (lato, help) = if entrate {
             ("revenue", crate::tr!("unmatched-help-revenue"))
         } else {
@@ -226,7 +217,7 @@ fn unmatched(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>, entrate: bool) 
                 side = lato,
                 key = it.chiave_testo(),
                 text = it.testo,
-                amounts = imp.join(", ")
+                amounts = imp
             ),
         );
         f.label = crate::tr!("unmatched-label", side = lato);
