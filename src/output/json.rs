@@ -134,7 +134,11 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
                 match parte {
                     Some(t) => r.write_all(t.as_bytes())?,
                     None => {
-                        serde_json::to_writer_pretty(&mut r, &file(f)).map_err(io::Error::other)?
+                        // serde_json writes a few bytes at a time: buffered,
+                        // the indenting writer sees whole blocks.
+                        let mut b = io::BufWriter::with_capacity(64 * 1024, &mut r);
+                        serde_json::to_writer_pretty(&mut b, &file(f)).map_err(io::Error::other)?;
+                        b.flush()?;
                     }
                 }
             }
