@@ -271,6 +271,16 @@ fn a_row_deleted() {
     );
     let lines: Vec<&str> = e.human.lines().filter(|l| l.contains(&named)).collect();
     assert_eq!(lines.len(), 4, "{}", e.human);
+    // The Markdown rows of those findings say it too.
+    assert_eq!(
+        e.markdown
+            .lines()
+            .filter(|l| l.contains("has exactly these amounts, and the new one lacks it"))
+            .count(),
+        4,
+        "{}",
+        e.markdown
+    );
 }
 
 #[test]

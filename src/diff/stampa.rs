@@ -462,9 +462,20 @@ pub fn markdown(
             let (what, f, v) = finding_di(c, old, new);
             let what = crate::tr!("diff-status", status = what);
             let l = v.index.locate(v.bytes, f.span);
+            // The deleted chapter, when the finding's differences are its amounts.
+            let causa = cancellato(d, c).map_or(String::new(), |x| {
+                format!(
+                    " — {}",
+                    md(&crate::tr!(
+                        "diff-deleted-chapter",
+                        key = &x.chiave,
+                        text = &x.descrizione
+                    ))
+                )
+            });
             writeln!(
                 out,
-                "| {what} | {} | `{}` | {}:{} | {} |",
+                "| {what} | {} | `{}` | {}:{} | {}{causa} |",
                 crate::tr!("report-severity", severity = f.severity.as_str()),
                 md(&f.rule).replace('\\', ""),
                 md(v.path),
