@@ -8,6 +8,7 @@
 pub mod amount;
 pub mod ast;
 pub mod baseline;
+pub mod catalogo;
 pub mod classification;
 pub mod cli;
 pub mod codes;
@@ -20,6 +21,8 @@ pub mod finding;
 pub mod impaginazione;
 pub mod lang;
 pub mod lingua;
+#[cfg(test)]
+mod no_cycles;
 pub mod output;
 pub mod parse;
 pub mod rapporto;
