@@ -18,7 +18,6 @@ pub mod diff;
 pub mod escape;
 pub mod export;
 pub mod finding;
-pub mod impaginazione;
 pub mod lang;
 pub mod lingua;
 #[cfg(test)]
@@ -27,6 +26,7 @@ pub mod output;
 pub mod parse;
 pub mod rapporto;
 pub mod render;
+pub mod report_text;
 pub mod riconcilia;
 pub mod rules;
 pub mod sample;
