@@ -10,7 +10,7 @@
 use std::io::Write;
 use std::time::Instant;
 
-use quadra::impaginazione::{impagina, Opzioni};
+use quadra::report_text::{impagina, Opzioni};
 use quadra::sample::bilancio::{genera, Parametri};
 
 fn peak_rss_bytes() -> u64 {

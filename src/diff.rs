@@ -2,7 +2,7 @@
 //! PEG key (chapters) and by heading and label (declared totals and summary
 //! rows), never by line, plus the findings introduced, resolved and changed.
 
-pub mod stampa;
+pub mod print;
 
 use rustc_hash::FxHashMap;
 

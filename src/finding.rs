@@ -164,6 +164,10 @@ pub fn interna(testo: String) -> NomeImporto {
     NomeImporto::Borrowed(t)
 }
 
+/// How many likely causes a finding lists at most (the hints name no more,
+/// the sink corroborates no more).
+pub const MAX_CAUSE: usize = 3;
+
 /// A row suspected of holding a mistyped amount.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sospetto {

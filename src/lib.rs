@@ -8,6 +8,7 @@
 pub mod amount;
 pub mod ast;
 pub mod baseline;
+pub mod catalogo;
 pub mod classification;
 pub mod cli;
 pub mod codes;
@@ -17,13 +18,15 @@ pub mod diff;
 pub mod escape;
 pub mod export;
 pub mod finding;
-pub mod impaginazione;
 pub mod lang;
 pub mod lingua;
+#[cfg(test)]
+mod no_cycles;
 pub mod output;
 pub mod parse;
 pub mod rapporto;
 pub mod render;
+pub mod report_text;
 pub mod riconcilia;
 pub mod rules;
 pub mod sample;

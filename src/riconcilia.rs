@@ -10,7 +10,7 @@
 //! about that column.
 
 pub mod baseline;
-pub mod stampa;
+pub mod print;
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 

@@ -1,25 +1,56 @@
 //! The one place where a finding's fate is decided: the rule's configured
 //! severity, its scope, and `--deny warnings`. Rules never set severities
-//! themselves (as in cargo-deny).
+//! themselves (as in cargo-deny). The sink knows a rule only through
+//! [`Politica`], what it needs of each (built from the rule set by
+//! `rules`), so it imports nothing from `config` or `rules`.
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::config::RuleSet;
 use crate::diagnostic::Severity;
 use rust_decimal::Decimal;
 
-use crate::ast::Colonna;
-use crate::finding::{Finding, Related};
-use crate::rules::def::RuleDef;
-use crate::rules::hints::MAX_CAUSE;
+use crate::ast::{Colonna, SezioneId};
+use crate::finding::{Finding, Related, MAX_CAUSE};
+use crate::lang::selector::Glob;
 use crate::span::Span;
 
 /// A suspected slip: the row, the column, the correction.
 type Slip = (Span, Colonna, Decimal);
 
+/// What the sink needs of one rule: whether it is on, its configured
+/// severity and its scope.
+#[derive(Debug, Clone, Copy)]
+pub struct Voce<'r> {
+    /// The rule is enabled.
+    pub enabled: bool,
+    /// Its configured severity.
+    pub severity: Severity,
+    /// Sections it applies to (empty: all).
+    pub sezioni: &'r [SezioneId],
+    /// Settori it applies to (empty: all).
+    pub settori: &'r [u32],
+    /// PEG key pattern it applies to.
+    pub chiave: Option<&'r Glob>,
+}
+
+/// The policy of a run: each rule id with its [`Voce`].
+#[derive(Debug, Clone, Default)]
+pub struct Politica<'r> {
+    voci: HashMap<&'r str, Voce<'r>>,
+}
+
+impl<'r> Politica<'r> {
+    /// A policy with these rules (a later id replaces an earlier one).
+    pub fn nuova(voci: impl IntoIterator<Item = (&'r str, Voce<'r>)>) -> Self {
+        Politica {
+            voci: voci.into_iter().collect(),
+        }
+    }
+}
+
 /// Collects the findings of one file.
 pub struct Sink<'r> {
-    rules: HashMap<&'r str, &'r RuleDef>,
+    rules: HashMap<&'r str, Voce<'r>>,
     deny_warnings: bool,
     findings: Vec<Finding>,
 }
@@ -65,10 +96,10 @@ impl Conteggi {
 }
 
 impl<'r> Sink<'r> {
-    /// A sink for this rule set.
-    pub fn new(rules: &'r RuleSet, deny_warnings: bool) -> Self {
+    /// A sink for this policy and `--deny warnings`.
+    pub fn new(politica: Politica<'r>, deny_warnings: bool) -> Self {
         Sink {
-            rules: rules.rules.iter().map(|r| (r.id.as_str(), r)).collect(),
+            rules: politica.voci,
             deny_warnings,
             findings: Vec::new(),
         }
@@ -174,8 +205,7 @@ impl<'r> Sink<'r> {
     }
 }
 
-fn in_scope(rule: &RuleDef, f: &Finding) -> bool {
-    let s = &rule.scope;
+fn in_scope(s: &Voce<'_>, f: &Finding) -> bool {
     (s.sezioni.is_empty() || f.context.sezione.is_some_and(|x| s.sezioni.contains(&x)))
         && (s.settori.is_empty() || f.context.settore.is_some_and(|x| s.settori.contains(&x)))
         && s.chiave

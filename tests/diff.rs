@@ -6,7 +6,7 @@
 use quadra::amount::macchina;
 use quadra::ast::{Report, SezioneId};
 use quadra::config::RuleSet;
-use quadra::diff::{confronta, stampa, CambioFinding, Versione};
+use quadra::diff::{confronta, print, CambioFinding, Versione};
 use quadra::finding::Finding;
 use quadra::span::LineIndex;
 
@@ -97,9 +97,9 @@ fn diff(old: &[u8], new: &[u8]) -> Esito {
         })
         .collect();
     let mut human = Vec::new();
-    stampa::human(&mut human, &d, &vo, &vn).unwrap();
+    print::human(&mut human, &d, &vo, &vn).unwrap();
     let mut markdown = Vec::new();
-    stampa::markdown(&mut markdown, &d, &vo, &vn).unwrap();
+    print::markdown(&mut markdown, &d, &vo, &vn).unwrap();
     Esito {
         cambi,
         findings,
@@ -502,7 +502,7 @@ fn reports_held_byte_for_byte_are_skipped_with_the_same_result() {
     };
     let d = confronta(&vo, &vn);
     let mut human = Vec::new();
-    stampa::human(&mut human, &d, &vo, &vn).unwrap();
+    print::human(&mut human, &d, &vo, &vn).unwrap();
     assert_eq!(String::from_utf8(human).unwrap(), full.human);
     assert_eq!(d.cambi.len(), 1);
     assert_eq!(d.nuovi_errori(&vn), full.nuovi_errori);

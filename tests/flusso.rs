@@ -6,7 +6,7 @@
 
 use quadra::config::RuleSet;
 use quadra::finding::Finding;
-use quadra::impaginazione::{impagina, Opzioni};
+use quadra::report_text::{impagina, Opzioni};
 use quadra::sample::bilancio::{genera, Parametri};
 use quadra::sample::guasti::{inietta, Guasto, Occupati};
 

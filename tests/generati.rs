@@ -1,5 +1,5 @@
 //! Property tests on generated reports (quadra::sample::bilancio, rendered by
-//! quadra::impaginazione): rendering then parsing gives back the document; a
+//! quadra::report_text): rendering then parsing gives back the document; a
 //! clean document has no error or warning; each injected fault gives exactly
 //! its findings, at their place; noise that does not change the meaning
 //! (blank lines, CRLF, trailing blanks, other page breaks) changes no finding.
@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use quadra::config::RuleSet;
 use quadra::diagnostic::Severity;
 use quadra::finding::Finding;
-use quadra::impaginazione::{forma, impagina, Opzioni};
+use quadra::report_text::{forma, impagina, Opzioni};
 use quadra::sample::bilancio::{genera, Generato, Parametri};
 use quadra::sample::guasti::{inietta, span_atteso, Guasto, Occupati};
 use quadra::vincoli::links::leggi;

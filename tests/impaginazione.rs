@@ -5,7 +5,7 @@
 //! is close to the original text, line for line.
 
 use quadra::ast::{Corpo, Documento, Importi, ImportiCorrenti};
-use quadra::impaginazione::{forma, impagina, Opzioni};
+use quadra::report_text::{forma, impagina, Opzioni};
 use quadra::span::LineIndex;
 use rust_decimal::Decimal;
 use serde_json::Value;

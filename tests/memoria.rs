@@ -11,7 +11,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use quadra::config::RuleSet;
-use quadra::impaginazione::{impagina, Opzioni};
+use quadra::report_text::{impagina, Opzioni};
 use quadra::sample::bilancio::{genera, Parametri};
 
 /// Counts the bytes allocated and not yet freed, and their peak.

@@ -6,7 +6,7 @@
 
 use quadra::ast::{Corpo, Documento, Gruppo};
 use quadra::config::RuleSet;
-use quadra::impaginazione::{impagina, Opzioni};
+use quadra::report_text::{impagina, Opzioni};
 use quadra::sample::bilancio::{genera, Parametri};
 use quadra::span::Span;
 use quadra::vincoli::links::leggi;

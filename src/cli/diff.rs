@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::check::{apri, Letto, Problema, Regole};
 use super::{EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
-use crate::diff::{confronta, stampa, uguali, Versione};
+use crate::diff::{confronta, print, uguali, Versione};
 use crate::rules::check_scelti;
 
 /// Arguments of `quadra diff`.
@@ -96,9 +96,9 @@ pub fn run(a: DiffArgs) -> Result<i32, String> {
     {
         let mut out = super::uscita(a.output.as_deref())?;
         match a.format {
-            DiffFormat::Human => stampa::human(&mut out, &d, &vo, &vn),
-            DiffFormat::Json => stampa::json(&mut out, &d, &vo, &vn),
-            DiffFormat::Md => stampa::markdown(&mut out, &d, &vo, &vn),
+            DiffFormat::Human => print::human(&mut out, &d, &vo, &vn),
+            DiffFormat::Json => print::json(&mut out, &d, &vo, &vn),
+            DiffFormat::Md => print::markdown(&mut out, &d, &vo, &vn),
         }
         .and_then(|_| out.flush())
         .map_err(|e| crate::tr!("io-cannot-write-output", error = e.to_string()))?;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::EXIT_OK;
-use crate::impaginazione::{impagina, Opzioni};
+use crate::report_text::{impagina, Opzioni};
 use crate::sample::bilancio::{genera, Parametri};
 use crate::sample::guasti::{inietta, Dove, Guasto, Occupati};
 

@@ -11,7 +11,7 @@ use super::with_report;
 use crate::lang::item::items;
 use crate::vincoli::dizionario::Dizionario;
 use crate::vincoli::infer::costruisci;
-use crate::vincoli::stampa::{self, Vista};
+use crate::vincoli::print::{self, Vista};
 
 /// Arguments of `quadra links`.
 #[derive(Debug, Args)]
@@ -90,13 +90,13 @@ enum GraphFormat {
     Json,
 }
 
-type Stampa = fn(&mut dyn Write, &str, &[Vista<'_, '_>]) -> io::Result<()>;
+type Printer = fn(&mut dyn Write, &str, &[Vista<'_, '_>]) -> io::Result<()>;
 
 fn emit(
     report: &str,
     legami: &LegamiArgs,
     output: Option<PathBuf>,
-    stampa: Stampa,
+    printer: Printer,
 ) -> Result<i32, String> {
     // Read the link file before the output is opened, and never write over
     // it: a reviewed link file is not to be replaced by suggestions.
@@ -152,7 +152,7 @@ fn emit(
                 index,
             })
             .collect();
-        stampa(out, path, &viste)
+        printer(out, path, &viste)
     })
     // Exit code as for `parse`: 1 when lines could not be read (reported on
     // standard error; the groups are still printed), 2 when not a report.
@@ -181,15 +181,15 @@ pub fn run(a: LinksArgs) -> Result<i32, String> {
             report,
             legami,
             output,
-        } => emit(&report, &legami, output, stampa::suggerimento),
+        } => emit(&report, &legami, output, print::suggerimento),
         LinksCmd::Show {
             report,
             legami,
             format,
             output,
         } => match format {
-            ShowFormat::Text => emit(&report, &legami, output, |o, _, v| stampa::tabella(o, v)),
-            ShowFormat::Json => emit(&report, &legami, output, |o, _, v| stampa::json(o, v)),
+            ShowFormat::Text => emit(&report, &legami, output, |o, _, v| print::tabella(o, v)),
+            ShowFormat::Json => emit(&report, &legami, output, |o, _, v| print::json(o, v)),
         },
     }
 }
@@ -197,7 +197,7 @@ pub fn run(a: LinksArgs) -> Result<i32, String> {
 /// Run `quadra graph`.
 pub fn run_graph(a: GraphArgs) -> Result<i32, String> {
     match a.format {
-        GraphFormat::Dot => emit(&a.report, &a.legami, a.output, |o, _, v| stampa::dot(o, v)),
-        GraphFormat::Json => emit(&a.report, &a.legami, a.output, |o, _, v| stampa::json(o, v)),
+        GraphFormat::Dot => emit(&a.report, &a.legami, a.output, |o, _, v| print::dot(o, v)),
+        GraphFormat::Json => emit(&a.report, &a.legami, a.output, |o, _, v| print::json(o, v)),
     }
 }

@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use super::check::{apri, Come, Problema};
 use super::{read_input, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE};
 use crate::config::RuleSet;
-use crate::riconcilia::{riconcilia, stampa, Lato};
+use crate::riconcilia::{print, riconcilia, Lato};
 use crate::span::LineIndex;
 use crate::tabelle;
 
@@ -135,9 +135,9 @@ pub fn run(a: ReconcileArgs) -> Result<i32, String> {
             None => super::stdout(),
         };
         match a.format {
-            ReconcileFormat::Human => stampa::human(&mut out, &r, &a.report, &a.data),
-            ReconcileFormat::Json => stampa::json(&mut out, &r, &a.report, &a.data),
-            ReconcileFormat::Md => stampa::md(&mut out, &r, &a.report, &a.data),
+            ReconcileFormat::Human => print::human(&mut out, &r, &a.report, &a.data),
+            ReconcileFormat::Json => print::json(&mut out, &r, &a.report, &a.data),
+            ReconcileFormat::Md => print::md(&mut out, &r, &a.report, &a.data),
             ReconcileFormat::Xlsx => crate::xlsx::differenze(&r)
                 .map_err(io::Error::other)
                 .and_then(|b| out.write_all(&b)),
@@ -169,8 +169,8 @@ fn baseline(
             // The message in the current language; its identity the English
             // line, as baselines written before the translation hold it.
             let m = crate::lingua::Testo {
-                testo: stampa::riga(d, &a.report, &a.data),
-                identita: stampa::riga_in(crate::lingua::Lingua::En, d, &a.report, &a.data),
+                testo: print::riga(d, &a.report, &a.data),
+                identita: print::riga_in(crate::lingua::Lingua::En, d, &a.report, &a.data),
             };
             let mut f = finding(d, m);
             // The index, to find the difference again after matching.

@@ -8,6 +8,7 @@
 //! that names an existing rule without `kind` adjusts it key by key
 //! (`severity`, `enabled`, `params.tolerance`, `scope.section`...).
 
+pub mod def;
 mod lingue;
 pub(crate) mod raw;
 pub(crate) mod read;
@@ -16,7 +17,7 @@ mod validate;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::rules::def::RuleDef;
+use def::RuleDef;
 
 /// The default rule set, compiled into the binary.
 pub const DEFAULT_RULES: &str = include_str!("../../rules/default.toml");

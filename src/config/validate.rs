@@ -5,20 +5,18 @@ use regex::RegexBuilder;
 use rust_decimal::Decimal;
 use toml::de::DeTable;
 
+use super::def::{Aggregato, Ambito, CorpoRegola, Lato, Predicato, RuleDef, FAMIGLIE, OPERATORI};
 use super::lingue;
 use super::raw::{unknown_key, Chiave, Val, Voce};
 use super::read::Lettore;
 use super::{ConfigError, Sorgente};
 use crate::ast::{Colonna, LivelloTotale, SezioneId};
+use crate::catalogo::INTEGRATE;
 use crate::diagnostic::Severity;
 use crate::lang::expr::parse_condition;
 use crate::lang::item::{Genere, Parte, Raggruppa};
 use crate::lang::selector::{Glob, Selettore};
 use crate::lang::template::Template;
-use crate::rules::builtin;
-use crate::rules::def::{
-    Aggregato, Ambito, CorpoRegola, Lato, Predicato, RuleDef, FAMIGLIE, OPERATORI,
-};
 
 /// The largest parameter a rule file may set: far above any budget figure,
 /// far below where sums of amounts and parameters could overflow.
@@ -216,9 +214,9 @@ fn rule(l: &mut Lettore<'_>, v: &Voce<'_>) -> Option<RuleDef> {
     let scope = ambito(l, &v.scope);
     let corpo = match kind {
         "builtin" => {
-            match builtin::BUILTIN.iter().find(|b| b.id == v.id) {
+            match INTEGRATE.iter().find(|b| b.id == v.id) {
                 None => {
-                    let ids: Vec<&str> = builtin::BUILTIN.iter().map(|b| b.id).collect();
+                    let ids: Vec<&str> = INTEGRATE.iter().map(|b| b.id).collect();
                     l.err(
                         kind_val.src,
                         kind_val.span(),

@@ -290,7 +290,7 @@ fn scheda(r: &Report, legami: Option<&FileLegami>) -> Scheda {
         .iter()
         .enumerate()
         .map(|(n, g)| RigaVincolo {
-            nome: crate::vincoli::stampa::nome_gruppo(n, g),
+            nome: crate::vincoli::print::nome_gruppo(n, g),
             fiducia: g.fiducia,
             fiducia_testo: g.fiducia_testo(),
             entrate: g.entrate.iter().map(chiave).collect(),

@@ -117,7 +117,7 @@ pub fn grafo(
         let titolo = format!(
             "<title>{}: {}</title>",
             crate::tr!("confidence", level = f.name()),
-            esc(&crate::vincoli::stampa::prova_testo(prova))
+            esc(&crate::vincoli::print::prova_testo(prova))
         );
         if nodi[*a].entrata == nodi[*b].entrata {
             // Two chapters of the same side (a declared group joins its

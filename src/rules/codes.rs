@@ -13,9 +13,9 @@ use crate::lang::item::{Genere, Item};
 use crate::sink::Sink;
 
 /// Rule id.
-pub const MISSIONE_PROGRAMMA_UNKNOWN: &str = "missione-programma-unknown";
+pub const MISSIONE_PROGRAMMA_UNKNOWN: &str = crate::catalogo::MISSIONE_PROGRAMMA_UNKNOWN.id;
 /// Rule id.
-pub const DUPLICATE_PEG_KEY: &str = "duplicate-peg-key";
+pub const DUPLICATE_PEG_KEY: &str = crate::catalogo::DUPLICATE_PEG_KEY.id;
 
 fn base(rule: &RuleDef, it: &Item<'_>, message: crate::lingua::Testo) -> Finding {
     let mut f = Finding::new(&rule.id, rule.severity, it.span, message);

@@ -18,8 +18,7 @@ use crate::ast::{Colonna, Importi, SpanImporti};
 use crate::finding::{Finding, Sospetto};
 use crate::span::Span;
 
-/// How many likely causes a finding lists at most.
-pub const MAX_CAUSE: usize = 3;
+pub use crate::finding::MAX_CAUSE;
 
 /// A column where the declared figure and the computed one differ.
 #[derive(Debug, Clone)]

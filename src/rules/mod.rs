@@ -7,13 +7,15 @@ pub mod aggregate;
 pub mod builtin;
 pub mod cascata;
 pub mod codes;
-pub mod def;
 pub mod hints;
 pub mod mancanti;
 pub mod predicate;
 pub mod restringi;
 pub mod totals;
 pub mod vincoli;
+
+/// The validated rule, built by [`crate::config`] (kept here under its old path).
+pub use crate::config::def;
 
 use std::cell::OnceCell;
 
@@ -22,7 +24,7 @@ use crate::config::RuleSet;
 use crate::diagnostic::ParseDiagnostic;
 use crate::finding::Finding;
 use crate::lang::item::{items, Item};
-use crate::sink::Sink;
+use crate::sink::{Politica, Sink, Voce};
 use crate::vincoli::dizionario::Dizionario;
 use crate::vincoli::infer::costruisci;
 use crate::vincoli::links::FileLegami;
@@ -173,7 +175,7 @@ impl<'r> Controllo<'r> {
         Controllo {
             rules,
             legami,
-            sink: Sink::new(rules, deny_warnings),
+            sink: Sink::new(Politica::da(rules), deny_warnings),
             illeggibili: Vec::new(),
             letti: 0,
         }
@@ -245,5 +247,22 @@ impl<'r> Controllo<'r> {
     /// they never share a rule with a report's findings).
     pub fn finish(self) -> Vec<Finding> {
         self.sink.finish()
+    }
+}
+
+impl<'r> Politica<'r> {
+    /// What the sink needs of each rule of the set: enabled, configured
+    /// severity, scope.
+    pub fn da(rules: &'r RuleSet) -> Self {
+        Politica::nuova(rules.rules.iter().map(|r| {
+            let voce = Voce {
+                enabled: r.enabled,
+                severity: r.severity,
+                sezioni: &r.scope.sezioni,
+                settori: &r.scope.settori,
+                chiave: r.scope.chiave.as_ref(),
+            };
+            (r.id.as_str(), voce)
+        }))
     }
 }

@@ -21,7 +21,7 @@ use crate::sink::Sink;
 use crate::span::Span;
 
 /// Rule id.
-pub const TOTAL_MISMATCH: &str = "total-mismatch";
+pub const TOTAL_MISMATCH: &str = crate::catalogo::TOTAL_MISMATCH.id;
 
 /// Something a total sums: a row, a summary row or a lower total.
 #[derive(Clone, Copy)]

@@ -15,15 +15,15 @@ use crate::sink::Sink;
 use crate::vincoli::{importi, Fiducia, Gruppo, COLONNE};
 
 /// Rule id.
-pub const UNBALANCED: &str = "vincolo-unbalanced";
+pub const UNBALANCED: &str = crate::catalogo::UNBALANCED.id;
 /// Rule id.
-pub const UNMATCHED_REVENUE: &str = "vincolo-unmatched-revenue";
+pub const UNMATCHED_REVENUE: &str = crate::catalogo::UNMATCHED_REVENUE.id;
 /// Rule id.
-pub const UNMATCHED_SPENDING: &str = "vincolo-unmatched-spending";
+pub const UNMATCHED_SPENDING: &str = crate::catalogo::UNMATCHED_SPENDING.id;
 /// Rule id.
-pub const FLAG_MISMATCH: &str = "vincolo-flag-mismatch";
+pub const FLAG_MISMATCH: &str = crate::catalogo::FLAG_MISMATCH.id;
 /// Rule id.
-pub const COVERAGE: &str = "vincolate-coverage";
+pub const COVERAGE: &str = crate::catalogo::COVERAGE.id;
 
 /// How many chapters of a group are drawn as related locations.
 const MAX_RELATED: usize = 30;

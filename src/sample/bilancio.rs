@@ -3,7 +3,7 @@
 //! computed from the rows; V revenue split over V spending of its Settore
 //! with the links known (and written as a link file). The result is an AST
 //! ([`Documento`]) exactly as the parser would build it, spans aside;
-//! [`crate::impaginazione::impagina`] turns it into report text.
+//! [`crate::report_text::impagina`] turns it into report text.
 //! [`super::guasti`] injects known faults.
 
 use std::collections::BTreeMap;

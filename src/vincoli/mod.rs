@@ -3,13 +3,13 @@
 //! [`infer`] proposes links from evidence (identical amounts, exact sums,
 //! funding programmes named in both descriptions, the source of the money,
 //! the same Settore) into a petgraph graph whose connected components are the
-//! *vincolo groups*. [`stampa`] shows them: a link file to review, a table,
+//! *vincolo groups*. [`print`] shows them: a link file to review, a table,
 //! Graphviz DOT, JSON.
 
 pub mod dizionario;
 pub mod infer;
 pub mod links;
-pub mod stampa;
+pub mod print;
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;

@@ -1,6 +1,6 @@
 //! A validated rule: what `rules/default.toml` and the project's rule files
 //! declare about it once merged. Built by [`crate::config`], read by the rule
-//! engines and the sink.
+//! engines (and by the sink through its own `sink::Politica`).
 
 use rust_decimal::Decimal;
 
