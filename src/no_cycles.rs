@@ -41,3 +41,19 @@ fn config_rules_and_sink_form_no_cycle() {
     assert_eq!(catalogo, Vec::<String>::new());
     assert!(righe(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src/config")).len() > 1000);
 }
+
+/// The rule language and the choice of language sit below the
+/// configuration: they name nothing of it (the "did you mean" helper and
+/// the project file are leaves of their own), and the leaves name nothing.
+#[test]
+fn the_rule_language_and_the_languages_sit_below_the_configuration() {
+    let lang = nomina("lang", &["crate::config", "crate::rules", "crate::sink"]);
+    assert_eq!(lang, Vec::<String>::new());
+    let lingua = nomina("lingua", &["crate::config", "crate::rules", "crate::sink"]);
+    assert_eq!(lingua, Vec::<String>::new());
+    let diagnostic = nomina("diagnostic.rs", &["crate::config", "crate::rules"]);
+    assert_eq!(diagnostic, Vec::<String>::new());
+    for foglia in ["simili.rs", "progetto.rs"] {
+        assert_eq!(nomina(foglia, &["crate::"]), Vec::<String>::new());
+    }
+}

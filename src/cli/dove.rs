@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::PROJECT_FILE;
+use crate::progetto::PROJECT_FILE;
 
 /// The folders searched for `report`, nearest first: its folder (the
 /// current directory for `-`), then each parent, the first one holding
@@ -92,7 +92,7 @@ pub fn progetto(inputs: &[String]) -> Result<Option<PathBuf>, String> {
     let Some(primo) = inputs.first() else {
         return Ok(std::env::current_dir()
             .ok()
-            .and_then(|d| crate::config::find_project_file(&d)));
+            .and_then(|d| crate::progetto::find_project_file(&d)));
     };
     let p = trova_progetto(primo);
     for altro in &inputs[1..] {

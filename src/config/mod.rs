@@ -15,7 +15,6 @@ pub(crate) mod read;
 mod validate;
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
 
 use def::RuleDef;
 
@@ -26,7 +25,8 @@ pub const DEFAULT_RULES: &str = include_str!("../../rules/default.toml");
 pub const DEFAULT_RULES_NAME: &str = "<built-in rules/default.toml>";
 
 /// The project configuration file looked for in the current directory and its parents.
-pub const PROJECT_FILE: &str = "quadra.toml";
+pub use crate::progetto::{find_project_file, PROJECT_FILE};
+pub use crate::simili::{piu_simile, simili};
 
 /// A rule file's text and the name to report it under.
 #[derive(Debug, Clone)]
@@ -96,63 +96,5 @@ pub fn load(sorgenti: &[Sorgente]) -> Result<RuleSet, Vec<ConfigError>> {
         errors.sort_by_key(|e| (e.sorgente, e.span.start));
         errors.dedup();
         Err(errors)
-    }
-}
-
-/// The `quadra.toml` in `dir` or the nearest parent that has one.
-pub fn find_project_file(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors()
-        .map(|d| d.join(PROJECT_FILE))
-        .find(|p| p.is_file())
-}
-
-/// Names similar to `name` among `known` (for "did you mean" help lines).
-pub fn simili<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut v: Vec<(usize, &str)> = known
-        .into_iter()
-        .map(|k| (distanza(name, k), k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
-        .collect();
-    v.sort();
-    v.into_iter().take(3).map(|(_, k)| k).collect()
-}
-
-/// The one name of `known` to suggest for `name` ("did you mean"), if any:
-/// the closest of [`simili`], for names of three characters or more (any
-/// one-character name is one edit from every other).
-pub fn piu_simile<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    if name.chars().count() < 3 {
-        return None;
-    }
-    simili(name, known).first().copied()
-}
-
-/// Levenshtein distance on characters.
-fn distanza(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggests_close_names() {
-        assert_eq!(
-            simili("total-mismach", ["total-mismatch", "all-zero"]),
-            ["total-mismatch"]
-        );
-        assert!(simili("zzz", ["total-mismatch"]).is_empty());
     }
 }

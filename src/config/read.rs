@@ -119,7 +119,7 @@ impl Lettore<'_> {
             crate::lingua::testo(label, None),
             names.join(", ")
         );
-        let help = match super::piu_simile(n, names.iter().copied()) {
+        let help = match crate::simili::piu_simile(n, names.iter().copied()) {
             Some(s) => crate::tr!("cfg15-did-you-mean", name = s, rest = tutti),
             None => tutti,
         };

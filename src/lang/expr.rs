@@ -567,7 +567,7 @@ impl<'s> Parser<'s, '_> {
                 }
                 let names: Vec<&str> = CAMPI.iter().map(|(n, _)| *n).collect();
                 let tutti = crate::tr!("expr-names-help", names = names.join(", "));
-                let help = match crate::config::piu_simile(n, names.iter().copied()) {
+                let help = match crate::simili::piu_simile(n, names.iter().copied()) {
                     Some(s) => crate::tr!("cfg15-did-you-mean", name = s, rest = tutti),
                     None => tutti,
                 };

@@ -211,7 +211,7 @@ fn forse(name: &str, item: bool, aggregato: bool) -> String {
         noti.extend(CAMPI.iter().map(|(n, _)| *n));
     }
     let tutti = crate::tr!("tpl-can-use", names = names(item, aggregato));
-    match crate::config::piu_simile(name, noti) {
+    match crate::simili::piu_simile(name, noti) {
         Some(s) => crate::tr!("cfg15-tpl-did-you-mean", name = s, rest = tutti),
         None => tutti,
     }

@@ -25,7 +25,7 @@ pub fn da_locale(valore: &str) -> Lingua {
 /// one, if it says one quadra speaks. A file that cannot be read or is not
 /// TOML says nothing here: `check` reports it, located, when it loads the rules.
 pub fn lingua_del_progetto(dir: &Path) -> Option<Lingua> {
-    lingua_del_file(&crate::config::find_project_file(dir)?)
+    lingua_del_file(&crate::progetto::find_project_file(dir)?)
 }
 
 /// The `lang` of the project file at `path`, if it says one quadra speaks.

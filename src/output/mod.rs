@@ -6,6 +6,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -139,7 +140,7 @@ impl Filtro {
             .iter()
             .filter(|g| !ids.iter().any(|id| g.matches(id)))
             .map(|g| {
-                let simile = crate::config::simili(&g.0, rules.rules.iter().map(|r| r.id.as_str()))
+                let simile = crate::simili::simili(&g.0, rules.rules.iter().map(|r| r.id.as_str()))
                     .first()
                     .copied();
                 (g.0.clone(), simile)
@@ -253,7 +254,7 @@ fn scrivi(
         Formato::Json => json::write(out, files),
         Formato::Sarif => sarif::write(out, files, rules),
         Formato::Github => github::write(out, files),
-        Formato::Xlsx => crate::xlsx::rilievi(files)
+        Formato::Xlsx => xlsx::rilievi(files)
             .map_err(io::Error::other)
             .and_then(|b| out.write_all(&b)),
     }

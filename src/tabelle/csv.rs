@@ -173,7 +173,7 @@ pub fn leggi_da(testo: &str, p: &Profilo, o: &Origine) -> Result<Lette, String> 
                     .unwrap_or_else(|| modello.testo.clone());
                 // The header's closest column, when one is close ("did you mean").
                 let forse =
-                    crate::config::piu_simile(&normalizza(&h), headers.iter().map(String::as_str))
+                    crate::simili::piu_simile(&normalizza(&h), headers.iter().map(String::as_str))
                         .and_then(|n| headers.iter().position(|x| x == n))
                         .map(|i| {
                             crate::tr!("cfg15-header-did-you-mean", name = written[i].as_str())
