@@ -133,6 +133,16 @@ pub enum CambioFinding {
     Cambiato(usize, usize),
 }
 
+impl CambioFinding {
+    /// The finding's index in the new version, unless it was resolved.
+    pub fn nuovo(self) -> Option<usize> {
+        match self {
+            CambioFinding::Introdotto(j) | CambioFinding::Cambiato(_, j) => Some(j),
+            CambioFinding::Risolto(_) => None,
+        }
+    }
+}
+
 /// Everything that differs.
 #[derive(Debug, Clone, Default)]
 pub struct Differenze {
@@ -558,11 +568,7 @@ fn cancellati(
         return Vec::new();
     }
     let mut out = Vec::new();
-    for c in findings {
-        let j = match *c {
-            CambioFinding::Introdotto(j) | CambioFinding::Cambiato(_, j) => j,
-            CambioFinding::Risolto(_) => continue,
-        };
+    for j in findings.iter().filter_map(|c| c.nuovo()) {
         let f = &new.findings[j];
         let diff: Vec<(&str, Decimal)> = f
             .amounts

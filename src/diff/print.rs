@@ -135,10 +135,7 @@ fn breve(s: &str, n: usize) -> String {
 /// The finding a change is about, with its version and a sign.
 /// The removed chapter whose amounts a new finding's differences are.
 fn cancellato<'d>(d: &'d Differenze, c: &CambioFinding) -> Option<&'d Cambio> {
-    let j = match *c {
-        CambioFinding::Introdotto(j) | CambioFinding::Cambiato(_, j) => j,
-        CambioFinding::Risolto(_) => return None,
-    };
+    let j = c.nuovo()?;
     d.cancellati
         .iter()
         .find(|(f, _)| *f == j)
