@@ -86,32 +86,19 @@ pub fn restringi(rules: &RuleSet, items: &[Item<'_>], findings: &mut [Finding]) 
         if !esclusi.iter().any(|x| *x) {
             continue;
         }
-        let via: Vec<Span> = f
-            .sospetti
-            .iter()
-            .zip(&esclusi)
-            .filter(|(_, e)| **e)
-            .map(|(s, _)| s.cifra)
-            .collect();
-        let messaggi: Vec<&str> = f
-            .sospetti
-            .iter()
-            .zip(&esclusi)
-            .filter(|(_, e)| **e)
-            .map(|(s, _)| s.messaggio.as_str())
-            .collect();
-        let prima = f.related.len();
-        let messaggi: Vec<String> = messaggi.into_iter().map(str::to_string).collect();
-        f.related
-            .retain(|r| !(via.contains(&r.span) && messaggi.iter().any(|m| *m == *r.message)));
-        let tolti = prima - f.related.len();
-        let mut k = 0;
-        f.sospetti.retain(|_| {
-            k += 1;
-            !esclusi[k - 1]
+        let (fuori, dentro): (Vec<_>, Vec<_>) = std::mem::take(&mut f.sospetti)
+            .into_iter()
+            .zip(esclusi)
+            .partition(|(_, e)| *e);
+        // The causes that named a ruled-out row go.
+        f.related.retain(|r| {
+            !fuori
+                .iter()
+                .any(|(s, _)| s.cifra == r.span && *s.messaggio == *r.message)
         });
+        f.sospetti = dentro.into_iter().map(|(s, _)| s).collect();
         // Few enough left: name them, where they were not named.
-        if f.sospetti.len() <= MAX_CAUSE && (tolti > 0 || !f.sospetti.is_empty()) {
+        if f.sospetti.len() <= MAX_CAUSE {
             let mut at = 0;
             for s in &f.sospetti {
                 if !f.related.iter().any(|r| r.span == s.cifra) {
