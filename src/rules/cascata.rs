@@ -37,19 +37,24 @@ pub fn cascata(illeggibili: &[Illeggibile], findings: &mut [Finding]) {
         .map(|f| dentro(f.scarto.as_ref().and_then(|s| s.estensione)))
         .collect();
     // The summaries that differ by the same amounts follow from it too.
-    let spiegati: Vec<(Vec<(crate::ast::Colonna, rust_decimal::Decimal)>, usize)> = findings
-        .iter()
-        .zip(&per_livello)
-        .filter_map(|(f, k)| Some((f.scarto.as_ref()?.differenze.clone(), (*k)?)))
-        .collect();
+    // (By vector, the first unread line that explains it: a map, so many
+    // broken totals stay linear.)
+    let mut spiegati: rustc_hash::FxHashMap<
+        &[(crate::ast::Colonna, rust_decimal::Decimal)],
+        usize,
+    > = Default::default();
+    for (f, k) in findings.iter().zip(&per_livello) {
+        if let (Some(s), Some(k)) = (f.scarto.as_ref(), k) {
+            if !s.differenze.is_empty() {
+                spiegati.entry(&s.differenze).or_insert(*k);
+            }
+        }
+    }
+    let spiegati: rustc_hash::FxHashMap<Vec<(crate::ast::Colonna, rust_decimal::Decimal)>, usize> =
+        spiegati.into_iter().map(|(v, k)| (v.to_vec(), k)).collect();
     for (f, k) in findings.iter_mut().zip(per_livello) {
         let Some(s) = f.scarto.as_mut() else { continue };
-        let k = k.or_else(|| {
-            spiegati
-                .iter()
-                .find(|(v, _)| !v.is_empty() && *v == s.differenze)
-                .map(|(_, k)| *k)
-        });
+        let k = k.or_else(|| spiegati.get(&s.differenze).copied());
         let Some(k) = k else { continue };
         s.spiegato = true;
         let d = &illeggibili[k];

@@ -14,9 +14,12 @@ use crate::amount::italiano;
 use crate::ast::{Colonna, Report};
 use crate::finding::{Finding, Related};
 
+/// Declared minus computed, per column that differs.
+type Vettore = Vec<(Colonna, Decimal)>;
+
 /// Add the missing-row cause to the findings of one report (`findings`).
 pub fn riga_mancante(report: &Report, findings: &mut [Finding]) {
-    let vettore = |f: &Finding| -> Option<Vec<(Colonna, Decimal)>> {
+    let vettore = |f: &Finding| -> Option<Vettore> {
         let s = f.scarto.as_ref()?;
         // A slip of one digit may explain a one-column difference as well:
         // both hypotheses are listed, for the auditor to weigh.
@@ -27,19 +30,21 @@ pub fn riga_mancante(report: &Report, findings: &mut [Finding]) {
                 .all(|(_, d)| d.is_sign_positive() && !d.is_zero()))
         .then(|| s.differenze.clone())
     };
-    let vettori: Vec<Option<Vec<(Colonna, Decimal)>>> = findings.iter().map(vettore).collect();
-    let mut fatti = vec![false; findings.len()];
-    for i in 0..findings.len() {
-        let Some(v) = &vettori[i] else { continue };
-        if fatti[i] {
-            continue;
+    // Findings grouped by equal vectors, in order of first appearance; one
+    // pass with a map, so a report with many broken totals stays linear.
+    let mut gruppi: Vec<(Vettore, Vec<usize>)> = Vec::new();
+    let mut dove: rustc_hash::FxHashMap<Vettore, usize> = Default::default();
+    for (j, f) in findings.iter().enumerate() {
+        let Some(v) = vettore(f) else { continue };
+        match dove.get(&v) {
+            Some(&g) => gruppi[g].1.push(j),
+            None => {
+                dove.insert(v.clone(), gruppi.len());
+                gruppi.push((v, vec![j]));
+            }
         }
-        let stessi: Vec<usize> = (i..findings.len())
-            .filter(|&j| vettori[j].as_ref() == Some(v))
-            .collect();
-        for &j in &stessi {
-            fatti[j] = true;
-        }
+    }
+    for (v, stessi) in &gruppi {
         // The innermost group whose rows were summed: where the row is missing.
         let Some((span, cosa, settore)) = stessi
             .iter()
@@ -76,7 +81,7 @@ pub fn riga_mancante(report: &Report, findings: &mut [Finding]) {
             programma = programma.unwrap_or_else(|| "none".to_string()),
             v = if vincolata { "yes" } else { "no" }
         );
-        for &j in &stessi {
+        for &j in stessi {
             let f = &mut findings[j];
             if f.related
                 .iter()
