@@ -62,7 +62,7 @@ fn foglio_capitoli(
                 };
             } else if INTERI.contains(&c) {
                 match v.parse::<u32>() {
-                    Ok(n) => ws.write_number_with_format(riga, col, f64::from(n), &intero)?,
+                    Ok(n) => ws.write_number_with_format(riga, col, n, &intero)?,
                     Err(_) => ws.write_string(riga, col, v)?,
                 };
             } else {
@@ -74,7 +74,8 @@ fn foglio_capitoli(
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, riga, (CSV_HEADER.len() - 1) as u16)?;
     for (c, w) in larghezze.iter().enumerate() {
-        ws.set_column_width(c as u16, (*w as f64 + 2.0).min(62.0))?;
+        // Whole character widths, two to spare, at most 62.
+        ws.set_column_width(c as u16, u16::try_from((*w + 2).min(62)).unwrap_or(62))?;
     }
     Ok(())
 }
@@ -152,7 +153,7 @@ pub fn differenze(r: &crate::riconcilia::Riconciliazione) -> Result<Vec<u8>, Xls
             }
             for (c, l) in [(6u16, d.report_line), (7, d.data_line)] {
                 if let Some(l) = l {
-                    ws.write_number(riga, c, l as f64)?;
+                    ws.write_number(riga, c, numero_intero(l))?;
                 }
             }
             ws.write_string(riga, 8, &campo)?;
@@ -211,7 +212,7 @@ pub fn rapporto(
             ws.write_string(riga, 0, g.severity.as_str())?;
             ws.write_string(riga, 1, &g.rule)?;
             ws.write_string(riga, 2, v.chiave.as_deref().unwrap_or(""))?;
-            ws.write_number(riga, 3, v.riga.0 as f64)?;
+            ws.write_number(riga, 3, numero_intero(v.riga.0))?;
             ws.write_string(riga, 4, &v.messaggio)?;
             ws.write_string(riga, 5, &v.help)?;
             let mut c: u16 = 6;
@@ -284,4 +285,10 @@ pub fn rapporto(
         ws.set_column_width(c as u16, *w)?;
     }
     wb.save_to_buffer()
+}
+
+/// A line, column or count as a spreadsheet number, exact (capped at
+/// `u32::MAX`, far beyond any line of a report).
+pub(crate) fn numero_intero(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }

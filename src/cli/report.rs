@@ -189,8 +189,21 @@ fn nomi_pagine(pagine: &[Pagina], ext: &str) -> Vec<String> {
 }
 
 /// The index page: one line per report, its counts and its page.
+/// The index's column headers: report, errors, warnings, infos, accepted.
+fn colonne_indice() -> [String; 5] {
+    [
+        "cfg15-index-col-report",
+        "cfg15-index-col-errors",
+        "cfg15-index-col-warnings",
+        "cfg15-index-col-infos",
+        "cfg15-index-col-accepted",
+    ]
+    .map(|id| crate::lingua::testo(id, None))
+}
+
 fn indice_html(pagine: &[Pagina], nomi: &[String]) -> String {
     use crate::escape::html as esc;
+    let c = colonne_indice();
     let mut s = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
@@ -200,11 +213,11 @@ fn indice_html(pagine: &[Pagina], nomi: &[String]) -> String {
         crate::lingua::corrente().codice(),
         esc(&crate::tr!("cfg15-index-title", n = pagine.len())),
         esc(&crate::tr!("cfg15-index-title", n = pagine.len())),
-        esc(&crate::tr!("cfg15-index-col-report")),
-        esc(&crate::tr!("cfg15-index-col-errors")),
-        esc(&crate::tr!("cfg15-index-col-warnings")),
-        esc(&crate::tr!("cfg15-index-col-infos")),
-        esc(&crate::tr!("cfg15-index-col-accepted")),
+        esc(&c[0]),
+        esc(&c[1]),
+        esc(&c[2]),
+        esc(&c[3]),
+        esc(&c[4]),
     );
     for (p, n) in pagine.iter().zip(nomi) {
         s.push_str(&format!(
@@ -224,14 +237,15 @@ fn indice_html(pagine: &[Pagina], nomi: &[String]) -> String {
 /// The index in Markdown.
 fn indice_md(pagine: &[Pagina], nomi: &[String]) -> String {
     use crate::escape::markdown as esc;
+    let c = colonne_indice();
     let mut s = format!(
         "# {}\n\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|\n",
         esc(&crate::tr!("cfg15-index-title", n = pagine.len())),
-        esc(&crate::tr!("cfg15-index-col-report")),
-        esc(&crate::tr!("cfg15-index-col-errors")),
-        esc(&crate::tr!("cfg15-index-col-warnings")),
-        esc(&crate::tr!("cfg15-index-col-infos")),
-        esc(&crate::tr!("cfg15-index-col-accepted")),
+        esc(&c[0]),
+        esc(&c[1]),
+        esc(&c[2]),
+        esc(&c[3]),
+        esc(&c[4]),
     );
     for (p, n) in pagine.iter().zip(nomi) {
         s.push_str(&format!(

@@ -5,6 +5,8 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
+use crate::xlsx::numero_intero;
+
 /// The findings of `quadra check --format xlsx`: sheet `rilievi`, one
 /// finding per row of every file (file, severity, rule, chapter, line,
 /// column, message, help, fingerprint, then the amounts as name / number
@@ -39,8 +41,8 @@ pub fn rilievi(files: &[super::Esito<'_>]) -> Result<Vec<u8>, XlsxError> {
             ws.write_string(riga, 1, x.severity.as_str())?;
             ws.write_string(riga, 2, &x.rule)?;
             ws.write_string(riga, 3, x.key.map(|k| k.to_string()).unwrap_or_default())?;
-            ws.write_number(riga, 4, intero(l.line))?;
-            ws.write_number(riga, 5, intero(l.column))?;
+            ws.write_number(riga, 4, numero_intero(l.line))?;
+            ws.write_number(riga, 5, numero_intero(l.column))?;
             ws.write_string(riga, 6, &x.message)?;
             ws.write_string(riga, 7, &x.help)?;
             ws.write_string(riga, 8, super::sarif::fingerprint(x))?;
@@ -78,15 +80,9 @@ pub fn rilievi(files: &[super::Esito<'_>]) -> Result<Vec<u8>, XlsxError> {
             .iter()
             .enumerate()
         {
-            ws.write_number(r, c as u16 + 1, intero(*v))?;
+            ws.write_number(r, c as u16 + 1, numero_intero(*v))?;
         }
     }
     ws.set_column_width(0, 40.0)?;
     wb.save_to_buffer()
-}
-
-/// A line, column or count as a spreadsheet number (exact: a spreadsheet
-/// cell holds whole numbers up to 2^53; past `u32` it is capped).
-fn intero(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
