@@ -18,6 +18,8 @@ pub mod diff;
 pub mod escape;
 pub mod export;
 pub mod finding;
+pub mod flusso;
+pub mod ingresso;
 pub mod lang;
 pub mod lingua;
 #[cfg(test)]

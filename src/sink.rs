@@ -199,10 +199,29 @@ impl<'r> Sink<'r> {
 
     /// The findings, ordered by position, then rule.
     pub fn finish(mut self) -> Vec<Finding> {
-        self.findings
-            .sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+        ordina(&mut self.findings);
         self.findings
     }
+
+    /// Take out the findings whose primary location starts before
+    /// `frontiera`, in the order [`Sink::finish`] gives them; the others
+    /// stay. When no finding given later can start before `frontiera`,
+    /// writing what this returns, report after report, writes exactly what
+    /// [`Sink::finish`] orders (the sort is stable, and is applied to the
+    /// same findings in the same order of arrival).
+    pub fn prendi_prima(&mut self, frontiera: usize) -> Vec<Finding> {
+        let (mut pronti, resto): (Vec<_>, Vec<_>) = std::mem::take(&mut self.findings)
+            .into_iter()
+            .partition(|f| f.span.start < frontiera);
+        self.findings = resto;
+        ordina(&mut pronti);
+        pronti
+    }
+}
+
+/// The order of findings: by position, then rule (stable).
+fn ordina(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
 }
 
 fn in_scope(s: &Voce<'_>, f: &Finding) -> bool {

@@ -79,7 +79,7 @@ const BLOCCO: usize = 1024;
 /// holding it starts. Locating an offset is then a scan of at most one
 /// block, and the index takes 16 bytes per KiB of input (a start per line
 /// took 8 bytes per line, the size of the input itself for short lines).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
     /// Per block: line breaks before its first byte, and the start of the
     /// line holding that byte.
@@ -88,27 +88,56 @@ pub struct LineIndex {
     totale: usize,
     /// Length of the indexed text.
     len: usize,
+    /// Start of the line holding byte `len` (where indexing goes on).
+    inizio: usize,
 }
 
 impl LineIndex {
     /// Index the line starts of `text` (any of `\n`, `\r\n` end a line).
     pub fn new(text: &[u8]) -> Self {
-        let mut blocchi = Vec::with_capacity(text.len() / BLOCCO + 1);
-        let (mut righe, mut inizio) = (0, 0);
-        for (k, b) in text.chunks(BLOCCO).enumerate() {
-            blocchi.push((righe, inizio));
-            righe += memchr::memchr_iter(b'\n', b).count();
-            if let Some(i) = memchr::memrchr(b'\n', b) {
-                inizio = k * BLOCCO + i + 1;
-            }
-        }
-        if blocchi.is_empty() {
-            blocchi.push((0, 0));
-        }
+        let mut i = LineIndex::vuoto();
+        i.blocchi.reserve(text.len() / BLOCCO + 1);
+        i.estendi(text, text.len());
+        i
+    }
+
+    /// An index of nothing yet, to be grown with [`LineIndex::estendi`] as
+    /// a text is read (the streaming check indexes each report when it
+    /// writes its findings, never the whole input at once).
+    pub fn vuoto() -> Self {
         LineIndex {
-            blocchi,
-            totale: righe,
-            len: text.len(),
+            blocchi: vec![(0, 0)],
+            totale: 0,
+            len: 0,
+            inizio: 0,
+        }
+    }
+
+    /// Index `text` up to at least `fino` (the whole text when `fino` is
+    /// past its end), always the same `text`: whole blocks are added, so
+    /// what is indexed is exactly what [`LineIndex::new`] gives for that
+    /// part, and every offset before `fino` is located as it would be.
+    pub fn estendi(&mut self, text: &[u8], fino: usize) {
+        let fine = fino
+            .min(text.len())
+            .div_ceil(BLOCCO)
+            .saturating_mul(BLOCCO)
+            .min(text.len());
+        if fine <= self.len {
+            return;
+        }
+        // `len` is a whole number of blocks here: only the end of the text
+        // ends a block early, and then nothing is left to add.
+        for b in text[self.len..fine].chunks(BLOCCO) {
+            let k = self.len / BLOCCO;
+            if k == self.blocchi.len() {
+                self.blocchi.push((self.totale, self.inizio));
+            }
+            self.totale += memchr::memchr_iter(b'\n', b).count();
+            if let Some(i) = memchr::memrchr(b'\n', b) {
+                self.inizio = self.len + i + 1;
+            }
+            self.len += b.len();
         }
     }
 
@@ -249,6 +278,37 @@ mod tests {
             }
             assert_eq!(idx.line_start(t, starts.len()), t.len());
         }
+    }
+
+    /// Grown a piece at a time, the index locates every offset before the
+    /// part indexed as the whole index does, and ends equal to it.
+    #[test]
+    fn grown_in_pieces_equals_built_whole() {
+        let mut t = Vec::new();
+        for i in 0..900 {
+            t.extend(std::iter::repeat_n(b'y', i % 37));
+            t.extend_from_slice(if i % 4 == 0 { "à\n".as_bytes() } else { b"\n" });
+        }
+        let whole = LineIndex::new(&t);
+        for passo in [1, 7, BLOCCO - 1, BLOCCO, 2 * BLOCCO + 3, t.len()] {
+            let mut idx = LineIndex::vuoto();
+            let mut fino = 0;
+            while fino < t.len() {
+                fino = (fino + passo).min(t.len());
+                idx.estendi(&t, fino);
+                for off in (fino.saturating_sub(2 * BLOCCO)..fino).step_by(13) {
+                    assert_eq!(
+                        idx.position(&t, off),
+                        whole.position(&t, off),
+                        "{passo} {off}"
+                    );
+                }
+            }
+            assert_eq!(idx, whole, "step {passo}");
+        }
+        let mut vuoto = LineIndex::vuoto();
+        vuoto.estendi(b"", 10);
+        assert_eq!(vuoto, LineIndex::new(b""));
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! statistics (a counting global allocator), never with time: on a
 //! generated document of 100 MB (some 1,600 Direzioni), parsing one report
 //! at a time holds at most 2 MB beyond the input (one report's tree: 0.26 MB
-//! measured) whatever the size of the file, and the whole check (parse,
-//! every default rule, vincolo inference, JSON output) stays within twice
-//! the input (0.81 x the input beyond it, measured: the findings and the
-//! line index).
+//! measured) whatever the size of the file, and the whole check as `quadra
+//! check --format json` runs it (input mapped, parse, every default rule,
+//! vincolo inference, JSON written a report at a time) holds a fixed few
+//! MB of heap: one report's tree and findings, and the line index.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -108,39 +108,45 @@ fn a_100_mb_document_is_checked_in_bounded_memory() {
         "parsing held {picco} bytes beyond the input"
     );
 
-    // The whole check as `quadra check --format json` runs it.
-    let (trovati, picco) = picco_durante(|| {
-        let (findings, _) =
-            quadra::rules::check_in_flusso(&testo, &rules, false).expect("a report");
-        let index = quadra::span::LineIndex::new(&testo);
-        let esiti = [quadra::output::Esito::new(
-            "generato.txt",
-            &testo,
-            &index,
-            &findings,
-        )];
-        let stile = quadra::output::Stile {
-            colour: false,
-            width: 100,
-            verbose: false,
-        };
-        quadra::output::write(
+    // The whole check as `quadra check --format json` runs it on one
+    // report file: mapped, checked and written a report at a time.
+    let path = std::env::temp_dir().join(format!("quadra-memoria-{}.txt", std::process::id()));
+    std::fs::write(&path, &testo).unwrap();
+    let lunghezza = testo.len();
+    drop(testo);
+    let path_testo = path.to_str().unwrap().to_string();
+    let (riassunto, picco) = picco_durante(|| {
+        let ingresso = quadra::ingresso::Ingresso::apri(&path_testo).unwrap();
+        let mut nowhere = std::io::sink();
+        let mut flusso = quadra::output::flusso::Flusso::new(
             quadra::output::Formato::Json,
-            &mut std::io::sink(),
-            &esiti,
+            &mut nowhere,
+            &path_testo,
             &rules,
-            stile,
+            None,
         )
+        .unwrap()
         .unwrap();
-        findings.len()
+        let r =
+            quadra::flusso::controlla_e_scrivi(&ingresso, &rules, false, &|_| true, &mut flusso)
+                .expect("a report")
+                .unwrap();
+        flusso.chiudi().unwrap();
+        r
     });
-    eprintln!("check: {picco} bytes beyond the input, {trovati} findings");
+    std::fs::remove_file(&path).unwrap();
+    eprintln!(
+        "check: {picco} bytes of heap at most for an input of {lunghezza} (mapped), {} findings",
+        riassunto.scritti
+    );
+    assert_eq!(riassunto.reports, direzioni);
     // Every copy of the block has the same findings.
-    assert_eq!(trovati % (direzioni / 20), 0);
-    assert!(trovati > 0);
+    assert_eq!(riassunto.scritti % (direzioni / 20), 0);
+    assert!(riassunto.scritti > 0);
+    // One report's tree and findings, the line index (16 bytes a KiB) and
+    // the JSON frame: a fixed few MB, not a share of the input.
     assert!(
-        picco < testo.len(),
-        "the check held {picco} bytes beyond an input of {}",
-        testo.len()
+        picco < 4_000_000,
+        "the check held {picco} bytes of heap for an input of {lunghezza}"
     );
 }

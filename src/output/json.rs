@@ -41,7 +41,7 @@ fn is_zero(n: &usize) -> bool {
 }
 
 #[derive(Serialize)]
-struct Diag<'a> {
+pub(super) struct Diag<'a> {
     rule: &'a str,
     severity: Severity,
     message: &'a str,
@@ -64,21 +64,28 @@ struct Diag<'a> {
 }
 
 /// The counts per basis (version 2), beside `summary`.
-#[derive(Serialize)]
-struct PerBase {
+#[derive(Serialize, Default, Clone, Copy)]
+pub(super) struct PerBase {
     document: Conteggi,
     grouping: Conteggi,
 }
 
-fn per_base(files: &[Esito<'_>]) -> PerBase {
-    let (mut document, mut grouping) = (Conteggi::default(), Conteggi::default());
-    for x in files.iter().flat_map(|f| f.findings) {
+impl PerBase {
+    /// Count one more finding.
+    pub(super) fn add(&mut self, x: &crate::finding::Finding) {
         match x.base {
-            crate::finding::Base::Documento => document.add(x.severity),
-            crate::finding::Base::Raggruppamento { .. } => grouping.add(x.severity),
+            crate::finding::Base::Documento => self.document.add(x.severity),
+            crate::finding::Base::Raggruppamento { .. } => self.grouping.add(x.severity),
         }
     }
-    PerBase { document, grouping }
+}
+
+fn per_base(files: &[Esito<'_>]) -> PerBase {
+    let mut pb = PerBase::default();
+    for x in files.iter().flat_map(|f| f.findings) {
+        pb.add(x);
+    }
+    pb
 }
 
 #[derive(Serialize)]
@@ -106,6 +113,17 @@ fn amounts<S: Serializer>(
 /// here as serde lays it out (a test compares the bytes with the document
 /// laid out whole). A lone file goes straight to `out`, never held whole.
 pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
+    write_con(out, files, totale(files), per_base(files))
+}
+
+/// [`write`] with the counts given: the streaming writer lays out the frame
+/// of a file whose findings it writes itself ([`super::flusso`]).
+pub(super) fn write_con(
+    out: &mut dyn Write,
+    files: &[Esito<'_>],
+    summary: Conteggi,
+    by_basis: PerBase,
+) -> io::Result<()> {
     use rayon::prelude::*;
     write!(out, "{{\n  \"version\": {JSON_VERSION},\n  \"files\": ")?;
     if files.is_empty() {
@@ -150,13 +168,13 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>]) -> io::Result<()> {
         out: &mut *out,
         indent: "  ",
     };
-    serde_json::to_writer_pretty(&mut r, &totale(files)).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut r, &summary).map_err(io::Error::other)?;
     out.write_all(b",\n  \"by_basis\": ")?;
     let mut r = Rientro {
         out: &mut *out,
         indent: "  ",
     };
-    serde_json::to_writer_pretty(&mut r, &per_base(files)).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut r, &by_basis).map_err(io::Error::other)?;
     out.write_all(b"\n}\n")
 }
 
@@ -168,9 +186,9 @@ const FILE_INDENT: &str = "    ";
 /// out on its own, set at its place in the document. Pretty JSON has no
 /// line break inside a string (they are escaped), so every `\n` is the
 /// layout's own.
-struct Rientro<'w> {
-    out: &'w mut dyn Write,
-    indent: &'static str,
+pub(super) struct Rientro<'w> {
+    pub(super) out: &'w mut dyn Write,
+    pub(super) indent: &'static str,
 }
 
 impl Write for Rientro<'_> {
@@ -190,6 +208,39 @@ impl Write for Rientro<'_> {
     }
 }
 
+/// One finding's object.
+pub(super) fn diag<'a>(f: &Esito<'a>, x: &'a crate::finding::Finding) -> Diag<'a> {
+    let loc = f.locate(x.span);
+    Diag {
+        rule: &x.rule,
+        severity: x.severity,
+        message: &x.message,
+        line: loc.line,
+        column: loc.column,
+        end_line: loc.end_line,
+        end_column: loc.end_column,
+        key: x.key.map(|k| k.to_string()),
+        amounts: &x.amounts,
+        related: x
+            .related
+            .iter()
+            .map(|r| {
+                let l = f.locate(r.span);
+                Related {
+                    line: l.line,
+                    column: l.column,
+                    message: &r.message,
+                }
+            })
+            .collect(),
+        label: &x.label,
+        help: &x.help,
+        fingerprint: super::sarif::fingerprint(x),
+        basis: x.base.name(),
+        grouping: x.base.raggruppamento_json(),
+    }
+}
+
 /// One file's object.
 fn file<'a>(f: &'a Esito<'a>) -> File<'a> {
     File {
@@ -201,41 +252,7 @@ fn file<'a>(f: &'a Esito<'a>) -> File<'a> {
             .map(|(rule, reason)| NonApplicabile { rule, reason })
             .collect(),
         notes: f.note,
-        diagnostics: f
-            .findings
-            .iter()
-            .map(|x| {
-                let loc = f.locate(x.span);
-                Diag {
-                    rule: &x.rule,
-                    severity: x.severity,
-                    message: &x.message,
-                    line: loc.line,
-                    column: loc.column,
-                    end_line: loc.end_line,
-                    end_column: loc.end_column,
-                    key: x.key.map(|k| k.to_string()),
-                    amounts: &x.amounts,
-                    related: x
-                        .related
-                        .iter()
-                        .map(|r| {
-                            let l = f.locate(r.span);
-                            Related {
-                                line: l.line,
-                                column: l.column,
-                                message: &r.message,
-                            }
-                        })
-                        .collect(),
-                    label: &x.label,
-                    help: &x.help,
-                    fingerprint: super::sarif::fingerprint(x),
-                    basis: x.base.name(),
-                    grouping: x.base.raggruppamento_json(),
-                }
-            })
-            .collect(),
+        diagnostics: f.findings.iter().map(|x| diag(f, x)).collect(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! checked files to text; all of them locate findings through
 //! [`crate::span::LineIndex::locate`], so they agree on every line and column.
 
+pub mod flusso;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -36,7 +36,7 @@ fn level(s: Severity) -> &'static str {
 }
 
 /// A relative path as a URI reference: forward slashes, unsafe bytes %-encoded.
-fn uri(path: &str) -> String {
+pub(super) fn uri(path: &str) -> String {
     if path == "-" {
         return "stdin".into();
     }
@@ -62,6 +62,21 @@ fn region(l: Location) -> Value {
 
 /// Write the SARIF log.
 pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::Result<()> {
+    let (ids, table) = regole(rules);
+    let mut results = Vec::new();
+    for f in files {
+        let uri = uri(f.path);
+        for x in f.findings {
+            results.push(risultato(f, x, &uri, &ids));
+        }
+    }
+    serde_json::to_writer_pretty(&mut *out, &log(table, results)).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// The rules table of the run (the rule set's, then the parse codes), and
+/// the id of each entry (a result's `ruleIndex` is its place there).
+pub(super) fn regole(rules: &RuleSet) -> (Vec<String>, Vec<Value>) {
     let mut ids: Vec<String> = Vec::new();
     let mut table: Vec<Value> = Vec::new();
     for r in &rules.rules {
@@ -86,48 +101,59 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::R
             "properties": { "family": "parse" },
         }));
     }
-    let mut results = Vec::new();
-    for f in files {
-        let uri = uri(f.path);
-        for x in f.findings {
-            let loc = |span| {
-                json!({
-                    "artifactLocation": { "uri": uri },
-                    "region": region(f.locate(span)),
-                })
-            };
-            let related: Vec<Value> = x
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, r)| json!({ "id": i, "physicalLocation": loc(r.span), "message": { "text": r.message } }))
-                .collect();
-            let amounts: serde_json::Map<String, Value> = x
-                .amounts
-                .iter()
-                .map(|(k, v)| (k.to_string(), Value::String(macchina(*v))))
-                .collect();
-            let mut result = json!({
-                "ruleId": x.rule,
-                "level": level(x.severity),
-                "message": { "text": format!("{}\n{}", x.message, x.help) },
-                "locations": [ { "physicalLocation": loc(x.span) } ],
-                "partialFingerprints": { FINGERPRINT_KEY: fingerprint(x) },
-                "properties": { "amounts": amounts, "key": x.key.map(|k| k.to_string()), "basis": x.base.name() },
-            });
-            if let Some(g) = x.base.raggruppamento_json() {
-                result["properties"]["grouping"] = g;
-            }
-            if let Some(i) = ids.iter().position(|id| *id == x.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            results.push(result);
-        }
+    (ids, table)
+}
+
+/// One result: a finding of the file `f`, whose URI is `uri`.
+pub(super) fn risultato(f: &Esito<'_>, x: &Finding, uri: &str, ids: &[String]) -> Value {
+    let loc = |span| {
+        json!({
+            "artifactLocation": { "uri": uri },
+            "region": region(f.locate(span)),
+        })
+    };
+    let related: Vec<Value> = x
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| json!({ "id": i, "physicalLocation": loc(r.span), "message": { "text": r.message } }))
+        .collect();
+    let amounts: serde_json::Map<String, Value> = x
+        .amounts
+        .iter()
+        .map(|(k, v)| (k.to_string(), Value::String(macchina(*v))))
+        .collect();
+    let mut result = json!({
+        "ruleId": x.rule,
+        "level": level(x.severity),
+        "message": { "text": format!("{}\n{}", x.message, x.help) },
+        "locations": [ { "physicalLocation": loc(x.span) } ],
+        "partialFingerprints": { FINGERPRINT_KEY: fingerprint(x) },
+        "properties": { "amounts": amounts, "key": x.key.map(|k| k.to_string()), "basis": x.base.name() },
+    });
+    if let Some(g) = x.base.raggruppamento_json() {
+        result["properties"]["grouping"] = g;
     }
-    let log = json!({
+    if let Some(i) = ids.iter().position(|id| *id == x.rule) {
+        result["ruleIndex"] = json!(i);
+    }
+    if !related.is_empty() {
+        result["relatedLocations"] = Value::Array(related);
+    }
+    result
+}
+
+/// Set what the run used (`quadra check`'s configuration) among the
+/// run's properties.
+pub fn con_configurazione(log: &mut Value, configurazione: Value) {
+    if let Some(run) = log.pointer_mut("/runs/0") {
+        run["properties"]["configuration"] = configurazione;
+    }
+}
+
+/// The log of one run with these rules and results.
+pub(super) fn log(table: Vec<Value>, results: Vec<Value>) -> Value {
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -142,9 +168,7 @@ pub fn write(out: &mut dyn Write, files: &[Esito<'_>], rules: &RuleSet) -> io::R
             "language": crate::lingua::corrente().codice(),
             "results": results,
         }],
-    });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
-    writeln!(out)
+    })
 }
 
 #[cfg(test)]

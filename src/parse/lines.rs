@@ -41,12 +41,19 @@ pub struct BadLine {
     pub bad_at: usize,
 }
 
+/// Text checked as UTF-8 a window at a time, not the whole input at once:
+/// a check that reads a mapped file report by report touches each page
+/// once, when its lines are read.
+const FINESTRA: usize = 1 << 20;
+
 /// Iterator over the lines of the input.
 pub struct Lines<'a> {
     bytes: &'a [u8],
-    /// The whole input as text, when it is all valid UTF-8: then lines are
-    /// sliced from it without validating each one again.
+    /// The window of the input checked last (whole lines of valid UTF-8,
+    /// starting at `text_da`): lines inside it are sliced from it without
+    /// validating each one again.
     text: Option<&'a str>,
+    text_da: usize,
     pos: usize,
 }
 
@@ -60,8 +67,38 @@ impl<'a> Lines<'a> {
         };
         Lines {
             bytes,
-            text: std::str::from_utf8(bytes).ok(),
+            text: None,
+            text_da: pos,
             pos,
+        }
+    }
+
+    /// The text of `start..end` (a line) from the checked window, checking
+    /// the next window first when the line is past it.
+    fn testo(&mut self, start: usize, end: usize) -> Result<&'a str, std::str::Utf8Error> {
+        let dentro = |t: &str, da: usize| start >= da && end <= da + t.len();
+        if !self.text.is_some_and(|t| dentro(t, self.text_da)) {
+            // A window of whole lines from this line on.
+            let fine = (start + FINESTRA).max(end).min(self.bytes.len());
+            let fine =
+                memchr::memchr(b'\n', &self.bytes[fine..]).map_or(self.bytes.len(), |i| fine + i);
+            let finestra = &self.bytes[start..fine];
+            self.text_da = start;
+            self.text = Some(match std::str::from_utf8(finestra) {
+                Ok(t) => t,
+                // The whole lines before the first bad byte: the line that
+                // holds it is checked alone, the next window starts after.
+                Err(e) => {
+                    let valido = &finestra[..e.valid_up_to()];
+                    let fino = memchr::memrchr(b'\n', valido).unwrap_or(0);
+                    std::str::from_utf8(&valido[..fino]).unwrap_or_default()
+                }
+            });
+        }
+        match self.text {
+            // Lines end at `\n`, an ASCII byte, so slicing valid text there is safe.
+            Some(t) if dentro(t, self.text_da) => Ok(&t[start - self.text_da..end - self.text_da]),
+            _ => std::str::from_utf8(&self.bytes[start..end]),
         }
     }
 }
@@ -78,13 +115,7 @@ impl<'a> Iterator for Lines<'a> {
             .map(|i| start + i)
             .unwrap_or(self.bytes.len());
         self.pos = end + 1;
-        let raw = &self.bytes[start..end];
-        // Lines end at `\n`, an ASCII byte, so slicing valid text there is safe.
-        let checked = match self.text {
-            Some(t) => Ok(&t[start..end]),
-            None => std::str::from_utf8(raw),
-        };
-        let text = match checked {
+        let text = match self.testo(start, end) {
             Ok(t) => t,
             Err(e) => {
                 return Some(Err(BadLine {
@@ -133,5 +164,34 @@ mod tests {
         assert_eq!(bad.bad_at, 5);
         assert_eq!(bad.span, Span::new(3, 9));
         assert!(lines[2].is_ok());
+    }
+
+    /// Windows are checked one at a time: lines on both sides of a window's
+    /// edge and of a bad line are read as from a text checked whole.
+    #[test]
+    fn windows_give_the_lines_of_the_whole_text() {
+        let mut input = Vec::new();
+        let mut i = 0;
+        while input.len() < 2 * FINESTRA + 5000 {
+            input.extend_from_slice(format!("riga {i} è\n").as_bytes());
+            if i == 70_000 || i == 70_001 {
+                input.extend_from_slice(b"rotta \xff\n");
+            }
+            i += 1;
+        }
+        let righe: Vec<_> = Lines::new(&input).collect();
+        let attese: Vec<&[u8]> = input.split(|b| *b == b'\n').collect();
+        assert_eq!(righe.len(), attese.len() - 1);
+        let mut rotte = 0;
+        for (r, a) in righe.iter().zip(&attese) {
+            match r {
+                Ok(l) => assert_eq!(l.text.as_bytes(), a.trim_ascii()),
+                Err(_) => {
+                    rotte += 1;
+                    assert_eq!(*a, b"rotta \xff");
+                }
+            }
+        }
+        assert_eq!(rotte, 2);
     }
 }

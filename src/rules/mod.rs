@@ -167,6 +167,8 @@ pub struct Controllo<'r> {
     illeggibili: Vec<cascata::Illeggibile>,
     /// How many of the parser's diagnostics [`Controllo::letture`] has taken.
     letti: usize,
+    /// How many of them [`Controllo::pronti`] has made findings.
+    spinti: usize,
 }
 
 impl<'r> Controllo<'r> {
@@ -178,6 +180,7 @@ impl<'r> Controllo<'r> {
             sink: Sink::new(Politica::da(rules), deny_warnings),
             illeggibili: Vec::new(),
             letti: 0,
+            spinti: 0,
         }
     }
 
@@ -240,6 +243,41 @@ impl<'r> Controllo<'r> {
             f.scarto = None;
             f.sospetti = Vec::new();
         }
+    }
+
+    /// For a check that writes each report's findings as soon as it is
+    /// checked: once the parser has handed over the report that ends at
+    /// `frontiera`, with the `diagnostiche` found so far, the findings that
+    /// can be written now, in the order [`Controllo::finish`] gives them.
+    /// Those that start at or past `frontiera` wait (the next report's
+    /// first parse diagnostics, say), and so does everything from the
+    /// last diagnostic on once the parser's list is full: the finding that
+    /// counts the diagnostics left out is placed there at the end.
+    /// [`Controllo::resto`] gives what is left at the end.
+    pub fn pronti(&mut self, frontiera: usize, diagnostiche: &[ParseDiagnostic]) -> Vec<Finding> {
+        self.spingi(diagnostiche);
+        let mut fino = frontiera;
+        if diagnostiche.len() >= crate::parse::MAX_DIAGNOSTICS {
+            if let Some(d) = diagnostiche.last() {
+                fino = fino.min(d.span.start);
+            }
+        }
+        self.sink.prendi_prima(fino)
+    }
+
+    /// The findings [`Controllo::pronti`] has not given, once the parser
+    /// has returned every diagnostic.
+    pub fn resto(mut self, diagnostiche: &[ParseDiagnostic]) -> Vec<Finding> {
+        self.spingi(diagnostiche);
+        self.sink.finish()
+    }
+
+    /// The diagnostics not yet given as findings, given.
+    fn spingi(&mut self, diagnostiche: &[ParseDiagnostic]) {
+        for d in diagnostiche.iter().skip(self.spinti) {
+            self.sink.push(Finding::from_parse(d));
+        }
+        self.spinti = self.spinti.max(diagnostiche.len());
     }
 
     /// Every finding, ordered by position, then rule (the order does not

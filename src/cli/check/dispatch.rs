@@ -51,9 +51,7 @@ pub(super) fn scrivi(
                     |_| {
                         let mut log: serde_json::Value =
                             serde_json::from_slice(&buf).map_err(io::Error::other)?;
-                        if let Some(run) = log.pointer_mut("/runs/0") {
-                            run["properties"]["configuration"] = conf()?;
-                        }
+                        output::sarif::con_configurazione(&mut log, conf()?);
                         serde_json::to_writer_pretty(&mut out, &log).map_err(io::Error::other)?;
                         writeln!(out)
                     },

@@ -3,12 +3,13 @@
 //! link files used), [`links`] (link-file reading and validation), [`read`]
 //! (one input read, parsed, checked), [`batch`] (folders walked, inputs
 //! checked in parallel), [`baseline`] (baseline handling), [`dispatch`]
-//! (output dispatch).
+//! (output dispatch), [`flusso`] (one report file streamed in JSON or SARIF).
 
 mod args;
 mod baseline;
 mod batch;
 mod dispatch;
+mod flusso;
 mod links;
 mod read;
 mod sources;
@@ -69,6 +70,10 @@ pub fn run(a: CheckArgs) -> Result<i32, String> {
         },
         None => None,
     };
+    // One report file in a machine format: written as it is checked.
+    if let Some(codice) = flusso::prova(&a, &paths, &rules, &filtro)? {
+        return Ok(codice);
+    }
     let mut usage = false;
     let mut letti = Vec::new();
     let mut legami_invalidi = false;
