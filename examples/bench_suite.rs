@@ -15,10 +15,15 @@ use quadra::report_text::{impagina, Opzioni};
 use quadra::sample::bilancio::{genera, Parametri};
 
 fn peak_rss_bytes() -> u64 {
+    rss_bytes("VmHWM:")
+}
+
+/// A memory figure of this process (`/proc/self/status`), in bytes.
+fn rss_bytes(campo: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            let l = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+            let l = s.lines().find(|l| l.starts_with(campo))?;
             l.split_whitespace().nth(1)?.parse::<u64>().ok()
         })
         .map_or(0, |kb| kb * 1024)
@@ -74,6 +79,7 @@ fn run(path: &str) {
     .expect("a report");
     let parse = t.elapsed().as_secs_f64();
     drop(ingresso);
+    let picco_parse = peak_rss_bytes();
 
     let rules = quadra::config::RuleSet::default_rules().expect("built-in rules");
     let t = Instant::now();
@@ -94,7 +100,15 @@ fn run(path: &str) {
             .expect("output to nowhere");
     flusso.chiudi().expect("output to nowhere");
     let check = t.elapsed().as_secs_f64();
+    if std::env::var_os("QUADRA_BENCH_RSS").is_some() {
+        eprintln!(
+            "after check: anon={} file={}",
+            rss_bytes("RssAnon:"),
+            rss_bytes("RssFile:")
+        );
+    }
     drop(ingresso);
+    let picco_check = peak_rss_bytes();
 
     // Inference alone: every report's items and graph, timed around them
     // only (the parse that feeds them is not counted).
@@ -114,7 +128,7 @@ fn run(path: &str) {
     })
     .expect("a report");
     println!(
-        "bytes={} reports={} largest={} diagnostics={} findings={} links={} parse_s={:.4} check_s={:.4} infer_s={:.4} peak_bytes={}",
+        "bytes={} reports={} largest={} diagnostics={} findings={} links={} parse_s={:.4} check_s={:.4} infer_s={:.4} peak_bytes={} peak_parse={} peak_check={} rss_now={}",
         ingresso.bytes().len(),
         reports,
         piu_grande,
@@ -124,7 +138,10 @@ fn run(path: &str) {
         parse,
         check,
         infer,
-        peak_rss_bytes()
+        peak_rss_bytes(),
+        picco_parse,
+        picco_check,
+        rss_bytes("VmRSS:")
     );
 }
 

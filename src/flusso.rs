@@ -95,7 +95,12 @@ pub fn controlla_e_scrivi(
         let fine = report.span.end;
         drop(report);
         let pronti = controllo.pronti(fine, d);
+        // Indexed up to the report's end while its pages are in memory:
+        // the index never reads a page given back.
+        index.estendi(bytes, fine);
         scrivi(pronti, &mut index, &mut r);
+        // What is still to be written starts past here.
+        index.dimentica(Controllo::fin_dove(fine, d));
         // The parser is past this report: its pages are not needed again.
         ingresso.rilascia(fine);
     })?;

@@ -14,7 +14,7 @@ use std::io::{self, Read};
 
 /// Pages are given back in steps of at least this many bytes (one call
 /// to the kernel per step, not per report).
-const PASSO: usize = 4 << 20;
+const PASSO: usize = 1 << 20;
 
 /// The bytes of one input.
 pub struct Ingresso {

@@ -81,9 +81,12 @@ const BLOCCO: usize = 1024;
 /// took 8 bytes per line, the size of the input itself for short lines).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineIndex {
-    /// Per block: line breaks before its first byte, and the start of the
-    /// line holding that byte.
+    /// Per block from block `primo` on: line breaks before its first byte,
+    /// and the start of the line holding that byte.
     blocchi: Vec<(usize, usize)>,
+    /// The first block kept (blocks before it were forgotten, see
+    /// [`LineIndex::dimentica`]).
+    primo: usize,
     /// Line breaks in the whole text.
     totale: usize,
     /// Length of the indexed text.
@@ -107,6 +110,7 @@ impl LineIndex {
     pub fn vuoto() -> Self {
         LineIndex {
             blocchi: vec![(0, 0)],
+            primo: 0,
             totale: 0,
             len: 0,
             inizio: 0,
@@ -130,7 +134,7 @@ impl LineIndex {
         // ends a block early, and then nothing is left to add.
         for b in text[self.len..fine].chunks(BLOCCO) {
             let k = self.len / BLOCCO;
-            if k == self.blocchi.len() {
+            if k == self.primo + self.blocchi.len() {
                 self.blocchi.push((self.totale, self.inizio));
             }
             self.totale += memchr::memchr_iter(b'\n', b).count();
@@ -138,6 +142,21 @@ impl LineIndex {
                 self.inizio = self.len + i + 1;
             }
             self.len += b.len();
+        }
+    }
+
+    /// Forget the checkpoints of the blocks wholly before `fino` (the
+    /// streaming check has written everything there), so that the index
+    /// of a long input takes the memory of the part being read. Offsets
+    /// and lines before `fino` are still located, by a scan back from the
+    /// first checkpoint kept (the rare finding that points back, such as
+    /// the count of diagnostics left out).
+    pub fn dimentica(&mut self, fino: usize) {
+        // Keep the block holding `fino`, and always one block.
+        let k = (fino / BLOCCO).min(self.primo + self.blocchi.len() - 1);
+        if k > self.primo {
+            self.blocchi.drain(..k - self.primo);
+            self.primo = k;
         }
     }
 
@@ -184,11 +203,17 @@ impl LineIndex {
         if line > self.totale {
             return len;
         }
+        if line <= self.blocchi[0].0 && self.primo > 0 {
+            // Before the checkpoints kept: from the start.
+            return memchr::memchr_iter(b'\n', &text[..len])
+                .nth(line - 1)
+                .map_or(len, |i| i + 1);
+        }
         // The block holding the `line`-th line break: the last one with
         // fewer breaks before it.
         let k = self.blocchi.partition_point(|(r, _)| *r < line) - 1;
         let (prima, _) = self.blocchi[k];
-        let da = k * BLOCCO;
+        let da = (self.primo + k) * BLOCCO;
         memchr::memchr_iter(b'\n', &text[da..len])
             .nth(line - prima - 1)
             .map_or(len, |i| da + i + 1)
@@ -196,9 +221,18 @@ impl LineIndex {
 
     /// The 0-based line of `offset` (within the text) and where it starts.
     fn riga(&self, text: &[u8], offset: usize) -> (usize, usize) {
-        let k = (offset / BLOCCO).min(self.blocchi.len() - 1);
+        let k = offset / BLOCCO;
+        if k < self.primo {
+            // Before the checkpoints kept: back from the first one.
+            let (dopo, _) = self.blocchi[0];
+            let da = self.primo * BLOCCO;
+            let righe = dopo - memchr::memchr_iter(b'\n', &text[offset..da]).count();
+            let start = memchr::memrchr(b'\n', &text[..offset]).map_or(0, |i| i + 1);
+            return (righe, start);
+        }
+        let k = (k - self.primo).min(self.blocchi.len() - 1);
         let (prima, inizio) = self.blocchi[k];
-        let da = k * BLOCCO;
+        let da = (self.primo + k) * BLOCCO;
         let pezzo = &text[da.min(offset)..offset];
         let righe = prima + memchr::memchr_iter(b'\n', pezzo).count();
         let start = memchr::memrchr(b'\n', pezzo).map_or(inizio, |i| da + i + 1);
@@ -305,6 +339,40 @@ mod tests {
                 }
             }
             assert_eq!(idx, whole, "step {passo}");
+        }
+        // Grown and forgotten behind: the same answers everywhere.
+        for passo in [BLOCCO - 3, 5 * BLOCCO + 1] {
+            let mut idx = LineIndex::vuoto();
+            let mut fino = 0;
+            while fino < t.len() {
+                fino = (fino + passo).min(t.len());
+                idx.estendi(&t, fino);
+                idx.dimentica(fino.saturating_sub(passo));
+            }
+            assert!(
+                idx.blocchi.len() <= passo / BLOCCO + 2,
+                "{}",
+                idx.blocchi.len()
+            );
+            for off in (0..=t.len()).step_by(7) {
+                assert_eq!(
+                    idx.position(&t, off),
+                    whole.position(&t, off),
+                    "{passo} {off}"
+                );
+                assert_eq!(
+                    idx.line_of(&t, off),
+                    whole.line_of(&t, off),
+                    "{passo} {off}"
+                );
+            }
+            for line in 0..=whole.line_count() {
+                assert_eq!(
+                    idx.line_start(&t, line),
+                    whole.line_start(&t, line),
+                    "line {line}"
+                );
+            }
         }
         let mut vuoto = LineIndex::vuoto();
         vuoto.estendi(b"", 10);

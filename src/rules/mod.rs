@@ -256,13 +256,20 @@ impl<'r> Controllo<'r> {
     /// [`Controllo::resto`] gives what is left at the end.
     pub fn pronti(&mut self, frontiera: usize, diagnostiche: &[ParseDiagnostic]) -> Vec<Finding> {
         self.spingi(diagnostiche);
-        let mut fino = frontiera;
-        if diagnostiche.len() >= crate::parse::MAX_DIAGNOSTICS {
-            if let Some(d) = diagnostiche.last() {
-                fino = fino.min(d.span.start);
+        self.sink
+            .prendi_prima(Self::fin_dove(frontiera, diagnostiche))
+    }
+
+    /// How far [`Controllo::pronti`] gives findings once the report ending
+    /// at `frontiera` is handed over: no finding still to be given starts
+    /// before this offset.
+    pub fn fin_dove(frontiera: usize, diagnostiche: &[ParseDiagnostic]) -> usize {
+        match diagnostiche.last() {
+            Some(d) if diagnostiche.len() >= crate::parse::MAX_DIAGNOSTICS => {
+                frontiera.min(d.span.start)
             }
+            _ => frontiera,
         }
-        self.sink.prendi_prima(fino)
     }
 
     /// The findings [`Controllo::pronti`] has not given, once the parser
