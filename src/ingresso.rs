@@ -62,6 +62,15 @@ impl Ingresso {
         })
     }
 
+    /// Bytes already in memory (a test's, a fuzzer's): nothing is mapped
+    /// or given back.
+    pub fn da_bytes(bytes: Vec<u8>) -> Ingresso {
+        Ingresso {
+            dati: Dati::Letti(bytes),
+            rilasciato: Cell::new(0),
+        }
+    }
+
     /// The input's bytes.
     pub fn bytes(&self) -> &[u8] {
         match &self.dati {

@@ -1,6 +1,7 @@
 //! Any bytes through the whole pipeline: parse, every rule (vincolo
-//! inference included), and every output format. Nothing may panic, and
-//! every finding's span must lie inside the input.
+//! inference included), and every output format. Nothing may panic,
+//! every finding's span must lie inside the input, and the streaming check
+//! writes the JSON and SARIF of the whole document byte for byte.
 #![no_main]
 
 use std::io;
@@ -8,6 +9,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use quadra::config::RuleSet;
+use quadra::output::flusso::Flusso;
 use quadra::output::{self, Esito, Formato, Stile};
 use quadra::span::LineIndex;
 
@@ -28,7 +30,23 @@ fuzz_target!(|data: &[u8]| {
     let index = LineIndex::new(data);
     let esiti = [Esito::new("fuzz.txt", data, &index, &findings)];
     let stile = Stile { colour: false, width: 100, verbose: false };
-    for formato in [Formato::Human, Formato::Json, Formato::Sarif, Formato::Github] {
+    for formato in [Formato::Human, Formato::Github] {
         output::write(formato, &mut io::sink(), &esiti, rules(), stile).expect("writing to a sink");
+    }
+    // JSON and SARIF as `quadra check` writes one report file: streamed,
+    // report by report, byte for byte what the whole document gives.
+    let ingresso = quadra::ingresso::Ingresso::da_bytes(data.to_vec());
+    for formato in [Formato::Json, Formato::Sarif] {
+        let mut intero = Vec::new();
+        output::write(formato, &mut intero, &esiti, rules(), stile).expect("writing to memory");
+        let mut a_flusso = Vec::new();
+        let mut flusso = Flusso::new(formato, &mut a_flusso, "fuzz.txt", rules(), None)
+            .expect("writing to memory")
+            .expect("JSON and SARIF stream");
+        quadra::flusso::controlla_e_scrivi(&ingresso, rules(), false, &|_| true, &mut flusso)
+            .expect("parse accepted it")
+            .expect("writing to memory");
+        flusso.chiudi().expect("writing to memory");
+        assert!(intero == a_flusso, "{formato:?}: the streamed output differs");
     }
 });
