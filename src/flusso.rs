@@ -12,13 +12,16 @@
 
 use std::io;
 
+use crate::ast::Report;
 use crate::config::RuleSet;
 use crate::finding::Finding;
 use crate::ingresso::Ingresso;
+use crate::lang::item::Item;
 use crate::output::flusso::Flusso;
 use crate::parse::NotAReport;
 use crate::rules::Controllo;
 use crate::span::LineIndex;
+use crate::vincoli::links::FileLegami;
 
 /// What a streaming check found, beside what it wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +51,31 @@ pub fn controlla_e_scrivi(
     tenuto: &dyn Fn(&Finding) -> bool,
     flusso: &mut Flusso<'_>,
 ) -> Result<io::Result<Riassunto>, NotAReport> {
+    controlla_con_legami(
+        ingresso,
+        rules,
+        deny_warnings,
+        None,
+        &mut |_, _| {},
+        tenuto,
+        flusso,
+    )
+}
+
+/// [`controlla_e_scrivi`] with the vincolo groups of a link file, and
+/// `ogni_report` shown each report and its items before its rules run (to
+/// check the link file against it, say).
+pub fn controlla_con_legami(
+    ingresso: &Ingresso,
+    rules: &RuleSet,
+    deny_warnings: bool,
+    legami: Option<&FileLegami>,
+    ogni_report: &mut dyn FnMut(&Report, &[Item<'_>]),
+    tenuto: &dyn Fn(&Finding) -> bool,
+    flusso: &mut Flusso<'_>,
+) -> Result<io::Result<Riassunto>, NotAReport> {
     let bytes = ingresso.bytes();
-    let mut controllo = Controllo::new(rules, deny_warnings, None);
+    let mut controllo = Controllo::new(rules, deny_warnings, legami);
     let mut index = LineIndex::vuoto();
     let mut r = Riassunto::default();
     let mut errore: Option<io::Error> = None;
@@ -90,6 +116,7 @@ pub fn controlla_e_scrivi(
         r.reports += 1;
         controllo.letture(d);
         let its = crate::lang::item::items(&report);
+        ogni_report(&report, &its);
         controllo.report(&report, &its);
         drop(its);
         let fine = report.span.end;

@@ -1,7 +1,7 @@
 //! The streaming check (`quadra::flusso`: parse, check and write one report
 //! at a time) writes exactly the bytes of the whole-document path (parse
 //! everything, check everything, then `output::json::write` /
-//! `output::sarif::write`), on the real report, every fixture, generated
+//! `output::sarif::write`, `output::github::write`), on the real report, every fixture, generated
 //! city-wide documents with faults in many reports, and garbage past the
 //! parser's cap on diagnostics.
 
@@ -31,6 +31,7 @@ fn intero(
     let mut out = Vec::new();
     match f {
         Formato::Json => quadra::output::json::write(&mut out, &esiti),
+        Formato::Github => quadra::output::github::write(&mut out, &esiti),
         _ => quadra::output::sarif::write(&mut out, &esiti, rules),
     }
     .unwrap();
@@ -70,7 +71,7 @@ fn confronta(path: &Path, rules: &RuleSet) -> Option<usize> {
     let tutti = |_: &Finding| true;
     let gravi = |x: &Finding| x.severity >= Severity::Warning;
     let mut scritti = None;
-    for f in [Formato::Json, Formato::Sarif] {
+    for f in [Formato::Json, Formato::Sarif, Formato::Github] {
         for (nome, tenuto) in [
             ("all", &tutti as &dyn Fn(&Finding) -> bool),
             ("warnings", &gravi),
@@ -208,4 +209,46 @@ fn garbage_past_the_diagnostic_cap_streams_as_it_checks_whole() {
     assert_eq!(o.diagnostics.len(), quadra::parse::MAX_DIAGNOSTICS + 1);
     assert_eq!(o.documento.reports.len(), 3);
     confronta(&path, &rules).unwrap();
+}
+
+/// With the real report's link file (declared vincolo groups), streamed
+/// as `quadra check` streams it, the same bytes as the whole document
+/// checked with the same groups.
+#[test]
+fn the_real_report_with_its_link_file_streams_as_it_checks_whole() {
+    let path = "reports/milano-2022-dir07-welfare-e-salute.txt";
+    let testo =
+        std::fs::read_to_string("rules/milano-2022-dir07-welfare-e-salute.links.toml").unwrap();
+    let legami = quadra::vincoli::links::leggi(&testo).unwrap();
+    let rules = RuleSet::default_rules().unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    let o = quadra::parse(&bytes).unwrap();
+    let findings =
+        quadra::rules::check_con_legami(&o.documento, &o.diagnostics, &rules, false, Some(&legami));
+    let index = quadra::span::LineIndex::new(&bytes);
+    let esiti = [Esito::new(path, &bytes, &index, &findings)];
+    let mut atteso = Vec::new();
+    quadra::output::json::write(&mut atteso, &esiti).unwrap();
+
+    let ingresso = quadra::ingresso::Ingresso::apri(path).unwrap();
+    let mut avuto = Vec::new();
+    let mut flusso = Flusso::new(Formato::Json, &mut avuto, path, &rules, None)
+        .unwrap()
+        .unwrap();
+    let mut visti = 0;
+    let r = quadra::flusso::controlla_con_legami(
+        &ingresso,
+        &rules,
+        false,
+        Some(&legami),
+        &mut |_, its| visti += its.len(),
+        &|_| true,
+        &mut flusso,
+    )
+    .unwrap()
+    .unwrap();
+    flusso.chiudi().unwrap();
+    assert!(atteso == avuto, "{}", prima_differenza(&atteso, &avuto));
+    assert_eq!(r.scritti, findings.len());
+    assert!(visti > 300, "{visti} items shown to the link-file check");
 }

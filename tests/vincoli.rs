@@ -198,6 +198,38 @@ fn invalid_link_files_are_located_and_exit_two() {
     insta::assert_snapshot!(out);
 }
 
+/// The machine formats write a report file as it is checked; a link file
+/// that turns out wrong still prints nothing on standard output, and the
+/// same errors as the human format.
+#[test]
+fn invalid_link_files_print_nothing_in_the_streamed_formats() {
+    for bad in ["bad-missing-chapter", "bad-not-v", "bad-linked-twice"] {
+        let links = format!("fixtures/vincoli/{bad}.links.toml");
+        let args = |f: &'static str| {
+            vec![
+                "check",
+                "--no-config",
+                "--links",
+                &links,
+                "--format",
+                f,
+                "fixtures/vincoli/links-base.txt",
+            ]
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<String>>()
+        };
+        let human = args("human");
+        let (_, _, atteso) = quadra(&human.iter().map(String::as_str).collect::<Vec<_>>());
+        for f in ["json", "sarif", "github"] {
+            let a = args(f);
+            let (code, stdout, stderr) = quadra(&a.iter().map(String::as_str).collect::<Vec<_>>());
+            assert_eq!((code, stdout.as_str()), (2, ""), "{bad} {f}");
+            assert_eq!(stderr, atteso, "{bad} {f}");
+        }
+    }
+}
+
 #[test]
 fn the_real_report_link_file_is_valid_and_covers_what_it_declares() {
     let p = quadra::parse(&std::fs::read(REAL).unwrap()).unwrap();

@@ -1,4 +1,4 @@
-//! JSON and SARIF written a report at a time: the findings of each report
+//! JSON, SARIF and GitHub's workflow commands written a report at a time: the findings of each report
 //! are written as soon as it is checked, then dropped, so that memory holds
 //! one report's findings, never the file's. The bytes are exactly those of
 //! [`super::json::write`] and [`super::sarif::write`] for the same file:
@@ -34,6 +34,8 @@ pub struct Flusso<'w> {
     /// The frame's start has been written (at the first report: nothing is
     /// written for an input that is not a report).
     aperto: bool,
+    /// GitHub workflow commands: a line per finding, no frame.
+    github: bool,
     scritti: usize,
     summary: Conteggi,
     by_basis: PerBase,
@@ -53,7 +55,8 @@ fn dividi(cornice: &str, marcatore: &str) -> io::Result<(String, String)> {
 }
 
 impl<'w> Flusso<'w> {
-    /// A document in `formato` (JSON or SARIF; `None` for the others) of
+    /// A document in `formato` (JSON, SARIF or GitHub's workflow commands;
+    /// `None` for the others) of
     /// the file `path`, checked with `rules`. SARIF carries the run's
     /// `configuration` among the run's properties, as `quadra check` adds it.
     pub fn new(
@@ -64,7 +67,7 @@ impl<'w> Flusso<'w> {
         configurazione: Option<Value>,
     ) -> io::Result<Option<Flusso<'w>>> {
         let sarif = match formato {
-            Formato::Json => None,
+            Formato::Json | Formato::Github => None,
             Formato::Sarif => {
                 let (ids, table) = sarif::regole(rules);
                 let mut log = sarif::log(table, Vec::new());
@@ -79,6 +82,7 @@ impl<'w> Flusso<'w> {
         };
         Ok(Some(Flusso {
             aperto: false,
+            github: formato == Formato::Github,
             out,
             path: path.to_string(),
             sarif,
@@ -119,6 +123,11 @@ impl<'w> Flusso<'w> {
         index: &LineIndex,
         findings: &[Finding],
     ) -> io::Result<()> {
+        if self.github {
+            self.scritti += findings.len();
+            let esito = Esito::new(&self.path, bytes, index, findings);
+            return super::github::write(self.out, &[esito]);
+        }
         self.apri()?;
         let esito = Esito::new(&self.path, bytes, index, findings);
         // serde_json writes a few bytes at a time: buffered, the indenting
@@ -150,6 +159,9 @@ impl<'w> Flusso<'w> {
     /// Close the document: the frame's end, with the counts of every
     /// finding written.
     pub fn chiudi(mut self) -> io::Result<()> {
+        if self.github {
+            return Ok(());
+        }
         self.apri()?;
         let fine = match self.sarif.take() {
             Some((_, _, (_, fine))) => fine,
