@@ -11,7 +11,8 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::json::{self, PerBase, Rientro};
+use super::json::{self, PerBase};
+use super::rientro;
 use super::{sarif, Esito, Formato};
 use crate::config::RuleSet;
 use crate::finding::Finding;
@@ -21,6 +22,8 @@ use crate::span::LineIndex;
 /// Where a finding's object stands: inside a file's `diagnostics` (JSON) or
 /// the run's `results` (SARIF), eight spaces in.
 const VOCE: &str = "        ";
+/// The same, in levels of two spaces.
+const LIVELLO: usize = 4;
 /// Before the array's closing bracket, when it holds something.
 const CHIUSA: &str = "\n      ";
 
@@ -130,8 +133,7 @@ impl<'w> Flusso<'w> {
         }
         self.apri()?;
         let esito = Esito::new(&self.path, bytes, index, findings);
-        // serde_json writes a few bytes at a time: buffered, the indenting
-        // writer sees whole blocks.
+        // Each finding laid out in a buffer, written with one call.
         let mut buf = Vec::with_capacity(4096);
         for x in findings {
             self.summary.add(x.severity);
@@ -139,14 +141,10 @@ impl<'w> Flusso<'w> {
             buf.clear();
             buf.extend_from_slice(if self.scritti == 0 { b"\n" } else { b",\n" });
             buf.extend_from_slice(VOCE.as_bytes());
-            let mut r = Rientro {
-                out: &mut buf,
-                indent: VOCE,
-            };
             match &self.sarif {
-                None => serde_json::to_writer_pretty(&mut r, &json::diag(&esito, x)),
+                None => rientro::scrivi(&mut buf, &json::diag(&esito, x), LIVELLO),
                 Some((ids, uri, _)) => {
-                    serde_json::to_writer_pretty(&mut r, &sarif::risultato(&esito, x, uri, ids))
+                    rientro::scrivi(&mut buf, &sarif::risultato(&esito, x, uri, ids), LIVELLO)
                 }
             }
             .map_err(io::Error::other)?;

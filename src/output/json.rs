@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
-use super::{totale, Esito};
+use super::{rientro, totale, Esito};
 use crate::amount::macchina;
 use crate::diagnostic::Severity;
 use crate::sink::Conteggi;
@@ -132,12 +132,15 @@ pub(super) fn write_con(
         out.write_all(b"[")?;
         let mut primo = true;
         for gruppo in files.chunks(rayon::current_num_threads().max(1) * 2) {
-            let parti: Vec<Option<String>> = if gruppo.len() == 1 {
+            let parti: Vec<Option<Vec<u8>>> = if gruppo.len() == 1 {
                 vec![None]
             } else {
                 gruppo
                     .par_iter()
-                    .map(|f| serde_json::to_string_pretty(&file(f)).map(Some))
+                    .map(|f| {
+                        let mut v = Vec::new();
+                        rientro::scrivi(&mut v, &file(f), FILE_LIVELLO).map(|()| Some(v))
+                    })
                     .collect::<Result<_, _>>()
                     .map_err(io::Error::other)?
             };
@@ -145,17 +148,13 @@ pub(super) fn write_con(
                 out.write_all(if primo { b"\n" } else { b",\n" })?;
                 primo = false;
                 out.write_all(FILE_INDENT.as_bytes())?;
-                let mut r = Rientro {
-                    out: &mut *out,
-                    indent: FILE_INDENT,
-                };
                 match parte {
-                    Some(t) => r.write_all(t.as_bytes())?,
+                    Some(t) => out.write_all(&t)?,
                     None => {
-                        // serde_json writes a few bytes at a time: buffered,
-                        // the indenting writer sees whole blocks.
-                        let mut b = io::BufWriter::with_capacity(64 * 1024, &mut r);
-                        serde_json::to_writer_pretty(&mut b, &file(f)).map_err(io::Error::other)?;
+                        // serde_json writes a few bytes at a time: buffered.
+                        let mut b = io::BufWriter::with_capacity(64 * 1024, &mut *out);
+                        rientro::scrivi(&mut b, &file(f), FILE_LIVELLO)
+                            .map_err(io::Error::other)?;
                         b.flush()?;
                     }
                 }
@@ -164,49 +163,17 @@ pub(super) fn write_con(
         out.write_all(b"\n  ]")?;
     }
     out.write_all(b",\n  \"summary\": ")?;
-    let mut r = Rientro {
-        out: &mut *out,
-        indent: "  ",
-    };
-    serde_json::to_writer_pretty(&mut r, &summary).map_err(io::Error::other)?;
+    rientro::scrivi(&mut *out, &summary, 1).map_err(io::Error::other)?;
     out.write_all(b",\n  \"by_basis\": ")?;
-    let mut r = Rientro {
-        out: &mut *out,
-        indent: "  ",
-    };
-    serde_json::to_writer_pretty(&mut r, &by_basis).map_err(io::Error::other)?;
+    rientro::scrivi(&mut *out, &by_basis, 1).map_err(io::Error::other)?;
     out.write_all(b"\n}\n")
 }
 
 /// Where a file's object stands in the document: inside `files`, inside the
 /// top object, two spaces a level.
 const FILE_INDENT: &str = "    ";
-
-/// A writer that indents every line after the first by `indent`: JSON laid
-/// out on its own, set at its place in the document. Pretty JSON has no
-/// line break inside a string (they are escaped), so every `\n` is the
-/// layout's own.
-pub(super) struct Rientro<'w> {
-    pub(super) out: &'w mut dyn Write,
-    pub(super) indent: &'static str,
-}
-
-impl Write for Rientro<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut da = 0;
-        for i in memchr::memchr_iter(b'\n', buf) {
-            self.out.write_all(&buf[da..=i])?;
-            self.out.write_all(self.indent.as_bytes())?;
-            da = i + 1;
-        }
-        self.out.write_all(&buf[da..])?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
+/// The same, in levels.
+const FILE_LIVELLO: usize = 2;
 
 /// One finding's object.
 pub(super) fn diag<'a>(f: &Esito<'a>, x: &'a crate::finding::Finding) -> Diag<'a> {

@@ -6,6 +6,7 @@ pub mod flusso;
 pub mod github;
 pub mod human;
 pub mod json;
+mod rientro;
 pub mod sarif;
 pub mod xlsx;
 
