@@ -53,6 +53,23 @@ fn year_in(s: &str) -> Option<u16> {
         .and_then(|w| w.parse().ok())
 }
 
+/// Can `line` be a report title, a page footer, a section header or the
+/// `MISSIONE` line opening a narrative block? `false` only when none of
+/// [`report_title`], [`page_footer`], [`section_header`] and
+/// `narrativa::is_missione` can accept it, judged on its first two bytes:
+/// titles and footers start with `Bilancio`, `MISSIONE` with `M`, section
+/// headers with one digit and a dot. The recognisers stay the truth; this
+/// only spares them the budget rows, most of the input (a test checks it
+/// over every line of the real report and the fixtures).
+pub fn may_be_furniture(line: &str) -> bool {
+    let b = line.as_bytes();
+    match b.first() {
+        Some(b'B' | b'M') => true,
+        Some(c) if c.is_ascii_digit() => b.get(1) == Some(&b'.'),
+        _ => false,
+    }
+}
+
 /// `1.A        ENTRATE CORRENTI`: the section and the title text printed on the line.
 pub fn section_header(line: &str) -> Option<(SezioneId, &str)> {
     let p = (
@@ -165,8 +182,16 @@ pub enum HeaderFit {
 /// Does the whole line segment into column-header words (and years)?
 pub fn column_header(line: &str) -> HeaderFit {
     // Cheap rejections first: this runs on every line of every table.
-    let first = line.as_bytes().first().copied().unwrap_or(b' ');
+    let b = line.as_bytes();
+    let first = b.first().copied().unwrap_or(b' ');
     if line.len() > 160 || !(first.is_ascii_alphabetic() || first == b'1' || first == b'2') {
+        return HeaderFit::No;
+    }
+    // The first word must segment from its first byte, and the only header
+    // piece that starts with a digit is a year `19dd` or `20dd`: a budget
+    // row (`1003 8 ...`) or an amount line is ruled out here, before the
+    // words are split.
+    if first.is_ascii_digit() && !is_year_start(b) {
         return HeaderFit::No;
     }
     let mut strong = false;
@@ -181,6 +206,11 @@ pub fn column_header(line: &str) -> HeaderFit {
     } else {
         HeaderFit::Weak
     }
+}
+
+/// `19dd` or `20dd` at the start of `b`: a year among the header words.
+fn is_year_start(b: &[u8]) -> bool {
+    b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) && (b[..2] == *b"19" || b[..2] == *b"20")
 }
 
 /// Split a fused word into header words (ignoring case); `Some(has_strong)`
@@ -198,10 +228,7 @@ fn segment(w: &[u8]) -> Option<bool> {
             continue;
         };
         let tail = &w[i..];
-        if tail.len() >= 4
-            && tail[..4].iter().all(u8::is_ascii_digit)
-            && (tail[..2] == *b"19" || tail[..2] == *b"20")
-        {
+        if is_year_start(tail) {
             let e = &mut best[i + 4];
             *e = Some(e.unwrap_or(false) | strong_so_far);
         }
@@ -313,22 +340,39 @@ pub struct KeyPrefix<'a> {
 }
 
 /// Recognise `3763 20 21030215000 DESCRIPTION` (or a key alone on its line).
+///
+/// Scanned by hand on bytes: it runs on the first text of nearly every table
+/// line, and the nom version (kept in the tests as the reference) decoded
+/// every character. Digits are ASCII digits, separators runs of spaces and
+/// tabs, as nom's `digit1` and `space1` read them.
 pub fn key_prefix(text: &str) -> Option<KeyPrefix<'_>> {
-    let mut p = (
-        terminated(digit1, space1),
-        terminated(digit1, space1),
-        digit1::<&str, nom::error::Error<&str>>,
-    );
-    let (after, (capitolo, articolo, terzo)) = p.parse(text).ok()?;
+    let b = text.as_bytes();
+    let run = |from: usize, ok: fn(&u8) -> bool| {
+        from + b[from..]
+            .iter()
+            .position(|c| !ok(c))
+            .unwrap_or(b.len() - from)
+    };
+    let digit: fn(&u8) -> bool = u8::is_ascii_digit;
+    let space: fn(&u8) -> bool = |c| matches!(c, b' ' | b'\t');
+    let e1 = run(0, digit);
+    let s1 = run(e1, space);
+    let e2 = run(s1, digit);
+    let s2 = run(e2, space);
+    let e3 = run(s2, digit);
+    if e1 == 0 || s1 == e1 || e2 == s1 || s2 == e2 || e3 == s2 {
+        return None;
+    }
     // The key must end at a blank or the end of the text.
+    let after = &text[e3..];
     if !(after.is_empty() || after.starts_with(is_blank)) {
         return None;
     }
     Some(KeyPrefix {
-        capitolo,
-        articolo,
-        terzo,
-        len: text.len() - after.len(),
+        capitolo: &text[..e1],
+        articolo: &text[s1..e2],
+        terzo: &text[s2..e3],
+        len: e3,
     })
 }
 
@@ -349,6 +393,127 @@ pub fn coded_name(text: &str) -> Option<(u8, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every trimmed line of the real report and of the fixtures, as the
+    /// driver sees them.
+    fn corpus_lines() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("reports/milano-2022-dir07-welfare-e-salute.txt")];
+        for e in std::fs::read_dir(root.join("fixtures")).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_file() {
+                files.push(path);
+            }
+        }
+        let mut out = Vec::new();
+        for f in files {
+            let bytes = std::fs::read(&f).unwrap();
+            for line in super::super::lines::Lines::new(&bytes).flatten() {
+                out.push(line.text.to_string());
+            }
+        }
+        assert!(out.len() > 1000, "corpus read");
+        out
+    }
+
+    /// The nom grammar `key_prefix` was written with: the reference.
+    fn key_prefix_nom(text: &str) -> Option<KeyPrefix<'_>> {
+        let mut p = (
+            terminated(digit1, space1),
+            terminated(digit1, space1),
+            digit1::<&str, nom::error::Error<&str>>,
+        );
+        let (after, (capitolo, articolo, terzo)) = p.parse(text).ok()?;
+        if !(after.is_empty() || after.starts_with(is_blank)) {
+            return None;
+        }
+        Some(KeyPrefix {
+            capitolo,
+            articolo,
+            terzo,
+            len: text.len() - after.len(),
+        })
+    }
+
+    /// `column_header` without its cheap rejections: every word segmented.
+    fn column_header_unfiltered(line: &str) -> HeaderFit {
+        let mut strong = false;
+        for word in line.split(is_blank).filter(|w| !w.is_empty()) {
+            match segment(word.as_bytes()) {
+                Some(s) => strong |= s,
+                None => return HeaderFit::No,
+            }
+        }
+        if strong {
+            HeaderFit::Strong
+        } else {
+            HeaderFit::Weak
+        }
+    }
+
+    #[test]
+    fn prefilters_rule_out_only_lines_the_recognisers_reject() {
+        let mut extra: Vec<String> = [
+            "1.A        ENTRATE CORRENTI",
+            "2.B SPESE",
+            "MISSIONE",
+            "Bilancio di Previsione 2022 - REPORT COMMISSIONI -",
+            "Bilancio  di Previsione 2022 - ENTRATE CORRENTI pag. 4",
+            "2022",
+            "1999 PREVISIONE",
+            "2O22",
+            "1003 8 22010102000 TRASFERIMENTI",
+            "4145 4 0",
+            "38\t15  102010101000\u{a0}X",
+            "12 04 0,00",
+            "1 2 3x",
+            "1 2 ",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        extra.extend(corpus_lines());
+        let mut ruled_out = 0;
+        for l in &extra {
+            if !may_be_furniture(l) {
+                ruled_out += 1;
+                assert_eq!(report_title(l), None, "{l:?}");
+                assert!(!page_footer(l), "{l:?}");
+                assert_eq!(section_header(l), None, "{l:?}");
+                assert!(!super::super::narrativa::is_missione(l), "{l:?}");
+            }
+            let line_len_ok = l.len() <= 160;
+            let first = l.as_bytes().first().copied().unwrap_or(b' ');
+            if line_len_ok && (first.is_ascii_alphabetic() || first == b'1' || first == b'2') {
+                assert_eq!(column_header(l), column_header_unfiltered(l), "{l:?}");
+            }
+            assert_eq!(key_prefix(l), key_prefix_nom(l), "{l:?}");
+        }
+        assert!(
+            ruled_out > extra.len() / 2,
+            "the prefilter rules out most lines"
+        );
+    }
+
+    /// The byte scanner of the PEG key agrees with the nom grammar on every
+    /// string of a dense alphabet.
+    #[test]
+    fn key_prefix_agrees_with_the_grammar() {
+        let alphabet = ["0", "7", " ", "\t", "x", "\u{a0}", "."];
+        let mut frontier = vec![String::new()];
+        for _ in 0..6 {
+            let mut next = Vec::new();
+            for p in &frontier {
+                for c in alphabet {
+                    let s = format!("{p}{c}");
+                    assert_eq!(key_prefix(&s), key_prefix_nom(&s), "{s:?}");
+                    next.push(s);
+                }
+            }
+            frontier = next;
+        }
+    }
 
     #[test]
     fn recognises_furniture() {

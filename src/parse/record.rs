@@ -228,6 +228,21 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
             // words (a `split` on a set of chars decodes every character).
             let b = piece.as_bytes();
             let blank = |c: u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
+            // Most pieces are already words separated by single spaces:
+            // copied whole, not word by word.
+            let mut prev_blank = true;
+            let single_spaced = b.iter().all(|&c| {
+                let ok = !blank(c) || (c == b' ' && !prev_blank);
+                prev_blank = blank(c);
+                ok
+            }) && !prev_blank;
+            if single_spaced {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(piece);
+                continue;
+            }
             let mut i = 0;
             while i < b.len() {
                 while i < b.len() && blank(b[i]) {
@@ -257,4 +272,46 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_words;
+
+    /// The word-by-word join the fast path must agree with.
+    fn reference(pieces: &[&str]) -> String {
+        pieces
+            .iter()
+            .flat_map(|p| p.split(super::super::lines::is_blank))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn join_words_fast_path_agrees_with_the_word_by_word_join() {
+        let alphabet = ["a", " ", "\t", "\r", "\u{a0}", "é"];
+        let mut frontier = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for p in &frontier {
+                for c in alphabet {
+                    let s = format!("{p}{c}");
+                    for pieces in [
+                        vec![s.as_str()],
+                        vec![s.as_str(), p.as_str()],
+                        vec!["x", s.as_str()],
+                    ] {
+                        assert_eq!(
+                            join_words(pieces.iter().copied()),
+                            reference(&pieces),
+                            "{pieces:?}"
+                        );
+                    }
+                    next.push(s);
+                }
+            }
+            frontier = next;
+        }
+    }
 }
