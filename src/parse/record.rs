@@ -20,6 +20,9 @@ pub struct Record<'a> {
     pub toks: Vec<Tok<'a>>,
     /// True while a record is being assembled.
     pub active: bool,
+    /// The buffers of the last record's parts, handed back by
+    /// [`Record::recycle`]: a table row then allocates no part vectors.
+    spare: Parts<'a>,
 }
 
 impl<'a> Record<'a> {
@@ -68,6 +71,32 @@ impl<'a> Record<'a> {
     /// Split into parts, reporting malformed amounts.
     pub fn parts(&self, ctx: &mut Ctx) -> Option<Parts<'a>> {
         let mut p = Parts::default();
+        self.fill(&mut p, ctx).then_some(p)
+    }
+
+    /// [`Record::parts`] in the buffers of an earlier record's parts (see
+    /// [`Record::recycle`]).
+    pub fn parts_reusing(&mut self, ctx: &mut Ctx) -> Option<Parts<'a>> {
+        let mut p = std::mem::take(&mut self.spare);
+        p.lead.clear();
+        p.amounts.clear();
+        p.inner.clear();
+        p.v = None;
+        if self.fill(&mut p, ctx) {
+            Some(p)
+        } else {
+            self.spare = p;
+            None
+        }
+    }
+
+    /// Keep the buffers of `p` for the next [`Record::parts_reusing`].
+    pub fn recycle(&mut self, p: Parts<'a>) {
+        self.spare = p;
+    }
+
+    /// Fill the empty `p`; false when some amount is malformed (reported).
+    fn fill(&self, p: &mut Parts<'a>, ctx: &mut Ctx) -> bool {
         let mut ok = true;
         for t in &self.toks {
             match *t {
@@ -87,7 +116,7 @@ impl<'a> Record<'a> {
                 }
             }
         }
-        ok.then_some(p)
+        ok
     }
 }
 
