@@ -378,7 +378,12 @@ pub fn key_prefix(text: &str) -> Option<KeyPrefix<'_>> {
 
 /// The word `Totale` standing alone in a text.
 pub fn has_totale(text: &str) -> bool {
-    text.contains("Totale") && text.split(is_blank).any(|w| w == "Totale")
+    // One searcher built once: `str::contains` set up a two-way searcher on
+    // every call, and this runs on every text of every table line.
+    static TOTALE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = TOTALE.get_or_init(|| memchr::memmem::Finder::new("Totale"));
+    finder.find(text.as_bytes()).is_some() && text.split(is_blank).any(|w| w == "Totale")
 }
 
 /// A line made of a two-digit code and a name: `12 DIRITTI SOCIALI...`.
