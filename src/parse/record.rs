@@ -257,19 +257,20 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
             // words (a `split` on a set of chars decodes every character).
             let b = piece.as_bytes();
             let blank = |c: u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
-            // Most pieces are already words separated by single spaces:
-            // copied whole, not word by word.
-            let mut prev_blank = true;
-            let single_spaced = b.iter().all(|&c| {
-                let ok = !blank(c) || (c == b' ' && !prev_blank);
-                prev_blank = blank(c);
-                ok
-            }) && !prev_blank;
+            // Most pieces are already words separated by single spaces once
+            // their ends are trimmed (a row's description starts with the
+            // blank after its key): copied whole, not word by word.
+            let start = b.iter().position(|&c| !blank(c)).unwrap_or(b.len());
+            let end = b.iter().rposition(|&c| !blank(c)).map_or(start, |e| e + 1);
+            let inner = &b[start..end];
+            let single_spaced = !inner.is_empty()
+                && inner.iter().all(|&c| !blank(c) || c == b' ')
+                && !inner.windows(2).any(|w| w == b"  ");
             if single_spaced {
                 if !out.is_empty() {
                     out.push(' ');
                 }
-                out.push_str(piece);
+                out.push_str(&piece[start..end]);
                 continue;
             }
             let mut i = 0;
