@@ -334,7 +334,10 @@ impl<'a> Driver<'a> {
                 crate::tr!("parse-control-help"),
             ));
         }
-        if recognise::report_title(t).is_some() {
+        // Most lines are budget rows: the furniture recognisers only run on
+        // lines whose first bytes could start one.
+        let furniture = recognise::may_be_furniture(t);
+        if furniture && recognise::report_title(t).is_some() {
             // A title opens a report or a part of the current one; the next
             // section header tells which.
             self.close_narrativa();
@@ -351,16 +354,16 @@ impl<'a> Driver<'a> {
             self.pagina = true;
             return;
         }
-        if recognise::page_footer(t) {
+        if furniture && recognise::page_footer(t) {
             self.pagina = true;
             self.noise(line.span, TipoRumore::PiePagina);
             return;
         }
-        if let Some((id, title)) = recognise::section_header(t) {
+        if let Some((id, title)) = furniture.then(|| recognise::section_header(t)).flatten() {
             self.start_section(id, title, line.span);
             return;
         }
-        if narrativa::is_missione(t) && self.cur.is_some() {
+        if furniture && narrativa::is_missione(t) && self.cur.is_some() {
             self.close_section();
             self.touch(line.span);
             self.narr.open(line.span);

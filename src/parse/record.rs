@@ -20,6 +20,9 @@ pub struct Record<'a> {
     pub toks: Vec<Tok<'a>>,
     /// True while a record is being assembled.
     pub active: bool,
+    /// The buffers of the last record's parts, handed back by
+    /// [`Record::recycle`]: a table row then allocates no part vectors.
+    spare: Parts<'a>,
 }
 
 impl<'a> Record<'a> {
@@ -68,6 +71,32 @@ impl<'a> Record<'a> {
     /// Split into parts, reporting malformed amounts.
     pub fn parts(&self, ctx: &mut Ctx) -> Option<Parts<'a>> {
         let mut p = Parts::default();
+        self.fill(&mut p, ctx).then_some(p)
+    }
+
+    /// [`Record::parts`] in the buffers of an earlier record's parts (see
+    /// [`Record::recycle`]).
+    pub fn parts_reusing(&mut self, ctx: &mut Ctx) -> Option<Parts<'a>> {
+        let mut p = std::mem::take(&mut self.spare);
+        p.lead.clear();
+        p.amounts.clear();
+        p.inner.clear();
+        p.v = None;
+        if self.fill(&mut p, ctx) {
+            Some(p)
+        } else {
+            self.spare = p;
+            None
+        }
+    }
+
+    /// Keep the buffers of `p` for the next [`Record::parts_reusing`].
+    pub fn recycle(&mut self, p: Parts<'a>) {
+        self.spare = p;
+    }
+
+    /// Fill the empty `p`; false when some amount is malformed (reported).
+    fn fill(&self, p: &mut Parts<'a>, ctx: &mut Ctx) -> bool {
         let mut ok = true;
         for t in &self.toks {
             match *t {
@@ -87,7 +116,7 @@ impl<'a> Record<'a> {
                 }
             }
         }
-        ok.then_some(p)
+        ok
     }
 }
 
@@ -228,6 +257,22 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
             // words (a `split` on a set of chars decodes every character).
             let b = piece.as_bytes();
             let blank = |c: u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
+            // Most pieces are already words separated by single spaces once
+            // their ends are trimmed (a row's description starts with the
+            // blank after its key): copied whole, not word by word.
+            let start = b.iter().position(|&c| !blank(c)).unwrap_or(b.len());
+            let end = b.iter().rposition(|&c| !blank(c)).map_or(start, |e| e + 1);
+            let inner = &b[start..end];
+            let single_spaced = !inner.is_empty()
+                && inner.iter().all(|&c| !blank(c) || c == b' ')
+                && !inner.windows(2).any(|w| w == b"  ");
+            if single_spaced {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&piece[start..end]);
+                continue;
+            }
             let mut i = 0;
             while i < b.len() {
                 while i < b.len() && blank(b[i]) {
@@ -257,4 +302,46 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_words;
+
+    /// The word-by-word join the fast path must agree with.
+    fn reference(pieces: &[&str]) -> String {
+        pieces
+            .iter()
+            .flat_map(|p| p.split(super::super::lines::is_blank))
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn join_words_fast_path_agrees_with_the_word_by_word_join() {
+        let alphabet = ["a", " ", "\t", "\r", "\u{a0}", "é"];
+        let mut frontier = vec![String::new()];
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for p in &frontier {
+                for c in alphabet {
+                    let s = format!("{p}{c}");
+                    for pieces in [
+                        vec![s.as_str()],
+                        vec![s.as_str(), p.as_str()],
+                        vec!["x", s.as_str()],
+                    ] {
+                        assert_eq!(
+                            join_words(pieces.iter().copied()),
+                            reference(&pieces),
+                            "{pieces:?}"
+                        );
+                    }
+                    next.push(s);
+                }
+            }
+            frontier = next;
+        }
+    }
 }

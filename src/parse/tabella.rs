@@ -245,7 +245,7 @@ impl<'a> TabellaBuilder<'a> {
 
     fn riga(&mut self, ctx: &mut Ctx) -> Option<Riga> {
         let span = self.rec.span;
-        let parts = self.rec.parts(ctx)?;
+        let parts = self.rec.parts_reusing(ctx)?;
         let (first, first_sp) = *parts.lead.first()?;
         let key = recognise::key_prefix(first)?;
         let chiave_span = Span::new(first_sp.start, first_sp.start + key.len);
@@ -334,6 +334,8 @@ impl<'a> TabellaBuilder<'a> {
             }
         }
         let (importi, _, spans_importi) = importi(self.id.is_capitale(), layout, &parts.amounts);
+        let (vincolato, importi_span) = (parts.v.is_some(), parts.amounts_span());
+        self.rec.recycle(parts);
         Some(Riga {
             span,
             chiave: ChiavePeg {
@@ -344,11 +346,11 @@ impl<'a> TabellaBuilder<'a> {
             chiave_span,
             pdc,
             descrizione,
-            vincolato: parts.v.is_some(),
+            vincolato,
             non_ripetuto,
             asterisco,
             importi,
-            importi_span: parts.amounts_span(),
+            importi_span,
             spans_importi,
             missione_programma,
         })
@@ -383,7 +385,7 @@ impl<'a> TabellaBuilder<'a> {
     }
 
     fn totale(&mut self, ctx: &mut Ctx) -> Option<Totale> {
-        let parts = self.rec.parts(ctx)?;
+        let parts = self.rec.parts_reusing(ctx)?;
         let etichetta = self.rec.label();
         let livello = self.livello(&etichetta);
         let layout = layout::totale(self.id, livello);
@@ -392,6 +394,7 @@ impl<'a> TabellaBuilder<'a> {
         }
         let (importi, previsione_precedente_ripetuta, spans_importi) =
             importi(self.id.is_capitale(), layout, &parts.amounts);
+        self.rec.recycle(parts);
         Some(Totale {
             span: self.rec.span,
             livello,

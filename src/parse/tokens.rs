@@ -146,14 +146,20 @@ fn looks_like_amount(word: &str) -> bool {
 
 /// End of the word starting at `i`.
 fn word_end(line: &str, i: usize) -> usize {
-    if line.is_ascii() {
-        let b = &line.as_bytes()[i..];
-        return b
-            .iter()
-            .position(|c| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r'))
-            .map_or(line.len(), |e| i + e);
+    // Bytes up to the first ASCII blank or non-ASCII byte (the other blanks
+    // are multi-byte); decode characters only from there. Asking whether the
+    // whole line was ASCII cost a scan of the line on every call.
+    let b = &line.as_bytes()[i..];
+    match b
+        .iter()
+        .position(|c| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r') || !c.is_ascii())
+    {
+        None => line.len(),
+        Some(e) if b[e].is_ascii() => i + e,
+        Some(e) => line[i + e..]
+            .find(is_blank)
+            .map_or(line.len(), |f| i + e + f),
     }
-    line[i..].find(is_blank).map_or(line.len(), |e| i + e)
 }
 
 /// Split a trimmed line into tokens, appending to `out`. `base` is the byte
