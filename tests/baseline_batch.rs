@@ -467,3 +467,81 @@ fn diff_checks_the_old_version_without_the_chapters_it_lacks() {
     assert_eq!(v["summary"]["chapters_added"], 1);
     assert_eq!(v["changes"][0]["key"], "3753 32 0");
 }
+
+/// The table a machine format prints on standard error for several files
+/// counts what the filters keep and what the baseline accepted, file by
+/// file, as the document says.
+#[test]
+fn the_batch_table_counts_kept_and_accepted_findings_as_the_document() {
+    let d = std::env::temp_dir().join(format!("quadra-bl-{}-tabella", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    let reale =
+        std::fs::read_to_string(root().join("reports/milano-2022-dir07-welfare-e-salute.txt"))
+            .unwrap();
+    std::fs::write(d.join("a.txt"), &reale).unwrap();
+    std::fs::write(d.join("b.txt"), reale.replace("DIR07", "DIR08")).unwrap();
+    let b = d.join("baseline.toml");
+    let w = quadra_in(
+        &d,
+        &[
+            "check",
+            "--no-config",
+            "--write-baseline",
+            b.to_str().unwrap(),
+            "a.txt",
+        ],
+    );
+    assert_eq!(w.code, 0, "{}", w.stderr);
+    let r = quadra_in(
+        &d,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--min-severity",
+            "warning",
+            "--baseline",
+            "baseline.toml",
+            "a.txt",
+            "b.txt",
+        ],
+    );
+    let v = json(&r);
+    let righe: Vec<Vec<&str>> = r
+        .stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("file "))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(righe.len(), 4, "{}", r.stderr);
+    for (i, nome) in ["a.txt", "b.txt"].iter().enumerate() {
+        let f = &v["files"][i];
+        let diag = f["diagnostics"].as_array().unwrap();
+        let conta = |s: &str| {
+            diag.iter()
+                .filter(|x| x["severity"] == s)
+                .count()
+                .to_string()
+        };
+        let accettati = f["accepted"].as_u64().unwrap_or(0).to_string();
+        assert_eq!(
+            righe[i + 1],
+            vec![
+                *nome,
+                &conta("error"),
+                &conta("warning"),
+                &conta("info"),
+                &accettati
+            ],
+            "{}",
+            r.stderr
+        );
+    }
+    // The baseline was written from a.txt: its 45 accepted findings are
+    // hidden there, b.txt (another Direzione) has none accepted.
+    assert_eq!(righe[1][4], "45");
+    assert_eq!(righe[2][4], "0");
+    assert_eq!(righe[2][3], "0", "infos are below --min-severity warning");
+    std::fs::remove_dir_all(&d).unwrap();
+}

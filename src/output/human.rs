@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{totale, Esito, Stile};
+use super::{Esito, Stile};
 use crate::diagnostic::Severity;
 use crate::finding::{Base, Finding};
 use crate::render::{a_capo, render, Fonte, Located};
@@ -216,9 +216,20 @@ fn accettati(n: usize) -> String {
 
 /// The table of findings per file that closes a check of many files.
 pub fn tabella(files: &[Esito<'_>]) -> String {
+    let righe: Vec<(&str, Conteggi, usize)> = files
+        .iter()
+        .map(|f| (f.nome(), Conteggi::of(f.findings), f.accettati))
+        .collect();
+    tabella_di(&righe)
+}
+
+/// [`tabella`] from each file's name, counts and accepted findings: a
+/// batch's table on standard error counts what the filters keep without
+/// copying the findings.
+pub fn tabella_di(files: &[(&str, Conteggi, usize)]) -> String {
     let w = files
         .iter()
-        .map(|f| f.nome().chars().count())
+        .map(|f| f.0.chars().count())
         .chain([
             crate::tr!("check-table-file").chars().count(),
             crate::tr!("check-table-total").chars().count(),
@@ -249,13 +260,13 @@ pub fn tabella(files: &[Esito<'_>]) -> String {
         ));
     };
     for f in files {
-        riga(&mut s, f.nome(), Conteggi::of(f.findings), f.accettati);
+        riga(&mut s, f.0, f.1, f.2);
     }
     riga(
         &mut s,
         &crate::tr!("check-table-total"),
-        totale(files),
-        files.iter().map(|f| f.accettati).sum(),
+        files.iter().fold(Conteggi::default(), |c, f| c.plus(f.1)),
+        files.iter().map(|f| f.2).sum(),
     );
     s
 }

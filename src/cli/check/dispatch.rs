@@ -65,16 +65,17 @@ pub(super) fn scrivi(
     // Machine formats carry per-file data; people reading the log still get
     // the table.
     if a.format != Formato::Human && esiti.len() > 1 {
-        let tenuti: Vec<Vec<crate::finding::Finding>> = esiti
+        let righe: Vec<(&str, crate::sink::Conteggi, usize)> = esiti
             .iter()
-            .map(|e| filtro.applica(a.format, e.findings))
+            .map(|e| {
+                let mut c = crate::sink::Conteggi::default();
+                for f in e.findings.iter().filter(|f| filtro.tiene(a.format, f)) {
+                    c.add(f.severity);
+                }
+                (e.nome(), c, e.accettati)
+            })
             .collect();
-        let filtrati: Vec<Esito<'_>> = esiti
-            .iter()
-            .zip(&tenuti)
-            .map(|(e, t)| Esito { findings: t, ..*e })
-            .collect();
-        crate::avvisa!("{}", output::human::tabella(&filtrati));
+        crate::avvisa!("{}", output::human::tabella_di(&righe));
     }
     Ok(())
 }
