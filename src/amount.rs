@@ -59,13 +59,31 @@ pub fn italiano(v: Decimal) -> String {
 /// An amount in machine form: decimal point, no thousands separator, two
 /// decimals (`1234567.89`), as JSON and SARIF carry it.
 pub fn macchina(v: Decimal) -> String {
-    let (neg, cents) = centesimi(v);
-    format!(
-        "{}{}.{:02}",
-        if neg { "-" } else { "" },
-        cents / 100,
-        cents % 100
-    )
+    Macchina(v).to_string()
+}
+
+/// [`macchina`] without building a string: written where it is displayed
+/// or serialized (a JSON document's amounts go straight into it).
+#[derive(Debug, Clone, Copy)]
+pub struct Macchina(pub Decimal);
+
+impl std::fmt::Display for Macchina {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (neg, cents) = centesimi(self.0);
+        write!(
+            f,
+            "{}{}.{:02}",
+            if neg { "-" } else { "" },
+            cents / 100,
+            cents % 100
+        )
+    }
+}
+
+impl serde::Serialize for Macchina {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// True when `a` and `b` print with the same number of digits and differ in

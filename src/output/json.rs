@@ -8,7 +8,7 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use super::{rientro, totale, Esito};
-use crate::amount::macchina;
+use crate::amount::Macchina;
 use crate::diagnostic::Severity;
 use crate::sink::Conteggi;
 
@@ -102,7 +102,7 @@ fn amounts<S: Serializer>(
 ) -> Result<S::Ok, S::Error> {
     let mut m = s.serialize_map(Some(v.len()))?;
     for (k, d) in v.iter() {
-        m.serialize_entry(k, &macchina(*d))?;
+        m.serialize_entry(k, &Macchina(*d))?;
     }
     m.end()
 }
