@@ -228,6 +228,85 @@ fn invalid_link_files_print_nothing_in_the_streamed_formats() {
             assert_eq!(stderr, atteso, "{bad} {f}");
         }
     }
+    // `--output FILE` is left as it was, as the whole-document path leaves it.
+    let out = tempdir("streamed-output").join("out.json");
+    std::fs::write(&out, "before").unwrap();
+    let links = "fixtures/vincoli/bad-not-v.links.toml";
+    let o = out.to_str().unwrap();
+    let (code, _, _) = quadra(&[
+        "check",
+        "--no-config",
+        "--links",
+        links,
+        "--format",
+        "json",
+        "-o",
+        o,
+        "fixtures/vincoli/links-base.txt",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "before");
+}
+
+/// A named pipe is read once: what is said of it is what is said of a
+/// file with the same bytes (a PDF here), not of an empty input.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_read_once() {
+    let d = tempdir("fifo");
+    let fifo = d.join("input.txt");
+    let file = d.join("same.txt");
+    let pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n";
+    std::fs::write(&file, pdf).unwrap();
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let scrittore = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, pdf).unwrap())
+    };
+    // Read twice, the pipe would block the second reader for ever: the
+    // run is given 30 seconds.
+    let mut figlio = Command::new(env!("CARGO_BIN_EXE_quadra"))
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            fifo.to_str().unwrap(),
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let inizio = std::time::Instant::now();
+    while figlio.try_wait().unwrap().is_none() {
+        if inizio.elapsed() > std::time::Duration::from_secs(30) {
+            figlio.kill().unwrap();
+            panic!("quadra still waits on the pipe after 30 s: it read it twice");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let uscita = figlio.wait_with_output().unwrap();
+    let (code, stdout, stderr) = (
+        uscita.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&uscita.stdout).into_owned(),
+        String::from_utf8_lossy(&uscita.stderr).into_owned(),
+    );
+    scrittore.join().unwrap();
+    let (code_f, stdout_f, stderr_f) = quadra(&[
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, code_f);
+    let nome = |s: &str, p: &std::path::Path| s.replace(p.to_str().unwrap(), "INPUT");
+    assert_eq!(nome(&stderr, &fifo), nome(&stderr_f, &file));
+    assert_eq!(nome(&stdout, &fifo), nome(&stdout_f, &file));
+    assert!(stderr.contains("PDF"), "{stderr}");
 }
 
 #[test]

@@ -45,6 +45,9 @@ pub(super) fn prova(
         || path == "-"
         || come.profilo.is_some()
         || crate::tabelle::e_tabella(path)
+        // A pipe or a device cannot be read twice: should the run fall
+        // back, the whole-document path must still find the bytes.
+        || !std::fs::metadata(path).is_ok_and(|m| m.is_file())
     {
         return Ok(None);
     }
@@ -64,9 +67,15 @@ pub(super) fn prova(
         Formato::Github => None,
         _ => Some(a.regole.configurazione(paths).map_err(scrittura)?),
     };
-    let mut out = crate::cli::uscita(a.output.as_deref())?;
     let esito = match &legami {
-        None => scrivi(a, path, rules, filtro, &ingresso, None, conf, &mut out)?,
+        None => {
+            // An input that turns out not to be a report falls back to the
+            // whole path, which writes its (empty) document here too.
+            let mut out = crate::cli::uscita(a.output.as_deref())?;
+            let e = scrivi(a, path, rules, filtro, &ingresso, None, conf, &mut out)?;
+            out.flush().map_err(scrittura)?;
+            e
+        }
         Some(f) => {
             let mut spool = tempfile::tempfile().map_err(scrittura)?;
             let esito = {
@@ -75,9 +84,13 @@ pub(super) fn prova(
                 w.flush().map_err(scrittura)?;
                 e
             };
+            // The output is opened only once the link file fits: a wrong
+            // one leaves `--output`'s file as it was, as the whole path does.
             if esito.is_some() {
+                let mut out = crate::cli::uscita(a.output.as_deref())?;
                 spool.rewind().map_err(scrittura)?;
                 io::copy(&mut spool, &mut out).map_err(scrittura)?;
+                out.flush().map_err(scrittura)?;
             }
             esito
         }
@@ -85,7 +98,6 @@ pub(super) fn prova(
     let Some(r) = esito else {
         return Ok(None);
     };
-    out.flush().map_err(scrittura)?;
     Ok(Some(if r.errori { EXIT_FINDINGS } else { EXIT_OK }))
 }
 
