@@ -337,7 +337,7 @@ fn scheda(r: &Report, legami: Option<&FileLegami>) -> Scheda {
         .filter_map(|e| {
             let (a, b) = ctx.grafo().g.edge_endpoints(e)?;
             let l = &ctx.grafo().g[e];
-            Some((a.index(), b.index(), l.fiducia, l.prova.clone()))
+            Some((a.index(), b.index(), l.fiducia, l.prova.testo()))
         })
         .collect();
     let gruppi_nodi: Vec<(String, Vec<Span>, Vec<Span>)> = gs

@@ -53,7 +53,7 @@ fn tratto(f: Fiducia) -> (&'static str, &'static str) {
 
 /// The vincolo graph: one band per group, revenue chapters on the left,
 /// spending on the right, a line per link coloured by its confidence (its
-/// evidence in the tooltip).
+/// evidence, in the reader's language, in the tooltip).
 pub fn grafo(
     nodi: &[Nodo],
     archi: &[(usize, usize, Fiducia, String)],
@@ -117,7 +117,7 @@ pub fn grafo(
         let titolo = format!(
             "<title>{}: {}</title>",
             crate::tr!("confidence", level = f.name()),
-            esc(&crate::vincoli::print::prova_testo(prova))
+            esc(prova)
         );
         if nodi[*a].entrata == nodi[*b].entrata {
             // Two chapters of the same side (a declared group joins its

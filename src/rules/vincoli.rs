@@ -12,7 +12,7 @@ use crate::ast::{Colonna, SezioneId};
 use crate::finding::{Base, Finding, Origine};
 use crate::lang::item::{Genere, Item};
 use crate::sink::Sink;
-use crate::vincoli::{importi, Fiducia, Gruppo, COLONNE};
+use crate::vincoli::{importi, ChiaveImporti, Fiducia, Gruppo, COLONNE};
 
 /// Rule id.
 pub const UNBALANCED: &str = crate::catalogo::UNBALANCED.id;
@@ -272,15 +272,18 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             SezioneId::SpeseCorrenti,
         ),
     ] {
-        let mut per_importi: HashMap<[Decimal; 3], Vec<&Item<'_>>> = HashMap::default();
+        let mut per_importi: HashMap<ChiaveImporti, Vec<&Item<'_>>> = HashMap::default();
         for it in righe(sez_v).filter(|i| i.vincolato) {
             let a = importi(it);
             if a.iter().any(|x| !x.is_zero()) {
-                per_importi.entry(a).or_default().push(it);
+                per_importi
+                    .entry(ChiaveImporti::di(a))
+                    .or_default()
+                    .push(it);
             }
         }
         for it in righe(sez_altro).filter(|i| !i.vincolato) {
-            let Some(pari) = per_importi.get(&importi(it)) else {
+            let Some(pari) = per_importi.get(&ChiaveImporti::di(importi(it))) else {
                 continue;
             };
             let v = pari[0];

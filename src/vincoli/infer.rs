@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use super::dizionario::Dizionario;
 use super::links::FileLegami;
-use super::{importi, Capitolo, Fiducia, Grafo, Lato, Legame};
+use super::{importi, Capitolo, ChiaveImporti, Fiducia, Grafo, Lato, Legame, Prova};
 use crate::amount::in_centesimi;
 use crate::ast::SezioneId;
 use crate::codes::ChiavePeg;
@@ -49,10 +49,12 @@ pub enum Fonte {
 }
 
 fn fonte_entrata(it: &Item<'_>) -> Option<Fonte> {
-    let p = it.pdc?.to_string();
-    Some(if p.starts_with("2010101") {
+    // A PDC is ten digits with no leading zero: `2010101...` is its first
+    // seven digits, `2010102001` the whole code.
+    let p = it.pdc?.value();
+    Some(if p / 1000 == 2_010_101 {
         Fonte::Stato
-    } else if p.starts_with("2010102001") {
+    } else if p == 2_010_102_001 {
         Fonte::Regione
     } else {
         Fonte::Altri
@@ -75,8 +77,11 @@ fn fonte_spesa(it: &Item<'_>) -> Option<Fonte> {
 /// Revenue and spending chapters that name one programme in one Settore.
 type Lati = (Vec<NodeIndex>, Vec<NodeIndex>);
 
+/// The graph being built.
+type G<'a> = UnGraph<Capitolo<'a>, Legame<'a>>;
+
 /// Infer the graph of one report's items.
-pub fn inferisci<'a>(items: &'a [Item<'a>], diz: &Dizionario) -> Grafo<'a> {
+pub fn inferisci<'a>(items: &'a [Item<'a>], diz: &'a Dizionario) -> Grafo<'a> {
     costruisci(items, None, diz)
 }
 
@@ -86,9 +91,9 @@ pub fn inferisci<'a>(items: &'a [Item<'a>], diz: &Dizionario) -> Grafo<'a> {
 pub fn costruisci<'a>(
     items: &'a [Item<'a>],
     dichiarati: Option<(&FileLegami, Option<&str>)>,
-    diz: &Dizionario,
+    diz: &'a Dizionario,
 ) -> Grafo<'a> {
-    let mut g: UnGraph<Capitolo<'a>, Legame> = UnGraph::new_undirected();
+    let mut g: G<'a> = UnGraph::new_undirected();
     let mut entrate = Vec::new();
     let mut spese = Vec::new();
     for it in items {
@@ -112,9 +117,7 @@ pub fn costruisci<'a>(
         }
     }
     let mut ricerche_interrotte = Vec::new();
-    let key = |g: &UnGraph<Capitolo<'a>, Legame>, n: NodeIndex| {
-        g[n].item.chiave.map(|k| k.to_string()).unwrap_or_default()
-    };
+    let key = |g: &G<'a>, n: NodeIndex| g[n].item.chiave;
 
     // 0. Declared groups: their chapters are linked, and left out of inference.
     let mut esterni = Vec::new();
@@ -149,12 +152,11 @@ pub fn costruisci<'a>(
                     },
                 );
                 if n != primo {
-                    let prova = format!("{}{}", super::PROVA_DICHIARATA, gr.nome);
                     g.add_edge(
                         primo,
                         n,
                         Legame {
-                            prova,
+                            prova: Prova::Dichiarata(gr.nome.clone()),
                             fiducia: Fiducia::Dichiarata,
                         },
                     );
@@ -172,17 +174,17 @@ pub fn costruisci<'a>(
         .filter(|n| !dichiarato[n.index()])
         .collect();
 
-    // 1. Identical amounts in every column.
-    let mut per_importi: HashMap<[Decimal; 3], Vec<NodeIndex>> = HashMap::default();
+    // 1. Identical amounts in every column (keyed by integer cents where
+    // the amounts are whole cents: no decimal normalisation per hash).
+    let mut per_importi: HashMap<ChiaveImporti, Vec<NodeIndex>> = HashMap::default();
     for &r in &entrate {
         let a = importi(g[r].item);
         if a.iter().any(|x| !x.is_zero()) {
-            per_importi.entry(a).or_default().push(r);
+            per_importi.entry(ChiaveImporti::di(a)).or_default().push(r);
         }
     }
     for &s in &spese {
-        let a = importi(g[s].item);
-        let Some(rs) = per_importi.get(&a) else {
+        let Some(rs) = per_importi.get(&ChiaveImporti::di(importi(g[s].item))) else {
             continue;
         };
         // Several revenue chapters with the same amounts: linked all, less sure.
@@ -194,19 +196,11 @@ pub fn costruisci<'a>(
         // Linked to the first such revenue chapter only: the group is the
         // same as with every pair, and the edges stay linear in the chapters.
         let r = rs[0];
-        let prova = format!(
-            "identical amounts in every column: {} = {}",
-            key(&g, r),
-            key(&g, s)
-        );
+        let prova = Prova::Identici(key(&g, r), key(&g, s));
         g.add_edge(r, s, Legame { prova, fiducia });
         for &altra in &rs[1..] {
             if g.find_edge(altra, s).is_none() && g.neighbors(altra).next().is_none() {
-                let prova = format!(
-                    "identical amounts in every column: {} = {}",
-                    key(&g, altra),
-                    key(&g, s)
-                );
+                let prova = Prova::Identici(key(&g, altra), key(&g, s));
                 g.add_edge(altra, s, Legame { prova, fiducia });
             }
         }
@@ -223,30 +217,35 @@ pub fn costruisci<'a>(
     }
     // 2. Exact sums, for revenue chapters still alone, over spending
     // chapters still alone in the same Settore. Amounts in cents, computed
-    // once per chapter (`None`: beyond range, or negative: never a part).
-    let mut cents: HashMap<NodeIndex, Option<[i128; 3]>> = HashMap::default();
+    // once per chapter (`None`: beyond range, or negative: never a part),
+    // indexed by node.
+    let mut cents: Vec<Option<[i128; 3]>> = vec![None; g.node_count()];
     for &n in entrate.iter().chain(&spese) {
-        let c = centesimi(importi(g[n].item)).filter(|c| c.iter().all(|x| *x >= 0));
-        cents.insert(n, c);
+        cents[n.index()] = centesimi(importi(g[n].item)).filter(|c| c.iter().all(|x| *x >= 0));
     }
     let mut spese_ordinate: HashMap<Option<u32>, Vec<(NodeIndex, [i128; 3])>> = HashMap::default();
     for (settore, v) in &spese_per_settore {
         let mut o: Vec<(NodeIndex, [i128; 3])> = v
             .iter()
-            .filter_map(|&s| cents[&s].map(|c| (s, c)))
+            .filter_map(|&s| cents[s.index()].map(|c| (s, c)))
             .collect();
         o.sort_by_key(|(_, a)| std::cmp::Reverse(*a));
         spese_ordinate.insert(*settore, o);
     }
-    for &r in &entrate {
-        spese_ordinate.entry(g[r].item.settore).or_default();
-    }
-    let linked = |g: &UnGraph<Capitolo<'a>, Legame>, n: NodeIndex| g.neighbors(n).next().is_some();
+    let vuota = Vec::new();
+    let linked = |g: &G<'a>, n: NodeIndex| g.neighbors(n).next().is_some();
+    // The search's buffers, reused from one revenue chapter to the next.
+    let mut cand: Vec<(NodeIndex, [i128; 3])> = Vec::new();
+    let mut valori: Vec<[i128; 3]> = Vec::new();
+    let mut coda: Vec<[i128; 3]> = Vec::new();
+    let mut scelta = Vec::new();
     for &r in &entrate {
         if linked(&g, r) {
             continue;
         }
-        let Some(target) = cents[&r] else { continue };
+        let Some(target) = cents[r.index()] else {
+            continue;
+        };
         if target == [0; 3] {
             continue;
         }
@@ -254,41 +253,36 @@ pub fn costruisci<'a>(
         // binary search finds the first not above the target, and at most
         // FINESTRA chapters from there are looked at, so each search costs
         // the same whatever the size of the Settore.
-        let ordinate = &spese_ordinate[&g[r].item.settore];
+        let ordinate = spese_ordinate.get(&g[r].item.settore).unwrap_or(&vuota);
         let da = ordinate.partition_point(|(_, a)| a[0] > target[0]);
-        let mut cand: Vec<(NodeIndex, [i128; 3])> = ordinate[da..]
-            .iter()
-            .take(FINESTRA)
-            .filter(|(s, a)| {
-                !linked(&g, *s) && a != &[0; 3] && a.iter().zip(&target).all(|(x, t)| x <= t)
-            })
-            .copied()
-            .collect();
+        cand.clear();
+        cand.extend(ordinate[da..].iter().take(FINESTRA).filter(|(s, a)| {
+            !linked(&g, *s) && a != &[0; 3] && a.iter().zip(&target).all(|(x, t)| x <= t)
+        }));
         cand.sort_by_key(|(_, a)| std::cmp::Reverse(*a));
-        let valori: Vec<[i128; 3]> = cand.iter().map(|(_, a)| *a).collect();
-        let cand: Vec<NodeIndex> = cand.into_iter().map(|(n, _)| n).collect();
+        valori.clear();
+        valori.extend(cand.iter().map(|(_, a)| *a));
         // What the candidates from i on can still add, per column: a branch
         // that cannot reach the target is cut at once.
-        let mut coda = vec![[0i128; 3]; valori.len() + 1];
+        coda.clear();
+        coda.resize(valori.len() + 1, [0; 3]);
         for i in (0..valori.len()).rev() {
             for k in 0..3 {
                 coda[i][k] = coda[i + 1][k] + valori[i][k];
             }
         }
         let mut passi = 0;
-        let mut scelta = Vec::new();
+        scelta.clear();
         match somma_esatta(&valori, &coda, target, 0, &mut scelta, &mut passi) {
             Some(true) if scelta.len() >= 2 => {
-                let parti: Vec<String> = scelta.iter().map(|&i| key(&g, cand[i])).collect();
-                let prova = format!(
-                    "exact sum in every column: {} = {}",
+                let prova = Prova::Somma(
                     key(&g, r),
-                    parti.join(" + ")
+                    scelta.iter().map(|&i| key(&g, cand[i].0)).collect(),
                 );
                 for &i in &scelta {
                     g.add_edge(
                         r,
-                        cand[i],
+                        cand[i].0,
                         Legame {
                             prova: prova.clone(),
                             fiducia: Fiducia::Alta,
@@ -296,20 +290,30 @@ pub fn costruisci<'a>(
                     );
                 }
             }
-            None => ricerche_interrotte.push(key(&g, r)),
+            None => ricerche_interrotte.push(g[r].item.chiave_testo()),
             _ => {}
         }
     }
 
-    // 3. Programmes named in both descriptions, same Settore, agreeing source.
-    let mut per_programma: HashMap<(Option<u32>, &str), Lati> = HashMap::default();
+    // 3. Programmes named in both descriptions, same Settore, agreeing
+    // source (each chapter's source read once).
+    let mut fonti: Vec<Option<Fonte>> = vec![None; g.node_count()];
+    let mut per_programma: HashMap<(Option<u32>, &'a str), Lati> = HashMap::default();
     let nodi: Vec<(NodeIndex, Lato)> = entrate
         .iter()
         .map(|&n| (n, Lato::Entrata))
         .chain(spese.iter().map(|&n| (n, Lato::Spesa)))
         .collect();
     for (n, lato) in nodi {
-        for p in diz.programmi_di(g[n].item.testo) {
+        let programmi = diz.programmi_di(g[n].item.testo);
+        if programmi.is_empty() {
+            continue;
+        }
+        fonti[n.index()] = match lato {
+            Lato::Entrata => fonte_entrata(g[n].item),
+            Lato::Spesa => fonte_spesa(g[n].item),
+        };
+        for p in programmi {
             let e = per_programma
                 .entry((g[n].item.settore, p.nome.as_str()))
                 .or_default();
@@ -319,6 +323,7 @@ pub fn costruisci<'a>(
             }
         }
     }
+    let fonte = |n: NodeIndex| fonti[n.index()];
     let mut chiavi: Vec<_> = per_programma.keys().copied().collect();
     chiavi.sort();
     for k in chiavi {
@@ -327,34 +332,24 @@ pub fn costruisci<'a>(
             continue;
         }
         let (settore, nome) = k;
-        let dove = settore
-            .map(|s| format!(", settore {s}"))
-            .unwrap_or_default();
-        let prova = format!("programme {nome} named by revenue and spending{dove}");
+        let prova = Prova::Programma(nome, settore);
         if rs.len() * ss.len() > MAX_COPPIE {
             // Too many pairs to weigh one by one: a star within each pair of
             // compatible sources (an unknown source is compatible with any).
-            let fonti = [
+            let tutte = [
                 Some(Fonte::Stato),
                 Some(Fonte::Regione),
                 Some(Fonte::Altri),
                 None,
             ];
-            for fe in fonti {
-                let rr: Vec<NodeIndex> = rs
-                    .iter()
-                    .copied()
-                    .filter(|&r| fonte_entrata(g[r].item) == fe)
-                    .collect();
-                for fs in fonti {
+            for fe in tutte {
+                let rr: Vec<NodeIndex> = rs.iter().copied().filter(|&r| fonte(r) == fe).collect();
+                for fs in tutte {
                     if fe.is_some() && fs.is_some() && fe != fs {
                         continue;
                     }
-                    let sp: Vec<NodeIndex> = ss
-                        .iter()
-                        .copied()
-                        .filter(|&s| fonte_spesa(g[s].item) == fs)
-                        .collect();
+                    let sp: Vec<NodeIndex> =
+                        ss.iter().copied().filter(|&s| fonte(s) == fs).collect();
                     let (Some(&r0), Some(&s0)) = (rr.first(), sp.first()) else {
                         continue;
                     };
@@ -374,8 +369,7 @@ pub fn costruisci<'a>(
         }
         for &r in rs {
             for &s in ss {
-                let (fe, fs) = (fonte_entrata(g[r].item), fonte_spesa(g[s].item));
-                let fiducia = match (fe, fs) {
+                let fiducia = match (fonte(r), fonte(s)) {
                     (Some(a), Some(b)) if a != b => continue,
                     (Some(_), Some(_)) => Fiducia::Media,
                     _ => Fiducia::Bassa,

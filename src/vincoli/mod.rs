@@ -10,6 +10,9 @@ pub mod dizionario;
 pub mod infer;
 pub mod links;
 pub mod print;
+pub mod prova;
+
+pub use prova::{Prova, PROVA_DICHIARATA};
 
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::unionfind::UnionFind;
@@ -77,19 +80,59 @@ impl Gruppo<'_> {
 
 /// An edge: "finances", with its evidence.
 #[derive(Debug, Clone)]
-pub struct Legame {
-    /// Why the two chapters are linked, in words.
-    pub prova: String,
+pub struct Legame<'a> {
+    /// Why the two chapters are linked (formatted only when shown).
+    pub prova: Prova<'a>,
     /// How sure.
     pub fiducia: Fiducia,
 }
 
-/// How the evidence of a declared link starts (the group's name follows).
-pub const PROVA_DICHIARATA: &str = "declared in the link file: ";
-
 /// A chapter's amounts in [`COLONNE`] (zero where the item has no such column).
 pub fn importi(it: &Item<'_>) -> [Decimal; 3] {
     COLONNE.map(|c| it.importo(c).unwrap_or_default())
+}
+
+/// A chapter's amounts in [`COLONNE`] as a hash key: whole cents where
+/// every amount is a whole number of cents (integer hashing, where hashing a
+/// `Decimal` normalises it first), else the amounts themselves. Equal amounts
+/// give equal keys: whether a value is a whole number of cents does not
+/// depend on the scale it is written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChiaveImporti {
+    /// Whole cents.
+    Centesimi([i128; 3]),
+    /// Anything else (fractions of a cent).
+    Importi([Decimal; 3]),
+}
+
+impl ChiaveImporti {
+    /// The key of three amounts.
+    pub fn di(a: [Decimal; 3]) -> ChiaveImporti {
+        match (
+            centesimi_esatti(a[0]),
+            centesimi_esatti(a[1]),
+            centesimi_esatti(a[2]),
+        ) {
+            (Some(x), Some(y), Some(z)) => ChiaveImporti::Centesimi([x, y, z]),
+            _ => ChiaveImporti::Importi(a),
+        }
+    }
+}
+
+/// The amount in cents when it is a whole number of cents (`None` when a
+/// fraction of a cent is left): the mantissa rescaled to two decimals.
+pub fn centesimi_esatti(v: Decimal) -> Option<i128> {
+    let m = v.mantissa();
+    match v.scale() {
+        0 => m.checked_mul(100),
+        1 => m.checked_mul(10),
+        2 => Some(m),
+        s => {
+            // A scale is at most 28, so 10^(s-2) fits an i128.
+            let p = 10i128.pow(s - 2);
+            (m % p == 0).then_some(m / p)
+        }
+    }
 }
 
 /// The columns of current sections, where V chapters live.
@@ -103,7 +146,7 @@ pub const COLONNE: [Colonna; 3] = [
 #[derive(Debug)]
 pub struct Grafo<'a> {
     /// Chapters and links.
-    pub g: UnGraph<Capitolo<'a>, Legame>,
+    pub g: UnGraph<Capitolo<'a>, Legame<'a>>,
     /// Subset-sum searches stopped at their budget (revenue keys), said rather than hidden.
     pub ricerche_interrotte: Vec<String>,
     /// Outside funding of declared groups, at the group's first chapter.
@@ -131,7 +174,7 @@ pub struct Gruppo<'a> {
     /// Spending chapters, in document order.
     pub spese: Vec<&'a Item<'a>>,
     /// The evidence of its links, without repeats.
-    pub prove: Vec<String>,
+    pub prove: Vec<Prova<'a>>,
     /// The weakest link's confidence (`Dichiarata` when every link is declared).
     pub fiducia: Fiducia,
     /// The name the link file gives the group, when declared.
@@ -176,9 +219,9 @@ impl<'a> Grafo<'a> {
             per_root.entry(*root).or_default().push(NodeIndex::new(i));
         }
         // Evidence per component, in one pass over the links.
-        let mut prove_per_root: rustc_hash::FxHashMap<usize, (Vec<String>, Fiducia)> =
+        let mut prove_per_root: rustc_hash::FxHashMap<usize, (Vec<Prova<'a>>, Fiducia)> =
             Default::default();
-        let mut visti: rustc_hash::FxHashSet<(usize, &str)> = Default::default();
+        let mut visti: rustc_hash::FxHashSet<(usize, &Prova<'a>)> = Default::default();
         for e in self.g.edge_indices() {
             let Some((a, _)) = self.g.edge_endpoints(e) else {
                 continue;
@@ -188,7 +231,7 @@ impl<'a> Grafo<'a> {
                 .entry(labels[a.index()])
                 .or_insert((Vec::new(), Fiducia::Dichiarata));
             entry.1 = entry.1.min(l.fiducia);
-            if visti.insert((labels[a.index()], l.prova.as_str())) {
+            if visti.insert((labels[a.index()], &l.prova)) {
                 entry.0.push(l.prova.clone());
             }
         }
@@ -245,7 +288,7 @@ impl<'a> Grafo<'a> {
                 None => fiducia != Fiducia::Dichiarata,
             };
             if let (Some(n), true) = (&nome, prove.is_empty()) {
-                prove.push(format!("{PROVA_DICHIARATA}{n}"));
+                prove.push(Prova::Dichiarata(n.clone()));
             }
             gruppi.push(Gruppo {
                 entrate,

@@ -47,28 +47,6 @@ pub(crate) fn nome_gruppo(i: usize, g: &Gruppo<'_>) -> String {
     )
 }
 
-/// The evidence of a link as the reader's language says it (inference
-/// writes it in English, the catalogue's `evidence-*` forms).
-pub fn prova_testo(p: &str) -> String {
-    if let Some(r) = p.strip_prefix("identical amounts in every column: ") {
-        return crate::tr!("evidence-identical", what = r);
-    }
-    if let Some(r) = p.strip_prefix("exact sum in every column: ") {
-        return crate::tr!("evidence-sum", what = r);
-    }
-    if let Some(r) = p.strip_prefix(super::PROVA_DICHIARATA) {
-        return crate::tr!("evidence-declared", what = r);
-    }
-    const NOMINATO: &str = " named by revenue and spending";
-    if let Some((nome, dove)) = p
-        .strip_prefix("programme ")
-        .and_then(|r| r.split_once(NOMINATO))
-    {
-        return crate::tr!("evidence-programme", name = nome, where = dove);
-    }
-    p.to_string()
-}
-
 /// A link file proposing every group, for a person to review and commit.
 pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) -> io::Result<()> {
     writeln!(out, "{}", crate::tr!("links-suggest-1", path = path))?;
@@ -94,7 +72,7 @@ pub fn suggerimento(out: &mut dyn Write, path: &str, viste: &[Vista<'_, '_>]) ->
             writeln!(out, "confidence = \"{}\"", g.fiducia.name())?;
             writeln!(out, "evidence = [")?;
             for p in &g.prove {
-                writeln!(out, "  {},", toml_str(&prova_testo(p)))?;
+                writeln!(out, "  {},", toml_str(&p.testo()))?;
             }
             writeln!(out, "]")?;
             let keys = |v: &[&Item<'_>]| {
@@ -194,11 +172,7 @@ pub fn tabella(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
                 }
             );
             for p in &g.prove {
-                let _ = writeln!(
-                    s,
-                    "  {}",
-                    crate::tr!("links-evidence", text = prova_testo(p))
-                );
+                let _ = writeln!(s, "  {}", crate::tr!("links-evidence", text = p.testo()));
             }
             for it in &g.entrate {
                 riga_importi(&mut s, "revenue", it, v);
@@ -300,7 +274,7 @@ pub fn dot(out: &mut dyn Write, viste: &[Vista<'_, '_>]) -> io::Result<()> {
                 esc(&nodo(&dir, a.lato, a.item)),
                 esc(&nodo(&dir, b.lato, b.item)),
                 crate::tr!("confidence", level = g[e].fiducia.name()),
-                esc(&prova_testo(&g[e].prova))
+                esc(&g[e].prova.testo())
             )?;
         }
     }
