@@ -26,7 +26,8 @@ type Gruppi<'i, 'a> = BTreeMap<Gruppo, Vec<&'i Item<'a>>>;
 
 fn raggruppa<'i, 'a>(ctx: &'i Ctx<'a>, a: &Aggregato, sel: &Selettore) -> Gruppi<'i, 'a> {
     let mut g: Gruppi<'i, 'a> = BTreeMap::new();
-    for it in ctx.items.iter().filter(|it| sel.matches(it)) {
+    let m = sel.maschera();
+    for it in ctx.items.iter().filter(|it| m.seleziona(sel, it)) {
         let key = match a.group_by {
             None => Some(Gruppo::Tutto),
             Some(by) => by.chiave(it),

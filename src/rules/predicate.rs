@@ -12,8 +12,9 @@ use rust_decimal::Decimal;
 
 /// Run one row-predicate rule.
 pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, p: &Predicato, sink: &mut Sink<'_>) {
+    let m = p.select.maschera();
     for it in ctx.items {
-        if p.select.matches(it) && p.when.as_ref().is_none_or(|w| w.holds(it)) {
+        if m.seleziona(&p.select, it) && p.when.as_ref().is_none_or(|w| w.holds(it)) {
             sink.push(finding(ctx, rule, p, it));
         }
     }
