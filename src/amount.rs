@@ -17,6 +17,12 @@ pub fn somma<I: IntoIterator<Item = Decimal>>(values: I) -> Option<Decimal> {
 /// arithmetic: formatting with `{:.2}` is many times slower, and every
 /// finding prints several amounts.
 fn centesimi(v: Decimal) -> (bool, u128) {
+    let (m, scala) = (v.mantissa(), v.scale());
+    if scala <= 2 {
+        // Whole cents already (every amount the grammar reads): nothing to
+        // round.
+        return (m < 0, m.unsigned_abs() * 10u128.pow(2 - scala));
+    }
     // Half a cent rounds away from zero, as people round money.
     let r = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     let m = r.mantissa();
@@ -33,16 +39,45 @@ pub fn in_centesimi(v: Decimal) -> Option<i128> {
     i128::try_from(c).ok().map(|c| if neg { -c } else { c })
 }
 
+/// The decimal digits of `n`, written at the end of `buf`: the digits.
+/// Amounts fit 64 bits in practice, whose division is one instruction; the
+/// 128-bit division is a library call.
+fn cifre(n: u128, buf: &mut [u8; 40]) -> &[u8] {
+    let mut i = buf.len();
+    match u64::try_from(n) {
+        Ok(mut x) => loop {
+            i -= 1;
+            buf[i] = b'0' + (x % 10) as u8;
+            x /= 10;
+            if x == 0 {
+                break;
+            }
+        },
+        Err(_) => {
+            let mut x = n;
+            loop {
+                i -= 1;
+                buf[i] = b'0' + (x % 10) as u8;
+                x /= 10;
+                if x == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    &buf[i..]
+}
+
 /// An amount as the report prints it: `.` between thousands, `,` before the
 /// two decimals, a leading `-` for negatives (`-1.234,50`).
 pub fn italiano(v: Decimal) -> String {
     let (neg, cents) = centesimi(v);
-    let int = (cents / 100).to_string();
-    let mut out = String::with_capacity(int.len() + int.len() / 3 + 4);
+    let mut buf = [0u8; 40];
+    let digits = cifre(cents / 100, &mut buf);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 4);
     if neg {
         out.push('-');
     }
-    let digits = int.as_bytes();
     for (i, d) in digits.iter().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push('.');
@@ -70,12 +105,15 @@ pub struct Macchina(pub Decimal);
 impl std::fmt::Display for Macchina {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (neg, cents) = centesimi(self.0);
-        write!(
-            f,
-            "{}{}.{:02}",
-            if neg { "-" } else { "" },
-            cents / 100,
-            cents % 100
+        let mut buf = [0u8; 40];
+        if neg {
+            f.write_str("-")?;
+        }
+        // Digits are ASCII.
+        f.write_str(std::str::from_utf8(cifre(cents / 100, &mut buf)).unwrap_or_default())?;
+        let frac = (cents % 100) as u8;
+        f.write_str(
+            std::str::from_utf8(&[b'.', b'0' + frac / 10, b'0' + frac % 10]).unwrap_or_default(),
         )
     }
 }
@@ -137,6 +175,39 @@ mod tests {
         assert_eq!(italiano(d("-0.001")), "0,00");
         assert_eq!(italiano(d("1234567.891")), "1.234.567,89");
         assert_eq!(macchina(Decimal::MAX), "79228162514264337593543950335.00");
+    }
+
+    /// Both forms agree with `Decimal`'s own rounding and printing, for
+    /// amounts of every scale, sign and size (up to the largest mantissa).
+    #[test]
+    fn forms_agree_with_decimal_printing() {
+        use proptest::prelude::*;
+        let numero = prop_oneof![
+            (any::<i64>(), 0u32..29).prop_map(|(m, s)| Decimal::new(m, s)),
+            (any::<u64>(), any::<u32>(), any::<bool>(), 0u32..29).prop_map(|(lo, hi, neg, s)| {
+                Decimal::from_parts(lo as u32, (lo >> 32) as u32, hi, neg, s)
+            }),
+        ];
+        proptest!(ProptestConfig::with_cases(20_000), |(v in numero)| {
+            let r = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            let atteso = format!("{r:.2}");
+            let atteso = if r.is_zero() { atteso.trim_start_matches('-').to_string() } else { atteso };
+            prop_assert_eq!(macchina(v), atteso.clone());
+            let (int, frac) = atteso.split_once('.').unwrap();
+            let (segno, int) = match int.strip_prefix('-') {
+                Some(i) => ("-", i),
+                None => ("", int),
+            };
+            let mut gruppi: Vec<&str> = Vec::new();
+            let mut resto = int;
+            while resto.len() > 3 {
+                let (a, b) = resto.split_at(resto.len() - 3);
+                gruppi.insert(0, b);
+                resto = a;
+            }
+            gruppi.insert(0, resto);
+            prop_assert_eq!(italiano(v), format!("{segno}{},{frac}", gruppi.join(".")));
+        });
     }
 
     #[test]

@@ -122,10 +122,16 @@ impl Template {
                             forse(name, item, aggregato),
                         )
                     })?;
-                    if !lit.is_empty() {
-                        out.push(Pezzo::Testo(std::mem::take(&mut lit)));
+                    if let Voce::Parametro(d) = voce {
+                        // A parameter's value is known at load: written into
+                        // the text once, not at every finding.
+                        lit.push_str(&parametro(d));
+                    } else {
+                        if !lit.is_empty() {
+                            out.push(Pezzo::Testo(std::mem::take(&mut lit)));
+                        }
+                        out.push(Pezzo::Voce(voce));
                     }
-                    out.push(Pezzo::Voce(voce));
                     // Skip to just past the `}` (byte offsets: the name may
                     // hold multi-byte characters).
                     while chars.peek().is_some_and(|&(j, _)| j <= i + close + 1) {
@@ -151,7 +157,10 @@ impl Template {
 
     /// Render for an item (and the aggregate values, when there are some).
     pub fn render(&self, it: Option<&Item<'_>>, agg: Option<&ValoriAggregato>) -> String {
-        let mut s = String::new();
+        if let [Pezzo::Testo(t)] = self.0.as_slice() {
+            return t.clone();
+        }
+        let mut s = String::with_capacity(128);
         for p in &self.0 {
             match p {
                 Pezzo::Testo(t) => s.push_str(t),
@@ -324,5 +333,30 @@ mod tests {
         let t = Template::parse("{\u{3000}left}ABC", false, true, &none).unwrap();
         assert_eq!(t.0.len(), 2);
         assert_eq!(t.0[1], Pezzo::Testo("ABC".into()));
+    }
+
+    /// Parameters are written into the text at load, as they render.
+    #[test]
+    fn parameters_are_part_of_the_text() {
+        let p = |n: &str| match n {
+            "percent" => Some(Decimal::new(50, 0)),
+            "absolute" => Some(Decimal::new(100000000, 2)),
+            "quota" => Some(Decimal::new(125, 1)),
+            _ => None,
+        };
+        let t = Template::parse(
+            "at least {percent}% and {absolute}, {quota}",
+            true,
+            false,
+            &p,
+        )
+        .unwrap();
+        assert_eq!(
+            t.0,
+            [Pezzo::Testo("at least 50% and 1.000.000, 12,5".into())]
+        );
+        assert_eq!(t.render(None, None), "at least 50% and 1.000.000, 12,5");
+        let t = Template::parse("{key}: {percent}%", true, false, &p).unwrap();
+        assert_eq!(t.0[1], Pezzo::Testo(": 50%".into()));
     }
 }
