@@ -164,6 +164,41 @@ pub fn interna(testo: String) -> NomeImporto {
     NomeImporto::Borrowed(t)
 }
 
+/// A catalogue text that labels figures (`figure-record`, or `altre` with
+/// the column's name), interned and kept per language: the same few labels
+/// go to thousands of findings, and Fluent formats each in microseconds.
+fn etichetta(id: &'static str, colonna: Option<&str>) -> NomeImporto {
+    use std::sync::{Mutex, OnceLock};
+    type Voce = (
+        crate::lingua::Lingua,
+        &'static str,
+        Option<Box<str>>,
+        &'static str,
+    );
+    static FATTE: OnceLock<Mutex<Vec<Voce>>> = OnceLock::new();
+    let lingua = crate::lingua::corrente();
+    let fatte = FATTE.get_or_init(|| Mutex::new(Vec::new()));
+    let trovata = fatte
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find_map(|v| (v.0 == lingua && v.1 == id && v.2.as_deref() == colonna).then_some(v.3));
+    if let Some(t) = trovata {
+        return NomeImporto::Borrowed(t);
+    }
+    let testo = match colonna {
+        Some(c) => interna(crate::tr!(id, column = c)),
+        None => interna(crate::tr!(id)),
+    };
+    if let NomeImporto::Borrowed(t) = testo {
+        let mut fatte = fatte.lock().unwrap_or_else(|e| e.into_inner());
+        if fatte.len() < 512 {
+            fatte.push((lingua, id, colonna.map(Box::from), t));
+        }
+    }
+    testo
+}
+
 /// How many likely causes a finding lists at most (the hints name no more,
 /// the sink corroborates no more).
 pub const MAX_CAUSE: usize = 3;
@@ -263,7 +298,7 @@ impl Finding {
     /// where each figure disagrees, `figure-compared` where a row rule reads
     /// them together), and `record` (the row or total's lines) a related
     /// location too. Without figures the record stays the primary location.
-    pub fn alle_cifre(&mut self, record: Span, figure: &[(String, Span)], altre: &str) {
+    pub fn alle_cifre(&mut self, record: Span, figure: &[(String, Span)], altre: &'static str) {
         let Some(((_, primo), resto)) = figure.split_first() else {
             self.span = record;
             return;
@@ -271,7 +306,7 @@ impl Finding {
         self.span = *primo;
         for (nome, span) in resto {
             if *span != *primo {
-                let m = interna(crate::tr!(altre, column = nome));
+                let m = etichetta(altre, Some(nome));
                 self.related.push(Related {
                     span: *span,
                     message: m,
@@ -279,7 +314,7 @@ impl Finding {
             }
         }
         if record != *primo {
-            let m = interna(crate::tr!("figure-record"));
+            let m = etichetta("figure-record", None);
             self.related.push(Related {
                 span: record,
                 message: m,
@@ -307,18 +342,28 @@ impl Finding {
     /// The identity of the finding that survives line moves: rule, then the PEG
     /// key, or else the section and subject.
     pub fn fingerprint_basis(&self) -> String {
+        let mut s = String::new();
+        let _ = self.scrivi_identita(&mut s);
+        s
+    }
+
+    /// [`Finding::fingerprint_basis`] written into `w` (a hash reads it
+    /// without the string being built).
+    pub fn scrivi_identita(&self, w: &mut dyn std::fmt::Write) -> std::fmt::Result {
         match self.key {
-            Some(k) => format!("{}|{}", self.rule, k),
-            None => format!(
-                "{}|{}|{}|{}",
-                self.rule,
-                self.context.sezione.map(|s| s.code()).unwrap_or(""),
-                self.context
-                    .settore
-                    .map(|s| s.to_string())
-                    .unwrap_or_default(),
-                self.context.soggetto
-            ),
+            Some(k) => write!(w, "{}|{}", self.rule, k),
+            None => {
+                write!(
+                    w,
+                    "{}|{}|",
+                    self.rule,
+                    self.context.sezione.map(|s| s.code()).unwrap_or("")
+                )?;
+                if let Some(s) = self.context.settore {
+                    write!(w, "{s}")?;
+                }
+                write!(w, "|{}", self.context.soggetto)
+            }
         }
     }
 }

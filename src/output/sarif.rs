@@ -19,12 +19,20 @@ pub const FINGERPRINT_KEY: &str = "quadraFinding/v1";
 
 /// A stable hash (FNV-1a, 64 bits, hex) of the finding's identity.
 pub fn fingerprint(f: &Finding) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in f.fingerprint_basis().bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    /// FNV-1a over the text as it is written.
+    struct Fnv(u64);
+    impl std::fmt::Write for Fnv {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            for b in s.bytes() {
+                self.0 ^= u64::from(b);
+                self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+            }
+            Ok(())
+        }
     }
-    format!("{h:016x}")
+    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    let _ = f.scrivi_identita(&mut h);
+    format!("{:016x}", h.0)
 }
 
 fn level(s: Severity) -> &'static str {
