@@ -74,6 +74,51 @@ pub fn percentuale(a: Decimal, b: Decimal) -> Option<String> {
     if b.is_zero() {
         return None;
     }
+    if let Some(p) = percentuale_in_centesimi(a, b) {
+        return Some(p);
+    }
+    percentuale_decimale(a, b)
+}
+
+/// [`percentuale`] in integers, for amounts in whole cents below 10^22:
+/// the tenths of a per cent are `2000 (a - b) / |b|` halved and rounded away
+/// from zero. `Decimal` divides to 28 significant digits before rounding to
+/// one decimal; below 10^22 cents that first rounding is closer than any
+/// quotient comes to a midpoint other than one it sits on (a quotient of
+/// cents is at least 1 / (20 |b|) from any other midpoint), so both round
+/// alike (a property test compares them).
+fn percentuale_in_centesimi(a: Decimal, b: Decimal) -> Option<String> {
+    const LIMITE: i128 = 10i128.pow(22);
+    let cents = |d: Decimal| -> Option<i128> {
+        let m = d.mantissa();
+        let c = match d.scale() {
+            0 => m * 100,
+            1 => m * 10,
+            2 => m,
+            _ => return None,
+        };
+        (c.abs() < LIMITE).then_some(c)
+    };
+    let (a, b) = (cents(a)?, cents(b)?);
+    // Twice the tenths, so that the half is an integer test.
+    let num = (a - b) * 2000;
+    let den = b.abs();
+    // q is twice the tenths, rounded down: odd when at least half a tenth
+    // is left over, which rounds away from zero.
+    let q = num.abs() / den;
+    let decimi = q / 2 + q % 2;
+    let segno = if decimi == 0 {
+        ""
+    } else if num < 0 {
+        "-"
+    } else {
+        "+"
+    };
+    Some(format!("{segno}{},{}%", decimi / 10, decimi % 10))
+}
+
+/// [`percentuale`] in `Decimal` arithmetic, for any amounts.
+fn percentuale_decimale(a: Decimal, b: Decimal) -> Option<String> {
     let p = a
         .checked_sub(b)?
         .checked_mul(Decimal::ONE_HUNDRED)?
@@ -115,5 +160,26 @@ mod tests {
         assert_eq!(percentuale(d("100.05"), d("100")).unwrap(), "+0,1%");
         assert_eq!(percentuale(d("100.04"), d("100")).unwrap(), "0,0%");
         assert_eq!(percentuale(d("1170000.00"), d("0.00")), None);
+    }
+
+    /// The integer path gives what `Decimal` arithmetic gives, near the
+    /// midpoints (a change of exactly 0,05%) and anywhere else.
+    #[test]
+    fn integers_and_decimals_agree_on_percentages() {
+        use proptest::prelude::*;
+        let cents = prop_oneof![
+            -10_000i64..10_000,
+            any::<i64>(),
+            (1i64..1_000_000).prop_map(|b| b * 20),
+        ];
+        proptest!(ProptestConfig::with_cases(50_000), |(a in cents.clone(), b in cents, scala in 0u32..3)| {
+            let (x, y) = (Decimal::new(a, scala), Decimal::new(b, scala));
+            prop_assume!(!y.is_zero());
+            prop_assert_eq!(super::percentuale_in_centesimi(x, y), super::percentuale_decimale(x, y));
+        });
+        // Exact midpoints: +0,05% rounds up, -0,05% down.
+        assert_eq!(percentuale(d("100.05"), d("100.00")).unwrap(), "+0,1%");
+        assert_eq!(percentuale(d("99.95"), d("100.00")).unwrap(), "-0,1%");
+        assert_eq!(percentuale(d("100.04"), d("100.00")).unwrap(), "0,0%");
     }
 }
