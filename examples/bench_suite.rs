@@ -145,6 +145,20 @@ fn run(path: &str) {
     );
 }
 
+/// The parse alone, one report at a time, nothing else in the process: what
+/// a profiler (`valgrind --tool=callgrind`, `perf`) should look at when the
+/// parse is the question.
+fn solo_parse(path: &str) {
+    let ingresso = quadra::ingresso::Ingresso::apri(path).expect("readable input");
+    let mut reports = 0usize;
+    let diagnostics = quadra::parse_each(ingresso.bytes(), |r| {
+        reports += 1;
+        ingresso.rilascia(r.span.end);
+    })
+    .expect("a report");
+    println!("reports={reports} diagnostics={}", diagnostics.len());
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args
@@ -155,8 +169,11 @@ fn main() {
     {
         ["gen", "--mb", mb, "-o", path] => gen(mb.parse().expect("--mb takes megabytes"), path),
         ["run", path] => run(path),
+        ["parse", path] => solo_parse(path),
         _ => {
-            eprintln!("usage: bench_suite gen --mb N -o FILE | bench_suite run FILE");
+            eprintln!(
+                "usage: bench_suite gen --mb N -o FILE | bench_suite run FILE | bench_suite parse FILE"
+            );
             std::process::exit(2);
         }
     }

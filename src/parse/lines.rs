@@ -13,6 +13,25 @@ pub fn is_blank(c: char) -> bool {
     )
 }
 
+/// `s` without leading and trailing blanks ([`is_blank`]), and the length
+/// of what was cut in front. ASCII blanks are cut on bytes; characters are
+/// decoded only where a non-ASCII byte sits at an end (a no-break space, or
+/// a letter such as `È`).
+pub fn trim(s: &str) -> (usize, &str) {
+    let b = s.as_bytes();
+    let ascii_blank = |c: &u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
+    let start = b.iter().position(|c| !ascii_blank(c)).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !ascii_blank(c))
+        .map_or(start, |e| e + 1);
+    if b.get(start).is_some_and(|c| !c.is_ascii()) || (end > start && !b[end - 1].is_ascii()) {
+        let t = s.trim_start_matches(is_blank);
+        return (s.len() - t.len(), t.trim_end_matches(is_blank));
+    }
+    (start, &s[start..end])
+}
+
 /// One physical line, trimmed.
 #[derive(Debug, Clone, Copy)]
 pub struct Line<'a> {
@@ -124,9 +143,7 @@ impl<'a> Iterator for Lines<'a> {
                 }))
             }
         };
-        let trimmed_start = text.trim_start_matches(is_blank);
-        let lead = text.len() - trimmed_start.len();
-        let trimmed = trimmed_start.trim_end_matches(is_blank);
+        let (lead, trimmed) = trim(text);
         let s = start + lead;
         Some(Ok(Line {
             text: trimmed,
@@ -153,6 +170,30 @@ mod tests {
         assert_eq!(&input[lines[1].span.start..lines[1].span.end], b"cd");
         assert!(lines[2].is_blank());
         assert_eq!(lines[3].text, "x");
+    }
+
+    /// The byte-level trim cuts what trimming by characters cuts, on every
+    /// string of a dense alphabet (ASCII and multi-byte blanks, letters).
+    #[test]
+    fn trim_agrees_with_trimming_by_characters() {
+        let alphabet = ["a", " ", "\t", "\r", "\u{a0}", "\u{202f}", "é", "\u{0c}"];
+        let mut frontier = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..5 {
+            let mut next = Vec::new();
+            for p in &frontier {
+                for c in alphabet {
+                    let s = format!("{p}{c}");
+                    let t = s.trim_start_matches(is_blank);
+                    let expected = (s.len() - t.len(), t.trim_end_matches(is_blank));
+                    assert_eq!(trim(&s), expected, "{s:?}");
+                    checked += 1;
+                    next.push(s);
+                }
+            }
+            frontier = next;
+        }
+        assert_eq!(checked, 8 + 64 + 512 + 4096 + 32768);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
 use super::lines::is_blank;
-use super::record::join_words;
+use super::record::joined;
 use crate::ast::SezioneId;
 
 fn blanks1(i: &str) -> IResult<&str, &str> {
@@ -17,9 +17,8 @@ fn blanks1(i: &str) -> IResult<&str, &str> {
 }
 
 /// A line starting with `Bilancio`, blanks collapsed: extraction may double them.
-fn bilancio(line: &str) -> Option<String> {
-    line.starts_with("Bilancio")
-        .then(|| join_words(std::iter::once(line)))
+fn bilancio(line: &str) -> Option<std::borrow::Cow<'_, str>> {
+    line.starts_with("Bilancio").then(|| joined(line))
 }
 
 /// `Bilancio di Previsione 2022 - REPORT COMMISSIONI -`: the year.
@@ -195,11 +194,27 @@ pub fn column_header(line: &str) -> HeaderFit {
         return HeaderFit::No;
     }
     let mut strong = false;
-    for word in line.split(is_blank).filter(|w| !w.is_empty()) {
-        match segment(word.as_bytes()) {
-            Some(s) => strong |= s,
-            None => return HeaderFit::No,
+    let mut fits = |word: &[u8]| match segment(word) {
+        Some(s) => {
+            strong |= s;
+            true
         }
+        None => false,
+    };
+    let all_fit = if line.is_ascii() {
+        // ASCII blanks are single bytes: words split on bytes, no character
+        // decoded.
+        line.as_bytes()
+            .split(|c| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r'))
+            .filter(|w| !w.is_empty())
+            .all(&mut fits)
+    } else {
+        line.split(is_blank)
+            .filter(|w| !w.is_empty())
+            .all(|w| fits(w.as_bytes()))
+    };
+    if !all_fit {
+        return HeaderFit::No;
     }
     if strong {
         HeaderFit::Strong
@@ -223,7 +238,13 @@ fn segment(w: &[u8]) -> Option<bool> {
     // best[i]: can w[..i] be split, and does the split use a strong word.
     let mut best: [Option<bool>; MAX + 1] = [None; MAX + 1];
     best[0] = Some(false);
+    // The furthest offset a split reaches so far: past it nothing can be
+    // split (most words of a description fail at their first letter).
+    let mut reach = 0;
     for i in 0..w.len() {
+        if i > reach {
+            return None;
+        }
         let Some(strong_so_far) = best[i] else {
             continue;
         };
@@ -231,6 +252,7 @@ fn segment(w: &[u8]) -> Option<bool> {
         if is_year_start(tail) {
             let e = &mut best[i + 4];
             *e = Some(e.unwrap_or(false) | strong_so_far);
+            reach = reach.max(i + 4);
         }
         // Only the words with this first letter: this runs on the first word
         // of nearly every line of every table.
@@ -239,6 +261,7 @@ fn segment(w: &[u8]) -> Option<bool> {
             if tail.len() >= hw.len() && tail[..hw.len()].eq_ignore_ascii_case(hw) {
                 let e = &mut best[i + hw.len()];
                 *e = Some(e.unwrap_or(false) | strong_so_far | strong);
+                reach = reach.max(i + hw.len());
             }
         }
     }
@@ -300,7 +323,11 @@ pub fn heading(line: &str) -> Option<Heading<'_>> {
         return Some(Heading::Titolo(c.parse().ok()?, n));
     }
     // Capital layout: the code comes after the label.
-    let p = line.rfind("TITOLO")?;
+    // A searcher built once: `str::rfind` builds one per call, and this
+    // runs on every line of text alone in a table.
+    static TITOLO: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::FinderRev::new(b"TITOLO"));
+    let p = TITOLO.rfind(line.as_bytes())?;
     let name = line[..p].trim_matches(is_blank);
     let (_, (_, _, code)) = all_consuming((
         opt(char(':')),
@@ -347,19 +374,28 @@ pub struct KeyPrefix<'a> {
 /// tabs, as nom's `digit1` and `space1` read them.
 pub fn key_prefix(text: &str) -> Option<KeyPrefix<'_>> {
     let b = text.as_bytes();
-    let run = |from: usize, ok: fn(&u8) -> bool| {
-        from + b[from..]
-            .iter()
-            .position(|c| !ok(c))
-            .unwrap_or(b.len() - from)
+    // Two loops the compiler sees whole (a function pointer per byte was
+    // an indirect call per byte).
+    let digits = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
     };
-    let digit: fn(&u8) -> bool = u8::is_ascii_digit;
-    let space: fn(&u8) -> bool = |c| matches!(c, b' ' | b'\t');
-    let e1 = run(0, digit);
-    let s1 = run(e1, space);
-    let e2 = run(s1, digit);
-    let s2 = run(e2, space);
-    let e3 = run(s2, digit);
+    let spaces = |mut i: usize| {
+        while matches!(b.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        i
+    };
+    let e1 = digits(0);
+    if e1 == 0 {
+        return None;
+    }
+    let s1 = spaces(e1);
+    let e2 = digits(s1);
+    let s2 = spaces(e2);
+    let e3 = digits(s2);
     if e1 == 0 || s1 == e1 || e2 == s1 || s2 == e2 || e3 == s2 {
         return None;
     }

@@ -246,40 +246,64 @@ pub fn importi(
     (imp, extra, spans)
 }
 
+/// ASCII words separated by single spaces, with no blank at either end (and
+/// not empty): the piece is its own join. One pass of tests the compiler
+/// can vectorise, no branch per byte.
+fn is_single_spaced(b: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let odd = b.iter().fold(false, |acc, &c| {
+        acc | (c >= 0x80) | matches!(c, b'\t' | 0x0b | 0x0c | b'\r')
+    });
+    let doppio = b
+        .iter()
+        .zip(&b[1..])
+        .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+    first != b' ' && last != b' ' && !odd && !doppio
+}
+
+/// [`join_words`] of one piece, borrowed when the piece is already its own
+/// join (trimmed, single-spaced ASCII words): for a text that is only read,
+/// not kept, no allocation.
+pub fn joined(piece: &str) -> std::borrow::Cow<'_, str> {
+    if is_single_spaced(piece.as_bytes()) {
+        std::borrow::Cow::Borrowed(piece)
+    } else {
+        std::borrow::Cow::Owned(join_words(std::iter::once(piece)))
+    }
+}
+
 /// Join words with single spaces, collapsing the blanks inside each piece.
 pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
     // One allocation: the pieces and a space between each pair bound the
     // length (collapsing blanks only shortens it).
     let mut out = String::with_capacity(pieces.clone().map(|p| p.len() + 1).sum());
     for piece in pieces {
-        if piece.is_ascii() {
-            // Fast path: ASCII blanks are single bytes; a byte scan finds the
-            // words (a `split` on a set of chars decodes every character).
-            let b = piece.as_bytes();
-            let blank = |c: u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
-            // Most pieces are already words separated by single spaces once
-            // their ends are trimmed (a row's description starts with the
-            // blank after its key): copied whole, not word by word.
-            let start = b.iter().position(|&c| !blank(c)).unwrap_or(b.len());
-            let end = b.iter().rposition(|&c| !blank(c)).map_or(start, |e| e + 1);
-            let inner = &b[start..end];
-            let single_spaced = !inner.is_empty()
-                && inner.iter().all(|&c| !blank(c) || c == b' ')
-                && !inner.windows(2).any(|w| w == b"  ");
-            if single_spaced {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&piece[start..end]);
-                continue;
+        // Most pieces are words separated by single spaces once their ends
+        // are trimmed (text tokens are trimmed; a row's description starts
+        // with the blank after its key): copied whole, after one pass.
+        let blank = |c: &u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
+        let b = piece.as_bytes();
+        let start = b.iter().position(|c| !blank(c)).unwrap_or(b.len());
+        let end = b.iter().rposition(|c| !blank(c)).map_or(start, |e| e + 1);
+        if is_single_spaced(&b[start..end]) {
+            if !out.is_empty() {
+                out.push(' ');
             }
+            out.push_str(&piece[start..end]);
+            continue;
+        }
+        if piece.is_ascii() {
+            // ASCII blanks are single bytes: a byte scan finds the words (a
+            // `split` on a set of chars decodes every character).
             let mut i = 0;
             while i < b.len() {
-                while i < b.len() && blank(b[i]) {
+                while i < b.len() && blank(&b[i]) {
                     i += 1;
                 }
                 let start = i;
-                while i < b.len() && !blank(b[i]) {
+                while i < b.len() && !blank(&b[i]) {
                     i += 1;
                 }
                 if start < i {

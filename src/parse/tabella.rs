@@ -3,7 +3,7 @@
 
 use super::lines::Line;
 use super::recognise::{self, Heading};
-use super::record::{has_totale, importi, join_words, starts_with_amount, Record};
+use super::record::{has_totale, importi, join_words, joined, starts_with_amount, Record};
 use super::tokens::Tok;
 use super::{layout, Ctx};
 use crate::ast::{
@@ -15,8 +15,10 @@ use crate::diagnostic::{ParseCode, ParseDiagnostic};
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Riga,
+enum Kind<'a> {
+    /// A budget row, with the PEG key read from its first text (kept: the
+    /// row is built from it when the record closes).
+    Riga(recognise::KeyPrefix<'a>),
     Totale,
 }
 
@@ -26,7 +28,7 @@ pub struct TabellaBuilder<'a> {
     anno: Option<u16>,
     t: Tabella,
     rec: Record<'a>,
-    kind: Kind,
+    kind: Kind<'a>,
     /// The record ends with amounts but has fewer than its layout: one more
     /// line of amounts may follow.
     tentative: bool,
@@ -44,7 +46,7 @@ impl<'a> TabellaBuilder<'a> {
                 totale: None,
             },
             rec: Record::default(),
-            kind: Kind::Riga,
+            kind: Kind::Totale,
             tentative: false,
         }
     }
@@ -105,9 +107,9 @@ impl<'a> TabellaBuilder<'a> {
 
     fn fresh(&mut self, line: &Line<'a>, toks: &[Tok<'a>], ctx: &mut Ctx) {
         if let [Tok::Text(t, _), ..] = toks {
-            if recognise::key_prefix(t).is_some() {
+            if let Some(key) = recognise::key_prefix(t) {
                 self.rec.start(line.span, toks);
-                self.kind = Kind::Riga;
+                self.kind = Kind::Riga(key);
                 self.maybe_complete(ctx);
                 return;
             }
@@ -193,7 +195,7 @@ impl<'a> TabellaBuilder<'a> {
             return;
         }
         let expected = match self.kind {
-            Kind::Riga => layout::riga(self.id).len(),
+            Kind::Riga(_) => layout::riga(self.id).len(),
             Kind::Totale => layout::totale(self.id, self.livello(&self.rec.label())).len(),
         };
         if self.rec.amounts() >= expected {
@@ -209,7 +211,7 @@ impl<'a> TabellaBuilder<'a> {
         self.tentative = false;
         if !self.rec.has_amount() {
             let what = match self.kind {
-                Kind::Riga => "row",
+                Kind::Riga(_) => "row",
                 Kind::Totale => "total",
             };
             let cols: Vec<String> = layout::riga(self.id)
@@ -226,8 +228,8 @@ impl<'a> TabellaBuilder<'a> {
             return;
         }
         match self.kind {
-            Kind::Riga => {
-                if let Some(r) = self.riga(ctx) {
+            Kind::Riga(key) => {
+                if let Some(r) = self.riga(key, ctx) {
                     let sp = r.span;
                     let g = self.gruppo(sp, ctx);
                     g.span = g.span.join(sp);
@@ -243,11 +245,13 @@ impl<'a> TabellaBuilder<'a> {
         }
     }
 
-    fn riga(&mut self, ctx: &mut Ctx) -> Option<Riga> {
+    /// The row whose first text (`parts.lead[0]`, the record's first
+    /// token) starts with `key`.
+    fn riga(&mut self, key: recognise::KeyPrefix<'a>, ctx: &mut Ctx) -> Option<Riga> {
         let span = self.rec.span;
         let parts = self.rec.parts_reusing(ctx)?;
         let (first, first_sp) = *parts.lead.first()?;
-        let key = recognise::key_prefix(first)?;
+        debug_assert_eq!(recognise::key_prefix(first), Some(key));
         let chiave_span = Span::new(first_sp.start, first_sp.start + key.len);
         let num = |s: &str, ctx: &mut Ctx| -> Option<u32> {
             let v = s.parse().ok();
@@ -304,15 +308,13 @@ impl<'a> TabellaBuilder<'a> {
         let mp_text = parts.take_inner(ctx, mp_at, "parse-row-help");
         let missione_programma = match (mp_at, mp_text) {
             (None, _) => None,
-            (Some(_), Some((s, sp))) => {
-                match MissioneProgramma::parse(&join_words(std::iter::once(s))) {
-                    Some(mp) => Some(mp),
-                    None => {
-                        ctx.push(invalid_mp(sp, s));
-                        return None;
-                    }
+            (Some(_), Some((s, sp))) => match MissioneProgramma::parse(&joined(s)) {
+                Some(mp) => Some(mp),
+                None => {
+                    ctx.push(invalid_mp(sp, s));
+                    return None;
                 }
-            }
+            },
             (Some(_), None) => {
                 ctx.push(invalid_mp(parts.amounts_span(), ""));
                 return None;
@@ -357,11 +359,20 @@ impl<'a> TabellaBuilder<'a> {
     }
 
     fn livello(&self, label: &str) -> LivelloTotale {
-        let words: Vec<&str> = label.split(' ').collect();
-        if words.iter().any(|w| is_dir_code(w)) {
+        if label.split(' ').any(is_dir_code) {
             return LivelloTotale::Direzione;
         }
-        let settore = match words.as_slice() {
+        // The first words, and whether there are more than three: the
+        // label's shape without collecting its words.
+        let mut it = label.split(' ');
+        let first: [Option<&str>; 4] = std::array::from_fn(|_| it.next());
+        let words: &[&str] = match first {
+            [Some(a), Some(b), Some(c), None] => &[a, b, c],
+            [Some(a), Some(b), None, _] => &[a, b],
+            [Some(a), None, ..] => &[a],
+            _ => &[],
+        };
+        let settore = match words {
             ["Totale", "Settore", n] | ["Totale", n] | [n, "Totale"] => {
                 n.bytes().all(|b| b.is_ascii_digit())
             }
