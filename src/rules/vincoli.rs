@@ -272,21 +272,19 @@ pub fn check_flag_mismatch(ctx: &Ctx<'_>, rule: &RuleDef, sink: &mut Sink<'_>) {
             SezioneId::SpeseCorrenti,
         ),
     ] {
-        let mut per_importi: HashMap<ChiaveImporti, Vec<&Item<'_>>> = HashMap::default();
+        // The first V chapter with each set of amounts (the one a finding
+        // names): a map to one item, no vector per key.
+        let mut per_importi: HashMap<ChiaveImporti, &Item<'_>> = HashMap::default();
         for it in righe(sez_v).filter(|i| i.vincolato) {
             let a = importi(it);
             if a.iter().any(|x| !x.is_zero()) {
-                per_importi
-                    .entry(ChiaveImporti::di(a))
-                    .or_default()
-                    .push(it);
+                per_importi.entry(ChiaveImporti::di(a)).or_insert(it);
             }
         }
         for it in righe(sez_altro).filter(|i| !i.vincolato) {
-            let Some(pari) = per_importi.get(&ChiaveImporti::di(importi(it))) else {
+            let Some(&v) = per_importi.get(&ChiaveImporti::di(importi(it))) else {
                 continue;
             };
-            let v = pari[0];
             let mut f = Finding::new(
                 &rule.id,
                 rule.severity,

@@ -214,10 +214,16 @@ impl<'a> Grafo<'a> {
             }
         }
         let labels = uf.into_labeling();
-        let mut per_root: std::collections::BTreeMap<usize, Vec<NodeIndex>> = Default::default();
-        for (i, root) in labels.iter().enumerate() {
-            per_root.entry(*root).or_default().push(NodeIndex::new(i));
-        }
+        // The nodes of each component, components by root and nodes by
+        // index: one sorted vector of (root, node) cut into runs (a vector
+        // per root was an allocation per chapter, most of them alone).
+        let mut per_root: Vec<(usize, NodeIndex)> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, root)| (*root, NodeIndex::new(i)))
+            .collect();
+        per_root.sort_unstable();
+        let mut nodi: Vec<NodeIndex> = Vec::new();
         // Evidence per component, in one pass over the links.
         let mut prove_per_root: rustc_hash::FxHashMap<usize, (Vec<Prova<'a>>, Fiducia)> =
             Default::default();
@@ -238,7 +244,9 @@ impl<'a> Grafo<'a> {
         let mut gruppi = Vec::new();
         let mut entrate_sole = Vec::new();
         let mut spese_sole = Vec::new();
-        for nodi in per_root.into_values() {
+        for run in per_root.chunk_by(|a, b| a.0 == b.0) {
+            nodi.clear();
+            nodi.extend(run.iter().map(|(_, n)| *n));
             // A chapter alone is unmatched, unless a link file declares it
             // (with outside funding, say).
             if nodi.len() == 1 && !self.dichiarati.contains_key(&nodi[0]) {
