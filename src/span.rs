@@ -174,7 +174,15 @@ impl LineIndex {
     /// function of quadra.
     pub fn locate(&self, text: &[u8], span: Span) -> Location {
         let (line, column) = self.position(text, span.start);
-        let (end_line, end_column) = self.position(text, span.end);
+        // A span within one line (nearly every one) ends on the line it
+        // starts on: its end is counted from its start, not looked up again.
+        let limite = text.len().min(self.len);
+        let (da, a) = (span.start.min(limite), span.end.min(limite));
+        let (end_line, end_column) = if da <= a && memchr::memchr(b'\n', &text[da..a]).is_none() {
+            (line, column + count_chars(&text[da..a]))
+        } else {
+            self.position(text, span.end)
+        };
         Location {
             line,
             column,
@@ -269,6 +277,31 @@ mod tests {
                 end_column: 5
             }
         );
+    }
+
+    /// `locate` gives the positions of both ends, for every span of a text
+    /// with empty lines, CRLF, multi-byte characters and a final line
+    /// without a break, and for spans past its end or reversed.
+    #[test]
+    fn locate_is_the_position_of_both_ends() {
+        let text = "ab\n\nçé x\r\n\u{a0}y\nlast".as_bytes();
+        let idx = LineIndex::new(text);
+        for start in 0..=text.len() + 2 {
+            for end in 0..=text.len() + 2 {
+                let (line, column) = idx.position(text, start);
+                let (end_line, end_column) = idx.position(text, end);
+                assert_eq!(
+                    idx.locate(text, Span { start, end }),
+                    Location {
+                        line,
+                        column,
+                        end_line,
+                        end_column
+                    },
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     /// The checkpoints give what a scan from the first byte gives, for
