@@ -13,17 +13,22 @@ pub fn is_blank(c: char) -> bool {
     )
 }
 
+/// The ASCII bytes among the blanks of [`is_blank`] (the others are
+/// multi-byte characters): what byte scans cut and split on.
+pub fn is_ascii_blank(c: &u8) -> bool {
+    matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r')
+}
+
 /// `s` without leading and trailing blanks ([`is_blank`]), and the length
 /// of what was cut in front. ASCII blanks are cut on bytes; characters are
 /// decoded only where a non-ASCII byte sits at an end (a no-break space, or
 /// a letter such as `È`).
 pub fn trim(s: &str) -> (usize, &str) {
     let b = s.as_bytes();
-    let ascii_blank = |c: &u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
-    let start = b.iter().position(|c| !ascii_blank(c)).unwrap_or(b.len());
+    let start = b.iter().position(|c| !is_ascii_blank(c)).unwrap_or(b.len());
     let end = b
         .iter()
-        .rposition(|c| !ascii_blank(c))
+        .rposition(|c| !is_ascii_blank(c))
         .map_or(start, |e| e + 1);
     if b.get(start).is_some_and(|c| !c.is_ascii()) || (end > start && !b[end - 1].is_ascii()) {
         let t = s.trim_start_matches(is_blank);

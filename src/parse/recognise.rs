@@ -205,7 +205,7 @@ pub fn column_header(line: &str) -> HeaderFit {
         // ASCII blanks are single bytes: words split on bytes, no character
         // decoded.
         line.as_bytes()
-            .split(|c| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r'))
+            .split(super::lines::is_ascii_blank)
             .filter(|w| !w.is_empty())
             .all(&mut fits)
     } else {

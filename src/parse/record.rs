@@ -283,7 +283,7 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
         // Most pieces are words separated by single spaces once their ends
         // are trimmed (text tokens are trimmed; a row's description starts
         // with the blank after its key): copied whole, after one pass.
-        let blank = |c: &u8| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r');
+        let blank = super::lines::is_ascii_blank;
         let b = piece.as_bytes();
         let start = b.iter().position(|c| !blank(c)).unwrap_or(b.len());
         let end = b.iter().rposition(|c| !blank(c)).map_or(start, |e| e + 1);

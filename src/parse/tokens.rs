@@ -12,7 +12,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
-use super::lines::{is_blank, trim};
+use super::lines::{is_ascii_blank, is_blank, trim};
 use crate::span::Span;
 
 /// A token of a line.
@@ -150,10 +150,7 @@ fn word_end(line: &str, i: usize) -> usize {
     // are multi-byte); decode characters only from there. Asking whether the
     // whole line was ASCII cost a scan of the line on every call.
     let b = &line.as_bytes()[i..];
-    match b
-        .iter()
-        .position(|c| matches!(c, b' ' | b'\t' | 0x0b | 0x0c | b'\r') || !c.is_ascii())
-    {
+    match b.iter().position(|c| is_ascii_blank(c) || !c.is_ascii()) {
         None => line.len(),
         Some(e) if b[e].is_ascii() => i + e,
         Some(e) => line[i + e..]
