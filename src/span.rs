@@ -302,6 +302,37 @@ mod tests {
                 );
             }
         }
+        // Lines across the 1 KiB checkpoints, with the index grown a piece
+        // at a time and the part behind forgotten, as the streaming check
+        // uses it: spans from every seventh byte, up to 300 bytes long.
+        let mut long = Vec::new();
+        for i in 0..400 {
+            long.extend(std::iter::repeat_n(b'x', i % 23));
+            long.extend_from_slice(if i % 4 == 0 {
+                "é\r\n".as_bytes()
+            } else {
+                b"\n"
+            });
+        }
+        let whole = LineIndex::new(&long);
+        let mut grown = LineIndex::vuoto();
+        grown.estendi(&long, long.len());
+        grown.dimentica(2 * BLOCCO + 5);
+        for idx in [&whole, &grown] {
+            for start in (0..long.len()).step_by(7) {
+                for end in start.saturating_sub(3)..(start + 300).min(long.len() + 1) {
+                    let (line, column) = idx.position(&long, start);
+                    let (end_line, end_column) = idx.position(&long, end);
+                    let expected = Location {
+                        line,
+                        column,
+                        end_line,
+                        end_column,
+                    };
+                    assert_eq!(idx.locate(&long, Span { start, end }), expected);
+                }
+            }
+        }
     }
 
     /// The checkpoints give what a scan from the first byte gives, for

@@ -183,7 +183,6 @@ mod tests {
     fn trim_agrees_with_trimming_by_characters() {
         let alphabet = ["a", " ", "\t", "\r", "\u{a0}", "\u{202f}", "é", "\u{0c}"];
         let mut frontier = vec![String::new()];
-        let mut checked = 0;
         for _ in 0..5 {
             let mut next = Vec::new();
             for p in &frontier {
@@ -192,13 +191,11 @@ mod tests {
                     let t = s.trim_start_matches(is_blank);
                     let expected = (s.len() - t.len(), t.trim_end_matches(is_blank));
                     assert_eq!(trim(&s), expected, "{s:?}");
-                    checked += 1;
                     next.push(s);
                 }
             }
             frontier = next;
         }
-        assert_eq!(checked, 8 + 64 + 512 + 4096 + 32768);
     }
 
     #[test]

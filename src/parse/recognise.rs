@@ -396,7 +396,7 @@ pub fn key_prefix(text: &str) -> Option<KeyPrefix<'_>> {
     let e2 = digits(s1);
     let s2 = spaces(e2);
     let e3 = digits(s2);
-    if e1 == 0 || s1 == e1 || e2 == s1 || s2 == e2 || e3 == s2 {
+    if s1 == e1 || e2 == s1 || s2 == e2 || e3 == s2 {
         return None;
     }
     // The key must end at a blank or the end of the text.
@@ -416,10 +416,9 @@ pub fn key_prefix(text: &str) -> Option<KeyPrefix<'_>> {
 pub fn has_totale(text: &str) -> bool {
     // One searcher built once: `str::contains` set up a two-way searcher on
     // every call, and this runs on every text of every table line.
-    static TOTALE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
-        std::sync::OnceLock::new();
-    let finder = TOTALE.get_or_init(|| memchr::memmem::Finder::new("Totale"));
-    finder.find(text.as_bytes()).is_some() && text.split(is_blank).any(|w| w == "Totale")
+    static TOTALE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Totale"));
+    TOTALE.find(text.as_bytes()).is_some() && text.split(is_blank).any(|w| w == "Totale")
 }
 
 /// A line made of a two-digit code and a name: `12 DIRITTI SOCIALI...`.

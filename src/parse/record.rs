@@ -247,8 +247,8 @@ pub fn importi(
 }
 
 /// ASCII words separated by single spaces, with no blank at either end (and
-/// not empty): the piece is its own join. One pass of tests the compiler
-/// can vectorise, no branch per byte.
+/// not empty): the piece is its own join. Two folds the compiler can
+/// vectorise, no branch per byte.
 fn is_single_spaced(b: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
         return false;
@@ -282,7 +282,8 @@ pub fn join_words<'s>(pieces: impl Iterator<Item = &'s str> + Clone) -> String {
     for piece in pieces {
         // Most pieces are words separated by single spaces once their ends
         // are trimmed (text tokens are trimmed; a row's description starts
-        // with the blank after its key): copied whole, after one pass.
+        // with the blank after its key): copied whole, once their ends are
+        // found and their inside tested.
         let blank = super::lines::is_ascii_blank;
         let b = piece.as_bytes();
         let start = b.iter().position(|c| !blank(c)).unwrap_or(b.len());
@@ -340,6 +341,29 @@ mod tests {
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// `joined` borrows exactly the pieces that are their own join, and
+    /// gives the join of the others.
+    #[test]
+    fn joined_borrows_only_a_piece_that_is_its_own_join() {
+        use std::borrow::Cow;
+        for (piece, borrowed) in [
+            ("a b", true),
+            ("12 04", true),
+            ("a", true),
+            ("", false),
+            (" a", false),
+            ("a\t", false),
+            ("a  b", false),
+            ("a\tb", false),
+            ("a\u{a0}", false),
+            ("è b", false),
+        ] {
+            let j = super::joined(piece);
+            assert_eq!(matches!(j, Cow::Borrowed(_)), borrowed, "{piece:?}");
+            assert_eq!(j, reference(&[piece]), "{piece:?}");
+        }
     }
 
     #[test]

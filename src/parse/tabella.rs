@@ -46,6 +46,7 @@ impl<'a> TabellaBuilder<'a> {
                 totale: None,
             },
             rec: Record::default(),
+            // Never read before `fresh` starts a record and sets it.
             kind: Kind::Totale,
             tentative: false,
         }
@@ -362,20 +363,12 @@ impl<'a> TabellaBuilder<'a> {
         if label.split(' ').any(is_dir_code) {
             return LivelloTotale::Direzione;
         }
-        // The first words, and whether there are more than three: the
-        // label's shape without collecting its words.
-        let mut it = label.split(' ');
-        let first: [Option<&str>; 4] = std::array::from_fn(|_| it.next());
-        let words: &[&str] = match first {
-            [Some(a), Some(b), Some(c), None] => &[a, b, c],
-            [Some(a), Some(b), None, _] => &[a, b],
-            [Some(a), None, ..] => &[a],
-            _ => &[],
-        };
-        let settore = match words {
-            ["Totale", "Settore", n] | ["Totale", n] | [n, "Totale"] => {
-                n.bytes().all(|b| b.is_ascii_digit())
-            }
+        // The label's shape from its first four words, none collected.
+        let mut w = label.split(' ');
+        let settore = match (w.next(), w.next(), w.next(), w.next()) {
+            (Some("Totale"), Some("Settore"), Some(n), None)
+            | (Some("Totale"), Some(n), None, None)
+            | (Some(n), Some("Totale"), None, None) => n.bytes().all(|b| b.is_ascii_digit()),
             _ => false,
         };
         if settore {
