@@ -636,9 +636,38 @@ fn control_character(t: &str) -> Option<usize> {
     })
 }
 
+/// Every string of at most `n` pieces of `alfabeto`, the empty one first,
+/// shorter before longer: the inputs of the tests that prove a hand scanner
+/// equal to its reference.
+#[cfg(test)]
+pub(crate) fn ogni_stringa(alfabeto: &[&str], n: usize) -> Vec<String> {
+    let mut tutte = vec![String::new()];
+    let mut ultime = 0..1;
+    for _ in 0..n {
+        let inizio = tutte.len();
+        for i in ultime {
+            for c in alfabeto {
+                let s = format!("{}{c}", tutte[i]);
+                tutte.push(s);
+            }
+        }
+        ultime = inizio..tutte.len();
+    }
+    tutte
+}
+
 #[cfg(test)]
 mod control_tests {
     use super::control_character;
+
+    #[test]
+    fn ogni_stringa_lists_every_string_shorter_first() {
+        assert_eq!(
+            super::ogni_stringa(&["a", "é"], 2),
+            ["", "a", "é", "aa", "aé", "éa", "éé"]
+        );
+        assert_eq!(super::ogni_stringa(&["0", "1", "2"], 5).len(), 364);
+    }
 
     #[test]
     fn finds_the_same_control_characters_as_char_is_control() {
