@@ -32,6 +32,9 @@ pub fn e_foglio(bytes: &[u8]) -> bool {
 /// A number as the reader reads it in `dec`'s form: the shortest decimal
 /// that is the cell's binary value, with a fourth decimal digit added when
 /// it has exactly three (`1.234` alone would be ambiguous; `1.2340` is not).
+/// The one `f64` of quadra: calamine hands a numeric cell as the binary
+/// value the file stores, and it becomes text here, at once, which the table
+/// reader then reads as a `Decimal` like any other cell.
 fn numero(v: f64, dec: Decimali) -> String {
     if v.is_finite() && v.fract() == 0.0 && v.abs() < 1e15 {
         return format!("{v:.0}");
