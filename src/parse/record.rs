@@ -68,6 +68,27 @@ impl<'a> Record<'a> {
         }))
     }
 
+    /// The words of [`Record::label`], without joining them: its text
+    /// tokens split at blanks.
+    pub fn label_words(&self) -> impl Iterator<Item = &'a str> + Clone + '_ {
+        self.toks
+            .iter()
+            .filter_map(|t| match t {
+                Tok::Text(s, _) => Some(*s),
+                _ => None,
+            })
+            .flat_map(super::lines::parole)
+    }
+
+    /// Some text token holds `needle`: a cheap test before the words of
+    /// the label are looked at.
+    pub fn mentions(&self, needle: &[u8]) -> bool {
+        self.toks.iter().any(|t| match t {
+            Tok::Text(s, _) => s.as_bytes().windows(needle.len()).any(|w| w == needle),
+            _ => false,
+        })
+    }
+
     /// Split into parts, reporting malformed amounts.
     pub fn parts(&self, ctx: &mut Ctx) -> Option<Parts<'a>> {
         let mut p = Parts::default();
@@ -390,6 +411,34 @@ mod tests {
                 }
             }
             frontier = next;
+        }
+    }
+
+    /// The words `label_words` gives are those `label` joins, on texts with
+    /// every kind of blank, between amounts or not.
+    #[test]
+    fn label_words_are_the_words_of_the_label() {
+        use super::super::tokens::Tok;
+        use crate::span::Span;
+        let sp = Span::new(0, 0);
+        let testi = crate::parse::ogni_stringa(&["a", " ", "\t", "\u{a0}", "\u{202f}", "é"], 4);
+        assert_eq!(testi.len(), 1555);
+        for t in &testi {
+            for toks in [
+                vec![Tok::Text(t, sp)],
+                vec![
+                    Tok::Text("Totale", sp),
+                    Tok::Amount(rust_decimal::Decimal::ONE, sp),
+                    Tok::Text(t, sp),
+                ],
+                vec![Tok::Text(t, sp), Tok::V(sp), Tok::Text(t, sp)],
+            ] {
+                let mut r = super::Record::default();
+                r.start(sp, &toks);
+                let parole: Vec<&str> = r.label_words().collect();
+                assert_eq!(parole.join(" "), r.label(), "{toks:?}");
+                assert!(parole.iter().all(|w| !w.is_empty()), "{toks:?}");
+            }
         }
     }
 }

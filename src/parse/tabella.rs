@@ -69,13 +69,19 @@ impl<'a> TabellaBuilder<'a> {
 
     /// Take one non-blank line.
     pub fn line(&mut self, line: &Line<'a>, toks: &[Tok<'a>], ctx: &mut Ctx) {
+        // The PEG key a row starts with, read once: it both ends the record
+        // before it and starts the new one.
+        let key = match toks {
+            [Tok::Text(t, _), ..] => recognise::key_prefix(t),
+            _ => None,
+        };
         if self.rec.active {
             let continues = if self.tentative {
                 // Only a line of amounts completes a short record: a total
                 // line also starts with amounts, but carries its label.
                 starts_with_amount(toks) && !has_totale(toks)
             } else {
-                !self.starts_item(toks)
+                !(key.is_some() || self.starts_item(toks))
             };
             if continues {
                 self.rec.extend(line.span, toks);
@@ -84,7 +90,7 @@ impl<'a> TabellaBuilder<'a> {
             }
             self.close(ctx);
         }
-        self.fresh(line, toks, ctx);
+        self.fresh(line, key, toks, ctx);
     }
 
     /// Close any pending record and return the table.
@@ -95,9 +101,10 @@ impl<'a> TabellaBuilder<'a> {
         self.t
     }
 
+    /// A line that starts a total or a heading (a row's key is tested by
+    /// the caller).
     fn starts_item(&self, toks: &[Tok<'a>]) -> bool {
         match toks {
-            [Tok::Text(t, _), ..] if recognise::key_prefix(t).is_some() => true,
             _ if has_totale(toks) => true,
             [Tok::Text(t, _)] => {
                 recognise::direzione(t).is_some() || recognise::heading(t).is_some()
@@ -106,14 +113,20 @@ impl<'a> TabellaBuilder<'a> {
         }
     }
 
-    fn fresh(&mut self, line: &Line<'a>, toks: &[Tok<'a>], ctx: &mut Ctx) {
-        if let [Tok::Text(t, _), ..] = toks {
-            if let Some(key) = recognise::key_prefix(t) {
-                self.rec.start(line.span, toks);
-                self.kind = Kind::Riga(key);
-                self.maybe_complete(ctx);
-                return;
-            }
+    /// Start the record of a line; `key` is the PEG key its first text
+    /// starts with.
+    fn fresh(
+        &mut self,
+        line: &Line<'a>,
+        key: Option<recognise::KeyPrefix<'a>>,
+        toks: &[Tok<'a>],
+        ctx: &mut Ctx,
+    ) {
+        if let Some(key) = key {
+            self.rec.start(line.span, toks);
+            self.kind = Kind::Riga(key);
+            self.maybe_complete(ctx);
+            return;
         }
         if has_totale(toks) {
             self.rec.start(line.span, toks);
@@ -197,7 +210,7 @@ impl<'a> TabellaBuilder<'a> {
         }
         let expected = match self.kind {
             Kind::Riga(_) => layout::riga(self.id).len(),
-            Kind::Totale => layout::totale(self.id, self.livello(&self.rec.label())).len(),
+            Kind::Totale => layout::totale(self.id, self.livello(self.rec.label_words())).len(),
         };
         if self.rec.amounts() >= expected {
             self.close(ctx);
@@ -359,12 +372,17 @@ impl<'a> TabellaBuilder<'a> {
         })
     }
 
-    fn livello(&self, label: &str) -> LivelloTotale {
-        if label.split(' ').any(is_dir_code) {
+    /// The level of a total from the words of its label (as
+    /// [`Record::label_words`] gives them: the label is joined only for the
+    /// total that is kept, not on every line of a total being read).
+    fn livello<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> LivelloTotale {
+        // A Direzione's code (`DIR07`) in the label: looked for word by word
+        // only in the rare label that holds `DIR` at all.
+        if self.rec.mentions(b"DIR") && words.clone().any(is_dir_code) {
             return LivelloTotale::Direzione;
         }
         // The label's shape from its first four words, none collected.
-        let mut w = label.split(' ');
+        let mut w = words;
         let settore = match (w.next(), w.next(), w.next(), w.next()) {
             (Some("Totale"), Some("Settore"), Some(n), None)
             | (Some("Totale"), Some(n), None, None)
@@ -391,7 +409,7 @@ impl<'a> TabellaBuilder<'a> {
     fn totale(&mut self, ctx: &mut Ctx) -> Option<Totale> {
         let parts = self.rec.parts_reusing(ctx)?;
         let etichetta = self.rec.label();
-        let livello = self.livello(&etichetta);
+        let livello = self.livello(self.rec.label_words());
         let layout = layout::totale(self.id, livello);
         if !parts.check_count(ctx, self.rec.span, "total", layout, self.anno) {
             return None;
