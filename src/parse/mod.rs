@@ -300,6 +300,8 @@ struct Driver<'a> {
     /// A page footer or title came since the last line of a record: column
     /// headers may follow inside a record (a page break split it).
     pagina: bool,
+    /// The column-header lines met so far.
+    headers: recognise::ColumnHeaders,
 }
 
 impl<'a> Driver<'a> {
@@ -400,6 +402,7 @@ impl<'a> Driver<'a> {
             toks,
             cur,
             pagina,
+            headers,
             ..
         } = self;
         let Some(sec) = sec.as_mut() else {
@@ -438,7 +441,7 @@ impl<'a> Driver<'a> {
             }
             ctx.push(anno_without_year(sp));
         }
-        let fit = recognise::column_header(t);
+        let fit = headers.fit(t);
         let is_header = match fit {
             recognise::HeaderFit::No => false,
             recognise::HeaderFit::Strong => true,

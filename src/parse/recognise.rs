@@ -180,19 +180,61 @@ pub enum HeaderFit {
 
 /// Does the whole line segment into column-header words (and years)?
 pub fn column_header(line: &str) -> HeaderFit {
-    // Cheap rejections first: this runs on every line of every table.
+    if !may_be_header(line) {
+        return HeaderFit::No;
+    }
+    header_words(line)
+}
+
+/// The cheap rejections of [`column_header`]: false for a line that cannot
+/// be a header (this runs on every line of every table).
+fn may_be_header(line: &str) -> bool {
     let b = line.as_bytes();
     let first = b.first().copied().unwrap_or(b' ');
     if line.len() > 160 || !(first.is_ascii_alphabetic() || first == b'1' || first == b'2') {
-        return HeaderFit::No;
+        return false;
     }
     // The first word must segment from its first byte, and the only header
     // piece that starts with a digit is a year `19dd` or `20dd`: a budget
     // row (`1003 8 ...`) or an amount line is ruled out here, before the
     // words are split.
-    if first.is_ascii_digit() && !is_year_start(b) {
-        return HeaderFit::No;
+    !first.is_ascii_digit() || is_year_start(b)
+}
+
+/// [`column_header`] with the header lines already read remembered. A
+/// report repeats the same few header lines on every page, and segmenting
+/// them cost a tenth of the parse; a line seen before costs a hash and a
+/// compare. Only lines that are headers are kept, at most
+/// [`ColumnHeaders::MAX`] of them, so the memory stays fixed whatever the
+/// input. (A table indexed by a line's length and ends, tried first, cost
+/// more: real header lines collided in it.)
+#[derive(Debug, Default)]
+pub struct ColumnHeaders {
+    noti: rustc_hash::FxHashMap<Box<str>, HeaderFit>,
+}
+
+impl ColumnHeaders {
+    /// The most header lines remembered.
+    pub const MAX: usize = 64;
+
+    /// [`column_header`] of `line`.
+    pub fn fit(&mut self, line: &str) -> HeaderFit {
+        if !may_be_header(line) {
+            return HeaderFit::No;
+        }
+        if let Some(f) = self.noti.get(line) {
+            return *f;
+        }
+        let f = header_words(line);
+        if f != HeaderFit::No && self.noti.len() < Self::MAX {
+            self.noti.insert(line.into(), f);
+        }
+        f
     }
+}
+
+/// Does every word of `line` segment into header words, and is one strong.
+fn header_words(line: &str) -> HeaderFit {
     let mut strong = false;
     let mut fits = |word: &[u8]| match segment(word) {
         Some(s) => {

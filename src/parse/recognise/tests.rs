@@ -220,3 +220,26 @@ fn recognises_peg_keys() {
     assert!(key_prefix("12 04 0,00").is_none());
     assert!(key_prefix("51 AREA").is_none());
 }
+
+/// The remembered header lines give what `column_header` gives, the first
+/// time and every time after, and only header lines are kept, no more than `MAX` of them.
+#[test]
+fn remembered_headers_read_as_column_header() {
+    let mut lines = corpus_lines();
+    // More distinct header lines than are remembered, each seen twice.
+    let anni: Vec<String> = (1900..2000).map(|y| format!("PREVISIONE {y}")).collect();
+    lines.extend(anni.iter().chain(&anni).cloned());
+    let mut memo = ColumnHeaders::default();
+    let mut headers = 0;
+    for _ in 0..2 {
+        for l in &lines {
+            let fit = memo.fit(l);
+            assert_eq!(fit, column_header(l), "{l:?}");
+            headers += usize::from(fit != HeaderFit::No);
+        }
+    }
+    assert_eq!(memo.noti.len(), ColumnHeaders::MAX);
+    assert!(memo.noti.values().all(|f| *f != HeaderFit::No));
+    // Not vacuous: the real report's headers and the 200 years were read.
+    assert!(headers > 2 * 200, "{headers}");
+}
