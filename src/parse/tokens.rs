@@ -319,6 +319,33 @@ mod tests {
             assert_eq!(testo(amount_at(c)), testo(nom), "{c:?}");
         }
     }
+    /// The scanner agrees with the grammar where a group or the cents hold
+    /// the bytes next to the digits (`/` and `:` border them in ASCII),
+    /// dots, commas and a multi-byte letter, in every position.
+    #[test]
+    fn amount_scanner_agrees_with_the_grammar_at_the_digits_edges() {
+        let bordi = ["/", "0", "5", "9", ":", ".", ",", "é"];
+        let mut casi = 0;
+        for p in crate::parse::ogni_stringa(&bordi, 5) {
+            let c: Vec<char> = p.chars().collect();
+            if c.len() != 5 {
+                continue;
+            }
+            for testo in [
+                format!("1.{}{}{},{}{}", c[0], c[1], c[2], c[3], c[4]),
+                format!("-12.345.{}{}{},{}{}", c[0], c[1], c[2], c[3], c[4]),
+                format!("{}{}{}.{}{}0,00", c[0], c[1], c[2], c[3], c[4]),
+            ] {
+                let nom = importo(&testo)
+                    .ok()
+                    .map(|(rest, v)| (v, testo.len() - rest.len()));
+                assert_eq!(amount_at(&testo), nom, "{testo:?}");
+                casi += 1;
+            }
+        }
+        assert_eq!(casi, 3 * 8usize.pow(5));
+    }
+
     /// The tokenizer as it was before its text-skipping shortcuts (a byte
     /// at a time, no block test, no digit-run skip, trimming by
     /// characters): the reference the fast one must agree with.
