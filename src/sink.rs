@@ -231,3 +231,81 @@ fn in_scope(s: &Voce<'_>, f: &Finding) -> bool {
             .as_ref()
             .is_none_or(|g| f.key.is_some_and(|k| g.matches(&k.to_string())))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sink_con(posizioni: &[(usize, &str)]) -> Sink<'static> {
+        let mut s = Sink::new(Politica::default(), false);
+        for &(at, rule) in posizioni {
+            s.push(Finding::new(
+                rule,
+                Severity::Info,
+                Span::new(at, at + 1),
+                format!("{rule}@{at}"),
+            ));
+        }
+        s
+    }
+
+    fn nomi(fs: &[Finding]) -> Vec<&str> {
+        fs.iter().map(|f| f.message.as_str()).collect()
+    }
+
+    /// `ordina` gives the stable sort by position, then rule, on every
+    /// order of arrival of findings with equal keys among them.
+    #[test]
+    fn ordina_is_the_stable_sort_by_position_and_rule() {
+        let chiavi = [(3, "b"), (1, "a"), (3, "a"), (1, "a"), (2, "c"), (3, "b")];
+        let mut casi = 0;
+        for giro in 0..720usize {
+            // The giro-th permutation of the six findings (factorial base).
+            let mut resto: Vec<usize> = (0..6).collect();
+            let mut n = giro;
+            let mut perm = Vec::new();
+            for k in (1..=6).rev() {
+                perm.push(resto.remove(n % k));
+                n /= k;
+            }
+            let mut fs: Vec<Finding> = perm
+                .iter()
+                .map(|&i| {
+                    let (at, rule) = chiavi[i];
+                    Finding::new(rule, Severity::Info, Span::new(at, at), format!("{i}"))
+                })
+                .collect();
+            let mut attesi = fs.clone();
+            attesi.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+            ordina(&mut fs);
+            assert_eq!(nomi(&fs), nomi(&attesi), "{perm:?}");
+            casi += 1;
+        }
+        assert_eq!(casi, 720);
+    }
+
+    /// The findings before the frontier come out ordered by position, then
+    /// rule; the others stay, in their order of arrival; all of them when
+    /// all are before it.
+    #[test]
+    fn prendi_prima_takes_the_findings_before_the_frontier() {
+        let arrivo = [
+            (30, "b"),
+            (5, "z"),
+            (40, "a"),
+            (5, "a"),
+            (12, "c"),
+            (30, "a"),
+        ];
+        let mut s = sink_con(&arrivo);
+        let presi = s.prendi_prima(30);
+        assert_eq!(nomi(&presi), ["a@5", "z@5", "c@12"]);
+        assert_eq!(nomi(&s.findings), ["b@30", "a@40", "a@30"]);
+        let presi = s.prendi_prima(usize::MAX);
+        assert_eq!(nomi(&presi), ["a@30", "b@30", "a@40"]);
+        assert!(s.findings.is_empty());
+        let mut s = sink_con(&arrivo);
+        assert!(s.prendi_prima(0).is_empty());
+        assert_eq!(s.findings.len(), arrivo.len());
+    }
+}
