@@ -100,42 +100,51 @@ impl Dizionario {
 
     /// The programmes a description names.
     pub fn programmi_di(&self, descrizione: &str) -> Vec<&Programma> {
-        let trovati = match &self.automa {
-            Some(automa) if descrizione.is_ascii() => self.con_automa(automa, descrizione),
-            _ => self.per_sinonimo(descrizione),
-        };
-        trovati.into_iter().map(|i| &self.programmi[i]).collect()
+        let mut trovati = Vec::new();
+        self.trova(descrizione, &mut trovati);
+        trovati.into_iter().map(|i| self.programma(i)).collect()
+    }
+
+    /// [`Dizionario::programmi_di`] as indices (see
+    /// [`Dizionario::programma`]) into a buffer the caller reuses: vincolo
+    /// inference asks for every chapter of a report.
+    pub fn trova(&self, descrizione: &str, trovati: &mut Vec<usize>) {
+        trovati.clear();
+        match &self.automa {
+            Some(automa) if descrizione.is_ascii() => self.con_automa(automa, descrizione, trovati),
+            _ => self.per_sinonimo(descrizione, trovati),
+        }
+        trovati.sort_unstable();
+    }
+
+    /// The programme of an index that [`Dizionario::trova`] gives.
+    pub fn programma(&self, i: usize) -> &Programma {
+        &self.programmi[i]
     }
 
     /// ASCII text and synonyms: upper-casing is ASCII case folding, which
     /// the automaton does while it reads. Overlapping matches, so that no
     /// occurrence hides a whole-word one.
-    fn con_automa(&self, automa: &aho_corasick::AhoCorasick, descrizione: &str) -> Vec<usize> {
+    fn con_automa(&self, automa: &aho_corasick::AhoCorasick, descrizione: &str, trovati: &mut Vec<usize>) {
         let b = descrizione.as_bytes();
-        let mut trovati: Vec<usize> = Vec::new();
         for m in automa.find_overlapping_iter(b) {
             let i = self.cercatori[m.pattern().as_usize()].0;
             if !trovati.contains(&i) && intero(b, m.start(), m.end()) {
                 trovati.push(i);
             }
         }
-        trovati.sort_unstable();
-        trovati
     }
 
     /// Any text: each synonym searched in the upper-cased description.
-    fn per_sinonimo(&self, descrizione: &str) -> Vec<usize> {
+    fn per_sinonimo(&self, descrizione: &str, trovati: &mut Vec<usize>) {
         let d = descrizione.to_uppercase();
         let b = d.as_bytes();
-        let mut trovati: Vec<usize> = Vec::new();
         for (i, f) in &self.cercatori {
             let n = f.needle().len();
             if !trovati.contains(i) && f.find_iter(b).any(|at| intero(b, at, at + n)) {
                 trovati.push(*i);
             }
         }
-        trovati.sort_unstable();
-        trovati
     }
 }
 

@@ -62,7 +62,15 @@ fn fonte_entrata(it: &Item<'_>) -> Option<Fonte> {
 }
 
 fn fonte_spesa(it: &Item<'_>) -> Option<Fonte> {
-    let d = it.testo.to_uppercase();
+    if it.testo.is_ascii() {
+        return fonte_dichiarata_ascii(it.testo.as_bytes());
+    }
+    fonte_maiuscola(it.testo)
+}
+
+/// The source a description declares, read in its upper-cased copy.
+fn fonte_maiuscola(testo: &str) -> Option<Fonte> {
+    let d = testo.to_uppercase();
     if d.contains("FIN.TO STATALE") {
         Some(Fonte::Stato)
     } else if d.contains("FIN.TO REGIONALE") {
@@ -72,6 +80,44 @@ fn fonte_spesa(it: &Item<'_>) -> Option<Fonte> {
     } else {
         None
     }
+}
+
+/// [`fonte_spesa`] of an ASCII description, without upper-casing a copy:
+/// every declaration is `FIN.TO ` and a source, so each `.` is looked at,
+/// ignoring ASCII case (which is what upper-casing ASCII text does).
+fn fonte_dichiarata_ascii(b: &[u8]) -> Option<Fonte> {
+    let mut trovata: Option<Fonte> = None;
+    for p in memchr::memchr_iter(b'.', b) {
+        let dopo = &b[p + 1..];
+        if p < 3 || !b[p - 3..p].eq_ignore_ascii_case(b"FIN") || dopo.len() < 3 {
+            continue;
+        }
+        if !dopo[..3].eq_ignore_ascii_case(b"TO ") {
+            continue;
+        }
+        let fonte = &dopo[3..];
+        let inizia = |s: &[u8]| fonte.len() >= s.len() && fonte[..s.len()].eq_ignore_ascii_case(s);
+        let f = if inizia(b"STATALE") {
+            Fonte::Stato
+        } else if inizia(b"REGIONALE") {
+            Fonte::Regione
+        } else if inizia(b"ALTRI SOGGETTI") || inizia(b"UE") {
+            Fonte::Altri
+        } else {
+            continue;
+        };
+        // The State before the Region before anyone else, wherever each is
+        // declared: the order of the tests on the upper-cased text.
+        let rango = |f: Fonte| match f {
+            Fonte::Stato => 0,
+            Fonte::Regione => 1,
+            Fonte::Altri => 2,
+        };
+        if trovata.is_none_or(|t| rango(f) < rango(t)) {
+            trovata = Some(f);
+        }
+    }
+    trovata
 }
 
 /// Revenue and spending chapters that name one programme in one Settore.
@@ -304,8 +350,9 @@ pub fn costruisci<'a>(
         .map(|&n| (n, Lato::Entrata))
         .chain(spese.iter().map(|&n| (n, Lato::Spesa)))
         .collect();
+    let mut programmi = Vec::new();
     for (n, lato) in nodi {
-        let programmi = diz.programmi_di(g[n].item.testo);
+        diz.trova(g[n].item.testo, &mut programmi);
         if programmi.is_empty() {
             continue;
         }
@@ -313,7 +360,7 @@ pub fn costruisci<'a>(
             Lato::Entrata => fonte_entrata(g[n].item),
             Lato::Spesa => fonte_spesa(g[n].item),
         };
-        for p in programmi {
+        for p in programmi.iter().map(|&i| diz.programma(i)) {
             let e = per_programma
                 .entry((g[n].item.settore, p.nome.as_str()))
                 .or_default();
@@ -446,6 +493,25 @@ fn somma_esatta(
 
 #[cfg(test)]
 mod tests {
+
+    /// On ASCII text the scan finds the source the upper-cased copy
+    /// finds, in any case, with declarations in any order and truncated.
+    #[test]
+    fn declared_source_without_a_copy_is_the_upper_cased_one() {
+        let pezzi = [
+            "FIN.TO ", "fin.To ", "FIN.TO", "STATALE", "regionale", "UE", "Altri Soggetti", "N.2",
+            " ", "X", "FIN.",
+        ];
+        let casi = crate::parse::ogni_stringa(&pezzi, 4);
+        let mut dichiarate = 0;
+        for c in &casi {
+            let attesa = super::fonte_maiuscola(c);
+            assert_eq!(super::fonte_dichiarata_ascii(c.as_bytes()), attesa, "{c:?}");
+            dichiarate += usize::from(attesa.is_some());
+        }
+        assert!(dichiarate > 1000, "{dichiarate}");
+    }
+
     use super::*;
 
     #[test]
