@@ -9,6 +9,11 @@
 //!   report and the peak memory of this process (VmHWM).
 
 use std::io::Write;
+
+/// The allocator of the `quadra` binary (see `src/main.rs`), so that the
+/// suite measures what the command does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Instant;
 
 use quadra::report_text::{impagina, Opzioni};
