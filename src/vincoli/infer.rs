@@ -499,8 +499,17 @@ mod tests {
     #[test]
     fn declared_source_without_a_copy_is_the_upper_cased_one() {
         let pezzi = [
-            "FIN.TO ", "fin.To ", "FIN.TO", "STATALE", "regionale", "UE", "Altri Soggetti", "N.2",
-            " ", "X", "FIN.",
+            "FIN.TO ",
+            "fin.To ",
+            "FIN.TO",
+            "STATALE",
+            "regionale",
+            "UE",
+            "Altri Soggetti",
+            "N.2",
+            " ",
+            "X",
+            "FIN.",
         ];
         let casi = crate::parse::ogni_stringa(&pezzi, 4);
         let mut dichiarate = 0;
