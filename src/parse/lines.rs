@@ -216,6 +216,16 @@ impl<'a> Iterator for Lines<'a> {
             return None;
         }
         let start = self.pos;
+        if self.bytes[start] == b'\n' {
+            // An empty line (half the lines of a report): nothing to find,
+            // check or trim.
+            self.pos = start + 1;
+            return Some(Ok(Line {
+                text: "",
+                span: Span::new(start, start),
+                indented: false,
+            }));
+        }
         let end = fine_riga(&self.bytes[start..]).map_or(self.bytes.len(), |i| start + i);
         self.pos = end + 1;
         let text = match self.testo(start, end) {
@@ -266,6 +276,37 @@ mod tests {
             let expected = (s.len() - t.len(), t.trim_end_matches(is_blank));
             assert_eq!(trim(&s), expected, "{s:?}");
         }
+    }
+
+    /// The lines are the pieces between newlines (no piece after a final
+    /// one), each trimmed, with its span and whether it was indented: on
+    /// every text of up to 6 characters over newlines, blanks, CR and
+    /// letters, empty lines (read without a search) included.
+    #[test]
+    fn lines_are_the_trimmed_pieces_between_newlines() {
+        let mut vuote = 0;
+        for s in crate::parse::ogni_stringa(&["a", "\n", " ", "\r", "é"], 6) {
+            let b = s.as_bytes();
+            let mut attese = Vec::new();
+            let mut da = 0;
+            for pezzo in s.split('\n') {
+                if da >= b.len() {
+                    break;
+                }
+                let (lead, t) = trim(pezzo);
+                attese.push((t.to_string(), Span::new(da + lead, da + lead + t.len()), lead > 0));
+                vuote += usize::from(pezzo.is_empty());
+                da += pezzo.len() + 1;
+            }
+            let lette: Vec<_> = Lines::new(b)
+                .map(|l| {
+                    let l = l.expect("valid UTF-8");
+                    (l.text.to_string(), l.span, l.indented)
+                })
+                .collect();
+            assert_eq!(lette, attese, "{s:?}");
+        }
+        assert!(vuote > 1000, "{vuote}");
     }
 
     /// `fine_riga` finds the first newline wherever it sits: in every one
