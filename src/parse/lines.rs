@@ -294,7 +294,11 @@ mod tests {
                     break;
                 }
                 let (lead, t) = trim(pezzo);
-                attese.push((t.to_string(), Span::new(da + lead, da + lead + t.len()), lead > 0));
+                attese.push((
+                    t.to_string(),
+                    Span::new(da + lead, da + lead + t.len()),
+                    lead > 0,
+                ));
                 vuote += usize::from(pezzo.is_empty());
                 da += pezzo.len() + 1;
             }

@@ -312,6 +312,16 @@ fn segment(w: &[u8]) -> Option<bool> {
 
 /// `DIR07   DIREZIONE WELFARE E SALUTE` (capital sections append `DIREZIONE:`).
 pub fn direzione(line: &str) -> Option<(&str, &str)> {
+    // The grammar's letters must be `DIR`: no other line is parsed (this
+    // runs on every text alone on a table line).
+    if !line.starts_with("DIR") {
+        return None;
+    }
+    direzione_grammar(line)
+}
+
+/// [`direzione`] without its first-bytes test.
+fn direzione_grammar(line: &str) -> Option<(&str, &str)> {
     let p = (
         take_while1(|c: char| c.is_ascii_alphabetic()),
         digit1,
@@ -364,7 +374,17 @@ pub fn heading(line: &str) -> Option<Heading<'_>> {
         let (_, (c, n)) = code_name(h).ok()?;
         return Some(Heading::Titolo(c.parse().ok()?, n));
     }
-    // Capital layout: the code comes after the label.
+    // Capital layout: the code comes after the label, so the line ends
+    // with its digits; the search for the label runs only then.
+    if !line.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    titolo_capitale(line)
+}
+
+/// `ENTRATE IN CONTO CAPITALETITOLO: 4`: a Titolo of the capital layout,
+/// the code after the label.
+fn titolo_capitale(line: &str) -> Option<Heading<'_>> {
     // A searcher built once: `str::rfind` builds one per call, and this
     // runs on every line of text alone in a table.
     static TITOLO: std::sync::LazyLock<memchr::memmem::FinderRev<'static>> =

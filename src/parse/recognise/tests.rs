@@ -243,3 +243,40 @@ fn remembered_headers_read_as_column_header() {
     // Not vacuous: the real report's headers and the 200 years were read.
     assert!(headers > 2 * 200, "{headers}");
 }
+
+/// The first-bytes tests in front of `direzione` and of the capital-layout
+/// Titolo are necessary conditions: on every string over the grammars'
+/// pieces, whatever the grammars accept starts with `DIR`, or ends with a
+/// digit.
+#[test]
+fn direzione_and_capital_titolo_prefilters_drop_nothing() {
+    let pezzi = [
+        "DIR",
+        "07",
+        " ",
+        "\u{a0}",
+        "DIREZIONE:",
+        "X",
+        "TITOLO",
+        ":",
+        "4",
+        "di",
+    ];
+    let (mut direzioni, mut titoli) = (0, 0);
+    let mut righe = crate::parse::ogni_stringa(&pezzi, 4);
+    righe.extend(corpus_lines());
+    for l in &righe {
+        if direzione_grammar(l).is_some() {
+            assert!(l.starts_with("DIR"), "{l:?}");
+            assert_eq!(direzione(l), direzione_grammar(l), "{l:?}");
+            direzioni += 1;
+        }
+        if let Some(t) = titolo_capitale(l) {
+            assert!(l.as_bytes().last().is_some_and(u8::is_ascii_digit), "{l:?}");
+            assert!(heading(l).is_some(), "{l:?} {t:?}");
+            titoli += 1;
+        }
+    }
+    // Not vacuous: both grammars accept many of the strings.
+    assert!(direzioni > 50 && titoli > 100, "{direzioni} {titoli}");
+}
