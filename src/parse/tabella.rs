@@ -32,6 +32,11 @@ pub struct TabellaBuilder<'a> {
     /// The record ends with amounts but has fewer than its layout: one more
     /// line of amounts may follow.
     tentative: bool,
+    /// The level of the total being read, as [`Self::maybe_complete`] last
+    /// found it: the record has not grown since, nor the tree (it changes
+    /// only when a record closes), so closing it need not read its words
+    /// again. Cleared whenever the record starts or grows.
+    livello_letto: Option<LivelloTotale>,
 }
 
 impl<'a> TabellaBuilder<'a> {
@@ -49,6 +54,7 @@ impl<'a> TabellaBuilder<'a> {
             // Never read before `fresh` starts a record and sets it.
             kind: Kind::Totale,
             tentative: false,
+            livello_letto: None,
         }
     }
 
@@ -85,6 +91,7 @@ impl<'a> TabellaBuilder<'a> {
             };
             if continues {
                 self.rec.extend(line.span, toks);
+                self.livello_letto = None;
                 self.maybe_complete(ctx);
                 return;
             }
@@ -124,12 +131,14 @@ impl<'a> TabellaBuilder<'a> {
     ) {
         if let Some(key) = key {
             self.rec.start(line.span, toks);
+            self.livello_letto = None;
             self.kind = Kind::Riga(key);
             self.maybe_complete(ctx);
             return;
         }
         if has_totale(toks) {
             self.rec.start(line.span, toks);
+            self.livello_letto = None;
             self.kind = Kind::Totale;
             self.maybe_complete(ctx);
             return;
@@ -210,7 +219,11 @@ impl<'a> TabellaBuilder<'a> {
         }
         let expected = match self.kind {
             Kind::Riga(_) => layout::riga(self.id).len(),
-            Kind::Totale => layout::totale(self.id, self.livello(self.rec.label_words())).len(),
+            Kind::Totale => {
+                let livello = self.livello(self.rec.label_words());
+                self.livello_letto = Some(livello);
+                layout::totale(self.id, livello).len()
+            }
         };
         if self.rec.amounts() >= expected {
             self.close(ctx);
@@ -409,7 +422,10 @@ impl<'a> TabellaBuilder<'a> {
     fn totale(&mut self, ctx: &mut Ctx) -> Option<Totale> {
         let parts = self.rec.parts_reusing(ctx)?;
         let etichetta = self.rec.label();
-        let livello = self.livello(self.rec.label_words());
+        let livello = match self.livello_letto.take() {
+            Some(l) => l,
+            None => self.livello(self.rec.label_words()),
+        };
         let layout = layout::totale(self.id, livello);
         if !parts.check_count(ctx, self.rec.span, "total", layout, self.anno) {
             return None;
@@ -542,4 +558,35 @@ fn invalid_mp(sp: Span, s: &str) -> ParseDiagnostic {
         crate::tr!("parse-mp-label"),
         crate::tr!("parse-mp-help"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::{Corpo, LivelloTotale};
+
+    /// A total's level is read from all of its label: when a short total
+    /// (`Totale Settore 51`, two amounts of three) takes a line of amounts
+    /// that ends with a word, the word makes it a Tipologia's total, not the
+    /// Settore's (the level read before that line is not kept).
+    #[test]
+    fn a_total_that_grows_is_levelled_on_its_whole_label() {
+        let testo = " Bilancio di Previsione 2022 - REPORT COMMISSIONI - \n\
+            1.A        ENTRATE CORRENTI\nANNO :\n2022\n\
+            DIR07   DIREZIONE WELFARE E SALUTE\n51 AREA DIRITTI E INCLUSIONE\n\
+            3 ENTRATE EXTRATRIBUTARIETITOLO\n01 VENDITA DI BENI E SERVIZITIPOLOGIA:\n\
+            225 1 03010201000 PROVENTI 150.000,00160.000,00 59.202,50\n\
+            150.000,00Totale Settore 51 160.000,00\n59.202,50 ALTRO\n";
+        let out = crate::parse(testo.as_bytes()).expect("a report");
+        let Corpo::Tabella(t) = &out.documento.reports[0].sezioni[0].corpo else {
+            panic!("a table");
+        };
+        let settore = &t.settori[0];
+        assert!(settore.totale.is_none());
+        let totale = settore.titoli[0].gruppi[0]
+            .totale
+            .as_ref()
+            .expect("the Tipologia's total");
+        assert_eq!(totale.livello, LivelloTotale::Gruppo);
+        assert_eq!(totale.etichetta, "Totale Settore 51 ALTRO");
+    }
 }
