@@ -5,6 +5,7 @@
 //! the hierarchy. A line nothing recognises becomes a diagnostic, and reading
 //! goes on at the next line.
 
+mod chiave;
 pub(crate) mod layout;
 mod lines;
 mod narrativa;

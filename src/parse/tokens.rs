@@ -163,7 +163,13 @@ fn word_end(line: &str, i: usize) -> usize {
 /// offset of `line` in the input.
 pub fn tokenize<'a>(line: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
     let b = line.as_bytes();
-    let mut i = 0;
+    // A row's PEG key (`1003 8 22010102000`) is text: three runs of digits,
+    // each ended by a blank or the end, so none is an amount (which needs
+    // a comma right after its digits) or looks like one, and none is
+    // followed by a byte that could start one. Passed over whole, the
+    // state as the scan would leave it at its end, instead of trying each
+    // number as an amount and as a malformed word.
+    let mut i = super::chiave::key_prefix(line).map_or(0, |k| k.len);
     let mut text_start = 0;
     // Right after an amount a new one may start at once: `0,003.500.000,00`.
     let mut fused = false;
@@ -444,6 +450,31 @@ mod tests {
         let real = include_str!("../../reports/milano-2022-dir07-welfare-e-salute.txt");
         cases.extend(real.lines().map(|l| l.trim().to_string()));
         cases.push("1.234,5678901234567890123.456,00 V1,00x 12,3a 0,001.000,00".repeat(3));
+        // Lines that start with a PEG key, or nearly: the key passed over
+        // whole must tokenize as the scan of each of its numbers does.
+        let pezzi = ["12", "5", " ", "\t", ",", ".", "V", "\u{a0}", "-"];
+        cases.extend(
+            crate::parse::ogni_stringa(&pezzi, 5)
+                .into_iter()
+                .filter(|c| c.starts_with(|ch: char| ch.is_ascii_digit())),
+        );
+        for chiave in ["1003 8 22010102000", "1 2 3", "1\t2  3"] {
+            for coda in [
+                "",
+                " ",
+                "\u{a0}",
+                ",00",
+                ".000,00",
+                " V1,00",
+                "V1,00",
+                " 1,00",
+                "x",
+                " -1,00",
+                " 1.2,00 X",
+            ] {
+                cases.push(format!("{chiave}{coda}"));
+            }
+        }
         // Longer strings of the same alphabet, drawn by a fixed xorshift:
         // fused amounts need more than five characters.
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
