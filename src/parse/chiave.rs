@@ -3,7 +3,7 @@
 //! which makes the row's key of it. A module of its own, so that both read
 //! it without depending on each other.
 
-use super::lines::is_blank;
+use super::lines::{is_ascii_blank, is_blank};
 
 /// The PEG key that starts a budget row: three numbers, then the description.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,9 +51,14 @@ pub fn key_prefix(text: &str) -> Option<KeyPrefix<'_>> {
     if s1 == e1 || e2 == s1 || s2 == e2 || e3 == s2 {
         return None;
     }
-    // The key must end at a blank or the end of the text.
-    let after = &text[e3..];
-    if !(after.is_empty() || after.starts_with(is_blank)) {
+    // The key must end at a blank or the end of the text (a character is
+    // decoded only at a non-ASCII byte).
+    let ends = match b.get(e3) {
+        None => true,
+        Some(c) if c.is_ascii() => is_ascii_blank(c),
+        Some(_) => text[e3..].starts_with(is_blank),
+    };
+    if !ends {
         return None;
     }
     Some(KeyPrefix {

@@ -472,9 +472,9 @@ impl<'a> Driver<'a> {
         sec.header_block = false;
         *pagina = false;
         toks.clear();
-        tokens::tokenize(t, line.span.start, toks);
+        let chiave = tokens::tokenize(t, line.span.start, toks);
         match &mut sec.body {
-            Body::Tabella(b) => b.line(&line, toks, ctx),
+            Body::Tabella(b) => b.line(&line, chiave, toks, ctx),
             Body::Vincolate(b) => b.line(&line, toks, ctx),
             Body::Missioni(b) => b.line(&line, toks, ctx),
         }

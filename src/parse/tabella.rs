@@ -73,14 +73,26 @@ impl<'a> TabellaBuilder<'a> {
         self.t.direzione.is_none() && self.t.settori.is_empty() && self.t.totale.is_none()
     }
 
-    /// Take one non-blank line.
-    pub fn line(&mut self, line: &Line<'a>, toks: &[Tok<'a>], ctx: &mut Ctx) {
-        // The PEG key a row starts with, read once: it both ends the record
-        // before it and starts the new one.
-        let key = match toks {
-            [Tok::Text(t, _), ..] => recognise::key_prefix(t),
-            _ => None,
-        };
+    /// Take one non-blank line, its tokens and the PEG key it starts with
+    /// (as [`super::tokens::tokenize`] gives it: the key its first text
+    /// starts with).
+    pub fn line(
+        &mut self,
+        line: &Line<'a>,
+        key: Option<recognise::KeyPrefix<'a>>,
+        toks: &[Tok<'a>],
+        ctx: &mut Ctx,
+    ) {
+        // Read once by the tokenizer: the key both ends the record before
+        // it and starts the new one.
+        debug_assert_eq!(
+            key,
+            match toks {
+                [Tok::Text(t, _), ..] => recognise::key_prefix(t),
+                _ => None,
+            },
+            "the tokenizer's key is the first text's"
+        );
         if self.rec.active {
             let continues = if self.tentative {
                 // Only a line of amounts completes a short record: a total

@@ -12,6 +12,7 @@ use nom::sequence::preceded;
 use nom::{IResult, Parser};
 use rust_decimal::Decimal;
 
+use super::chiave::{key_prefix, KeyPrefix};
 use super::lines::{is_ascii_blank, is_blank, trim};
 use crate::span::Span;
 
@@ -160,8 +161,10 @@ fn word_end(line: &str, i: usize) -> usize {
 }
 
 /// Split a trimmed line into tokens, appending to `out`. `base` is the byte
-/// offset of `line` in the input.
-pub fn tokenize<'a>(line: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
+/// offset of `line` in the input. Gives the PEG key the line starts with,
+/// if it does: the one its first text token starts with, which a table
+/// row is built from.
+pub fn tokenize<'a>(line: &'a str, base: usize, out: &mut Vec<Tok<'a>>) -> Option<KeyPrefix<'a>> {
     let b = line.as_bytes();
     // A row's PEG key (`1003 8 22010102000`) is text: three runs of digits,
     // each ended by a blank or the end, so none is an amount (which needs
@@ -169,7 +172,8 @@ pub fn tokenize<'a>(line: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
     // followed by a byte that could start one. Passed over whole, the
     // state as the scan would leave it at its end, instead of trying each
     // number as an amount and as a malformed word.
-    let mut i = super::chiave::key_prefix(line).map_or(0, |k| k.len);
+    let chiave = key_prefix(line);
+    let mut i = chiave.map_or(0, |k| k.len);
     let mut text_start = 0;
     // Right after an amount a new one may start at once: `0,003.500.000,00`.
     let mut fused = false;
@@ -253,6 +257,7 @@ pub fn tokenize<'a>(line: &'a str, base: usize, out: &mut Vec<Tok<'a>>) {
         }
     }
     flush(out, text_start, b.len());
+    chiave
 }
 
 /// The first offset from `i` of a byte that can start a token (a digit, `-`
@@ -490,13 +495,25 @@ mod tests {
             cases.push(s);
         }
         let (mut got, mut want) = (Vec::new(), Vec::new());
+        let mut chiavi = 0;
         for c in &cases {
             got.clear();
             want.clear();
-            tokenize(c, 7, &mut got);
+            let chiave = tokenize(c, 7, &mut got);
             reference(c, 7, &mut want);
             assert_eq!(got, want, "{c:?}");
+            // Of a trimmed line (what the driver hands over), the key given
+            // is the one the first text starts with.
+            if trim(c).1.len() == c.len() {
+                let prima = match got.first() {
+                    Some(Tok::Text(t, _)) => key_prefix(t),
+                    _ => None,
+                };
+                assert_eq!(chiave, prima, "{c:?}");
+                chiavi += usize::from(chiave.is_some());
+            }
         }
+        assert!(chiavi > 400, "{chiavi}");
     }
 
     use std::str::FromStr;
