@@ -236,6 +236,18 @@ impl ColumnHeaders {
 
 /// Does every word of `line` segment into header words, and is one strong.
 fn header_words(line: &str) -> HeaderFit {
+    // Most lines that get here are wrapped descriptions whose first word is
+    // no header word: that word is tried alone first, cut on bytes (when
+    // it ends at an ASCII blank or the end, it is the first word however
+    // the line is split), before the line is tested for ASCII and split.
+    let b = line.as_bytes();
+    let fine = b
+        .iter()
+        .position(|c| super::lines::is_ascii_blank(c) || !c.is_ascii())
+        .unwrap_or(b.len());
+    if fine > 0 && b.get(fine).is_none_or(u8::is_ascii) && segment(&b[..fine]).is_none() {
+        return HeaderFit::No;
+    }
     let mut strong = false;
     let mut fits = |word: &[u8]| match segment(word) {
         Some(s) => {

@@ -82,6 +82,22 @@ fn prefilters_rule_out_only_lines_the_recognisers_reject() {
     .map(|s| s.to_string())
     .collect();
     extra.extend(corpus_lines());
+    // Header words, pieces of them and other words, with every kind of
+    // blank: the first word tried alone must reject only what segmenting
+    // every word rejects.
+    let pezzi = [
+        "PEG",
+        "PREVISIONE",
+        "PREV",
+        " ",
+        "\u{a0}",
+        "\t",
+        "2022",
+        "X",
+        "é",
+        "DI",
+    ];
+    extra.extend(crate::parse::ogni_stringa(&pezzi, 4));
     let mut ruled_out = 0;
     for l in &extra {
         if !may_be_furniture(l) {
