@@ -510,6 +510,11 @@ mod tests {
             " ",
             "X",
             "FIN.",
+            "STATAL",
+            "REGION",
+            "U",
+            "ALTRI",
+            "SOGGETTI",
         ];
         let casi = crate::parse::ogni_stringa(&pezzi, 4);
         let mut dichiarate = 0;

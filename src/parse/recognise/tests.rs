@@ -128,6 +128,19 @@ fn key_prefix_agrees_with_the_grammar() {
     for s in crate::parse::ogni_stringa(&alphabet, 6) {
         assert_eq!(key_prefix(&s), key_prefix_nom(&s), "{s:?}");
     }
+    // Whatever may follow a key: every blank (the ASCII ones VT, FF and CR
+    // too), a non-ASCII letter, punctuation, a V.
+    let dopo = [
+        "", " ", "\t", "\u{0b}", "\u{0c}", "\r", "\u{a0}", "\u{202f}", "é", "x", ",", ".", "V", "-",
+    ];
+    for chiave in ["1 2 3", "1003 8 22010102000", "1\t2 3"] {
+        for d in dopo {
+            for resto in ["", "X", " 1,00"] {
+                let s = format!("{chiave}{d}{resto}");
+                assert_eq!(key_prefix(&s), key_prefix_nom(&s), "{s:?}");
+            }
+        }
+    }
 }
 
 #[test]
