@@ -576,19 +576,17 @@ fn invalid_mp(sp: Span, s: &str) -> ParseDiagnostic {
 mod tests {
     use crate::ast::{Corpo, LivelloTotale};
 
-    /// The level read for a total that then could not be built (a
-    /// malformed amount) is not the next total's: `Totale ... ALTRO` after
-    /// a broken `Totale Settore 51` is the Tipologia's.
-    #[test]
-    fn a_broken_total_leaves_no_level_to_the_next() {
-        let testo = " Bilancio di Previsione 2022 - REPORT COMMISSIONI - \n\
+    /// A 1.A report of one Settore, Titolo and Tipologia with one row, then
+    /// `righe`: the total the Tipologia ends with, which must be its own
+    /// (no Settore total), with this label.
+    fn totale_della_tipologia(righe: &str, etichetta: &str) {
+        let testo = format!(
+            " Bilancio di Previsione 2022 - REPORT COMMISSIONI - \n\
             1.A        ENTRATE CORRENTI\nANNO :\n2022\n\
             DIR07   DIREZIONE WELFARE E SALUTE\n51 AREA DIRITTI E INCLUSIONE\n\
             3 ENTRATE EXTRATRIBUTARIETITOLO\n01 VENDITA DI BENI E SERVIZITIPOLOGIA:\n\
-            225 1 03010201000 PROVENTI 150.000,00160.000,00 59.202,50\n\
-            150.000,00Totale Settore 51 1.60,00 59.202,50\n\
-            150.000,00Totale 160.000,00 59.202,50 ALTRO\n\
-            226 1 03010201000 PROVENTI 1,00 2,00 3,00\n";
+            225 1 03010201000 PROVENTI 150.000,00160.000,00 59.202,50\n{righe}"
+        );
         let out = crate::parse(testo.as_bytes()).expect("a report");
         let Corpo::Tabella(t) = &out.documento.reports[0].sezioni[0].corpo else {
             panic!("a table");
@@ -600,7 +598,20 @@ mod tests {
             .as_ref()
             .expect("the Tipologia's total");
         assert_eq!(totale.livello, LivelloTotale::Gruppo);
-        assert_eq!(totale.etichetta, "Totale ALTRO");
+        assert_eq!(totale.etichetta, etichetta);
+    }
+
+    /// The level read for a total that then could not be built (a
+    /// malformed amount) is not the next total's: `Totale ... ALTRO` after
+    /// a broken `Totale Settore 51` is the Tipologia's.
+    #[test]
+    fn a_broken_total_leaves_no_level_to_the_next() {
+        totale_della_tipologia(
+            "150.000,00Totale Settore 51 1.60,00 59.202,50\n\
+            150.000,00Totale 160.000,00 59.202,50 ALTRO\n\
+            226 1 03010201000 PROVENTI 1,00 2,00 3,00\n",
+            "Totale ALTRO",
+        );
     }
 
     /// A total's level is read from all of its label: when a short total
@@ -609,23 +620,9 @@ mod tests {
     /// Settore's (the level read before that line is not kept).
     #[test]
     fn a_total_that_grows_is_levelled_on_its_whole_label() {
-        let testo = " Bilancio di Previsione 2022 - REPORT COMMISSIONI - \n\
-            1.A        ENTRATE CORRENTI\nANNO :\n2022\n\
-            DIR07   DIREZIONE WELFARE E SALUTE\n51 AREA DIRITTI E INCLUSIONE\n\
-            3 ENTRATE EXTRATRIBUTARIETITOLO\n01 VENDITA DI BENI E SERVIZITIPOLOGIA:\n\
-            225 1 03010201000 PROVENTI 150.000,00160.000,00 59.202,50\n\
-            150.000,00Totale Settore 51 160.000,00\n59.202,50 ALTRO\n";
-        let out = crate::parse(testo.as_bytes()).expect("a report");
-        let Corpo::Tabella(t) = &out.documento.reports[0].sezioni[0].corpo else {
-            panic!("a table");
-        };
-        let settore = &t.settori[0];
-        assert!(settore.totale.is_none());
-        let totale = settore.titoli[0].gruppi[0]
-            .totale
-            .as_ref()
-            .expect("the Tipologia's total");
-        assert_eq!(totale.livello, LivelloTotale::Gruppo);
-        assert_eq!(totale.etichetta, "Totale Settore 51 ALTRO");
+        totale_della_tipologia(
+            "150.000,00Totale Settore 51 160.000,00\n59.202,50 ALTRO\n",
+            "Totale Settore 51 ALTRO",
+        );
     }
 }
