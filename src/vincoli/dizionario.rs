@@ -98,16 +98,9 @@ impl Dizionario {
         })
     }
 
-    /// The programmes a description names.
-    pub fn programmi_di(&self, descrizione: &str) -> Vec<&Programma> {
-        let mut trovati = Vec::new();
-        self.trova(descrizione, &mut trovati);
-        trovati.into_iter().map(|i| self.programma(i)).collect()
-    }
-
-    /// [`Dizionario::programmi_di`] as indices (see
-    /// [`Dizionario::programma`]) into a buffer the caller reuses: vincolo
-    /// inference asks for every chapter of a report.
+    /// The programmes a description names, as indices (see
+    /// [`Dizionario::programma`]), sorted, into a buffer the caller reuses:
+    /// vincolo inference asks for every chapter of a report.
     pub fn trova(&self, descrizione: &str, trovati: &mut Vec<usize>) {
         trovati.clear();
         match &self.automa {
@@ -167,8 +160,11 @@ mod tests {
     #[test]
     fn finds_programmes_as_whole_words() {
         let d = Dizionario::ufficiale();
-        let ids =
-            |s: &str| -> Vec<String> { d.programmi_di(s).iter().map(|p| p.id.clone()).collect() };
+        let ids = |s: &str| -> Vec<String> {
+            let mut trovati = Vec::new();
+            d.trova(s, &mut trovati);
+            trovati.iter().map(|&i| d.programma(i).id.clone()).collect()
+        };
         assert_eq!(
             ids("TRASFERIMENTI STATALI - PROGETTO SAI - ADULTI"),
             ["sai"]
