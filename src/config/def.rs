@@ -101,6 +101,9 @@ pub struct Predicato {
     pub select: Selettore,
     /// The condition (`None`: every selected item is a finding).
     pub when: Option<Expr>,
+    /// The condition compiled to integers, where it compiles (see
+    /// [`crate::lang::interi`]); `when` stays the reference.
+    pub compilato: Option<crate::lang::interi::Compilato>,
     /// The message.
     pub message: Template,
     /// The help line.

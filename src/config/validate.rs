@@ -533,9 +533,11 @@ fn predicato(
         Some(c) => variazione(l, c.val),
         None => Some(None),
     };
+    let when = when?;
     Some(CorpoRegola::Predicato(Box::new(Predicato {
         select: select?,
-        when: when?,
+        compilato: when.as_ref().and_then(crate::lang::interi::Compilato::da),
+        when,
         message: message?,
         help: help?,
         variazione: variazione?,

@@ -3,6 +3,7 @@
 //! message [`template`]s.
 
 pub mod expr;
+pub mod interi;
 pub mod item;
 pub mod selector;
 pub mod template;

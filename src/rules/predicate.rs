@@ -13,8 +13,13 @@ use rust_decimal::Decimal;
 /// Run one row-predicate rule.
 pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, p: &Predicato, sink: &mut Sink<'_>) {
     let m = p.select.maschera();
+    let vale = |it: &Item<'_>| match (&p.when, &p.compilato) {
+        (None, _) => true,
+        (Some(w), Some(c)) => c.vale(it).unwrap_or_else(|_| w.holds(it)),
+        (Some(w), None) => w.holds(it),
+    };
     for it in ctx.items {
-        if m.seleziona(&p.select, it) && p.when.as_ref().is_none_or(|w| w.holds(it)) {
+        if m.seleziona(&p.select, it) && vale(it) {
             sink.push(finding(ctx, rule, p, it));
         }
     }
