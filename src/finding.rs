@@ -298,7 +298,12 @@ impl Finding {
     /// where each figure disagrees, `figure-compared` where a row rule reads
     /// them together), and `record` (the row or total's lines) a related
     /// location too. Without figures the record stays the primary location.
-    pub fn alle_cifre(&mut self, record: Span, figure: &[(String, Span)], altre: &'static str) {
+    pub fn alle_cifre<S: AsRef<str>>(
+        &mut self,
+        record: Span,
+        figure: &[(S, Span)],
+        altre: &'static str,
+    ) {
         let Some(((_, primo), resto)) = figure.split_first() else {
             self.span = record;
             return;
@@ -306,7 +311,7 @@ impl Finding {
         self.span = *primo;
         for (nome, span) in resto {
             if *span != *primo {
-                let m = etichetta(altre, Some(nome));
+                let m = etichetta(altre, Some(nome.as_ref()));
                 self.related.push(Related {
                     span: *span,
                     message: m,

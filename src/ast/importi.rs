@@ -39,6 +39,19 @@ impl Colonna {
         Colonna::PrevisionePrecedenteRipetuta,
     ];
 
+    /// The place of the column in [`Colonna::TUTTE`].
+    pub fn indice(self) -> usize {
+        match self {
+            Colonna::Previsione => 0,
+            Colonna::PrevisionePrecedente => 1,
+            Colonna::RendicontoPrecedente => 2,
+            Colonna::CronoAnniPrecedenti => 3,
+            Colonna::AltriNuoviStanziamenti => 4,
+            Colonna::ProgrammaTriennaleLp => 5,
+            Colonna::PrevisionePrecedenteRipetuta => 6,
+        }
+    }
+
     /// The snake_case name used in JSON and CSV.
     pub fn name(self) -> &'static str {
         match self {
@@ -188,15 +201,7 @@ impl SpanImporti {
     };
 
     fn slot(c: Colonna) -> usize {
-        match c {
-            Colonna::Previsione => 0,
-            Colonna::PrevisionePrecedente => 1,
-            Colonna::RendicontoPrecedente => 2,
-            Colonna::CronoAnniPrecedenti => 3,
-            Colonna::AltriNuoviStanziamenti => 4,
-            Colonna::ProgrammaTriennaleLp => 5,
-            Colonna::PrevisionePrecedenteRipetuta => 6,
-        }
+        c.indice()
     }
 
     fn decode(&self, (da, lung): (u32, u32)) -> Option<Span> {

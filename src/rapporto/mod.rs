@@ -299,7 +299,7 @@ fn scheda(r: &Report, legami: Option<&FileLegami>) -> Scheda {
                 .totali
                 .iter()
                 .map(|t| Saldo {
-                    colonna: ctx.colonna(t.0),
+                    colonna: ctx.colonna(t.0).to_string(),
                     entrate: t.1,
                     spese: t.2,
                     differenza: t.1.zip(t.2).and_then(|(a, b)| a.checked_sub(b)),

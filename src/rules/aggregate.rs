@@ -107,7 +107,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
             None,
             Some(&ValoriAggregato {
                 gruppo: gruppo.clone(),
-                colonna: ctx.colonna(c0),
+                colonna: ctx.colonna(c0).to_string(),
                 sinistra: l0,
                 destra: r0,
                 operatore: op_str(a.op),
@@ -135,7 +135,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
                     None,
                     Some(&ValoriAggregato {
                         gruppo: gruppo.clone(),
-                        colonna: ctx.colonna(c),
+                        colonna: ctx.colonna(c).to_string(),
                         sinistra: ls,
                         destra: rs,
                         operatore: op_str(a.op),
@@ -166,7 +166,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
                 .iter()
                 .map(|(c, ls, rs)| Differenza {
                     colonna: *c,
-                    nome: ctx.colonna(*c),
+                    nome: ctx.colonna(*c).to_string(),
                     dichiarato: *ls,
                     calcolato: *rs,
                 })
@@ -195,7 +195,7 @@ pub fn check(ctx: &Ctx<'_>, rule: &RuleDef, a: &Aggregato, sink: &mut Sink<'_>) 
         }
         // The declared figures that disagree (of the first declared item).
         if let Some(d) = l.first() {
-            let figure: Vec<(String, Span)> = diverse
+            let figure: Vec<(&str, Span)> = diverse
                 .iter()
                 .map(|(c, ..)| (ctx.colonna(*c), d.span_di(*c)))
                 .collect();

@@ -43,6 +43,9 @@ pub struct Ctx<'a> {
     pub legami: Option<&'a FileLegami>,
     grafo: OnceCell<Grafo<'a>>,
     gruppi: OnceCell<Gruppi<'a>>,
+    /// [`Ctx::colonna`] of every column, in the order of [`Colonna::TUTTE`]:
+    /// named once per report rather than formatted for every finding.
+    colonne: [String; Colonna::TUTTE.len()],
 }
 
 impl<'a> Ctx<'a> {
@@ -54,6 +57,10 @@ impl<'a> Ctx<'a> {
             legami,
             grafo: OnceCell::new(),
             gruppi: OnceCell::new(),
+            colonne: Colonna::TUTTE.map(|c| match report.anno {
+                Some(a) => c.header(a),
+                None => c.name().to_string(),
+            }),
         }
     }
 
@@ -76,11 +83,8 @@ impl<'a> Ctx<'a> {
 
     /// A column's name for people: its header with the report's year
     /// (`PREVISIONE 2022`), or its JSON name when the year is unknown.
-    pub fn colonna(&self, c: Colonna) -> String {
-        match self.report.anno {
-            Some(a) => c.header(a),
-            None => c.name().to_string(),
-        }
+    pub fn colonna(&self, c: Colonna) -> &str {
+        &self.colonne[c.indice()]
     }
 }
 

@@ -45,7 +45,7 @@ fn finding(ctx: &Ctx<'_>, rule: &RuleDef, p: &Predicato, it: &Item<'_>) -> Findi
     }
     // The figures that make the condition hold (of an `or`, the side that does).
     if let Some(w) = &p.when {
-        let figure: Vec<(String, crate::span::Span)> = w
+        let figure: Vec<(&str, crate::span::Span)> = w
             .colonne_decisive(it)
             .into_iter()
             .filter(|c| it.spans.get(*c).is_some())

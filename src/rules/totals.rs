@@ -269,7 +269,7 @@ impl<'a> Confronto<'_, 'a, '_> {
             .iter()
             .map(|(col, d, c)| Differenza {
                 colonna: *col,
-                nome: self.ctx.colonna(*col),
+                nome: self.ctx.colonna(*col).to_string(),
                 dichiarato: *d,
                 calcolato: *c,
             })
