@@ -10,6 +10,7 @@
 //! Rule files give their own texts per language ([`Localizzato`]).
 
 mod scelta;
+mod semplici;
 
 pub use scelta::{da_locale, lingua_del_file, lingua_del_progetto, scegli};
 
@@ -84,7 +85,9 @@ pub fn corrente() -> Lingua {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn bundle(l: Lingua) -> Bundle {
+/// A language's catalogue: the bundle, and the id of every message and
+/// attribute (`id.attribute`) it holds.
+fn bundle(l: Lingua) -> (Bundle, Vec<String>) {
     let id = l.codice().parse().unwrap_or_default();
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // Texts go to terminals, JSON and Markdown: no Unicode isolation marks.
@@ -95,34 +98,72 @@ fn bundle(l: Lingua) -> Bundle {
         Ok(r) => r,
         Err((r, _)) => r,
     };
+    let ids = res
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m),
+            _ => None,
+        })
+        .flat_map(|m| {
+            let attributi = m
+                .attributes
+                .iter()
+                .map(|a| format!("{}.{}", m.id.name, a.id.name));
+            std::iter::once(m.id.name.to_string()).chain(attributi)
+        })
+        .collect();
     b.add_resource_overriding(res);
-    b
+    (b, ids)
 }
 
 /// The catalogue of `l`, parsed on first use: a run in one language never
 /// parses the other's (a tenth of the real report's whole check).
-fn bundle_di(l: Lingua) -> &'static Bundle {
-    static B: [OnceLock<Bundle>; 2] = [OnceLock::new(), OnceLock::new()];
+fn catalogo_di(l: Lingua) -> &'static (Bundle, Vec<String>) {
+    static B: [OnceLock<(Bundle, Vec<String>)>; 2] = [OnceLock::new(), OnceLock::new()];
     B[l.indice()].get_or_init(|| bundle(l))
+}
+
+/// The pattern of message `id` (or `id.attribute`).
+fn pattern<'b>(b: &'b Bundle, id: &str) -> Option<&'b fluent_syntax::ast::Pattern<&'b str>> {
+    let (msg_id, attr) = match id.split_once('.') {
+        Some((m, a)) => (m, Some(a)),
+        None => (id, None),
+    };
+    let m = b.get_message(msg_id)?;
+    match attr {
+        Some(a) => m.get_attribute(a).map(|a| a.value()),
+        None => m.value(),
+    }
+}
+
+/// The messages of `l` made of text and variables only, by id, laid out
+/// when the language is first asked for ([`semplici`]).
+type Semplici = rustc_hash::FxHashMap<&'static str, Box<[semplici::Pezzo<'static>]>>;
+
+fn semplici_di(l: Lingua) -> &'static Semplici {
+    static S: [OnceLock<Semplici>; 2] = [OnceLock::new(), OnceLock::new()];
+    S[l.indice()].get_or_init(|| {
+        let (b, ids) = catalogo_di(l);
+        ids.iter()
+            .filter_map(|id| Some((id.as_str(), semplici::pezzi(pattern(b, id)?)?)))
+            .collect()
+    })
 }
 
 /// The text of message `id` (or `id.attribute`) in language `l`, with its
 /// arguments. A missing message gives its id back (the catalogue test proves
 /// every id used exists in both languages), so nothing panics.
 pub fn testo_in(l: Lingua, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-    let b = bundle_di(l);
-    let (msg_id, attr) = match id.split_once('.') {
-        Some((m, a)) => (m, Some(a)),
-        None => (id, None),
-    };
-    let Some(m) = b.get_message(msg_id) else {
-        return id.to_string();
-    };
-    let pattern = match attr {
-        Some(a) => m.get_attribute(a).map(|a| a.value()),
-        None => m.value(),
-    };
-    let Some(p) = pattern else {
+    semplici_di(l)
+        .get(id)
+        .and_then(|p| semplici::scrivi(p, args))
+        .unwrap_or_else(|| testo_fluent(l, id, args))
+}
+
+/// [`testo_in`] by Fluent's resolver alone.
+fn testo_fluent(l: Lingua, id: &str, args: Option<&FluentArgs<'_>>) -> String {
+    let b = &catalogo_di(l).0;
+    let Some(p) = pattern(b, id) else {
         return id.to_string();
     };
     let mut errors = Vec::new();

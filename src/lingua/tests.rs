@@ -181,3 +181,41 @@ fn a_message_has_one_identity_in_every_language() {
         testo_in(Lingua::En, "dup-key-message", Some(&a))
     );
 }
+
+/// The laid-out messages write what Fluent writes, for every message and
+/// attribute of both catalogues: with every variable given as text, as a
+/// number (left to Fluent), and with none given.
+#[test]
+fn simple_messages_are_written_as_fluent_writes_them() {
+    for l in Lingua::TUTTE {
+        let mut veloci = 0;
+        let chiavi = chiavi(l);
+        for (id, vars) in &chiavi {
+            let mut testi = FluentArgs::new();
+            let mut numeri = FluentArgs::new();
+            for (i, v) in vars.iter().enumerate() {
+                testi.set(v.clone(), format!("«{v} é {i}»"));
+                numeri.set(v.clone(), i + 1);
+            }
+            for args in [Some(&testi), Some(&numeri), None] {
+                assert_eq!(
+                    testo_in(l, id, args),
+                    testo_fluent(l, id, args),
+                    "{} {id}",
+                    l.codice()
+                );
+            }
+            if semplici_di(l)
+                .get(id.as_str())
+                .and_then(|p| semplici::scrivi(p, Some(&testi)))
+                .is_some()
+            {
+                veloci += 1;
+            }
+        }
+        // Most messages are text and variables: the test goes through the
+        // laid-out path, not only through Fluent.
+        assert!(veloci * 2 > chiavi.len(), "{} {veloci}", l.codice());
+        assert_eq!(semplici_di(l).len(), veloci, "{}", l.codice());
+    }
+}
