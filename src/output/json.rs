@@ -49,7 +49,7 @@ pub(super) struct Diag<'a> {
     column: usize,
     end_line: usize,
     end_column: usize,
-    key: Option<String>,
+    key: Option<crate::codes::ChiavePeg>,
     #[serde(serialize_with = "amounts")]
     amounts: &'a [(crate::finding::NomeImporto, Decimal)],
     related: Vec<Related<'a>>,
@@ -186,7 +186,7 @@ pub(super) fn diag<'a>(f: &Esito<'a>, x: &'a crate::finding::Finding) -> Diag<'a
         column: loc.column,
         end_line: loc.end_line,
         end_column: loc.end_column,
-        key: x.key.map(|k| k.to_string()),
+        key: x.key,
         amounts: &x.amounts,
         related: x
             .related

@@ -32,7 +32,11 @@ pub fn fingerprint(f: &Finding) -> String {
     }
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     let _ = f.scrivi_identita(&mut h);
-    format!("{:016x}", h.0)
+    // Sixteen hexadecimal digits, as `{:016x}` prints them.
+    (0..16)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[((h.0 >> (4 * i)) & 0xf) as usize]))
+        .collect()
 }
 
 fn level(s: Severity) -> &'static str {

@@ -119,7 +119,24 @@ fn percentuale_in_centesimi(a: Decimal, b: Decimal) -> Option<String> {
     } else {
         "+"
     };
-    Some(format!("{segno}{},{}%", decimi / 10, decimi % 10))
+    // `{segno}{units},{tenth}%`, digits written by hand (a finding asks
+    // for one, and `format!` cost several times the digits).
+    let mut unita = decimi / 10;
+    let mut cifre = Vec::with_capacity(24);
+    loop {
+        cifre.push(b'0' + (unita % 10) as u8);
+        unita /= 10;
+        if unita == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(segno.len() + cifre.len() + 3);
+    s.push_str(segno);
+    s.extend(cifre.iter().rev().map(|&c| char::from(c)));
+    s.push(',');
+    s.push(char::from(b'0' + (decimi % 10) as u8));
+    s.push('%');
+    Some(s)
 }
 
 /// [`percentuale`] in `Decimal` arithmetic, for any amounts.
