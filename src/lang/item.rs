@@ -186,7 +186,7 @@ impl fmt::Display for Gruppo {
 
 /// Every item of a report, in document order.
 pub fn items(report: &Report) -> Vec<Item<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(quanti(report));
     for s in &report.sezioni {
         let base = |genere, span, importi, testo| base(genere, s.id, span, importi, testo);
         let totale = |t| totale(s.id, t);
@@ -292,6 +292,36 @@ pub fn items(report: &Report) -> Vec<Item<'_>> {
     out
 }
 
+/// How many items [`items`] gives at most: every row, and a total at every
+/// level that can have one. The vector is sized once: grown by doubling it
+/// was copied about twice over, for every report.
+fn quanti(report: &Report) -> usize {
+    report
+        .sezioni
+        .iter()
+        .map(|s| match &s.corpo {
+            Corpo::Tabella(tab) => {
+                let settori = tab.settori.iter().map(|settore| {
+                    let titoli = settore.titoli.iter().map(|titolo| {
+                        let gruppi = titolo.gruppi.iter().map(|g| g.righe.len() + 1);
+                        gruppi.sum::<usize>() + 1
+                    });
+                    titoli.sum::<usize>() + 1
+                });
+                settori.sum::<usize>() + 1
+            }
+            Corpo::Vincolate(v) => v.parti.iter().map(|p| p.righe.len() + 1).sum(),
+            Corpo::Missioni(m) => {
+                m.missioni
+                    .iter()
+                    .map(|mis| mis.programmi.len() + 1)
+                    .sum::<usize>()
+                    + 2
+            }
+        })
+        .sum()
+}
+
 /// An item with only its kind, section, span, amounts and text set (the
 /// headings, codes and flags empty), for [`items`] and for tests that build
 /// items by hand.
@@ -346,5 +376,27 @@ fn parte_di(intestazione: Option<&str>, posizione: usize) -> Parte {
         Some(t) if t.contains("ENTRATE") => Parte::Entrate,
         _ if posizione == 0 => Parte::Entrate,
         _ => Parte::Spese,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The size [`super::items`] reserves holds every item of the real
+    /// report, and is close to their count (levels without a total are
+    /// the difference).
+    #[test]
+    fn the_reserved_size_holds_every_item() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let reale =
+            std::fs::read(root.join("reports/milano-2022-dir07-welfare-e-salute.txt")).unwrap();
+        let out = crate::parse(&reale).unwrap();
+        let r = &out.documento.reports[0];
+        let n = super::items(r).len();
+        assert!(
+            n <= super::quanti(r),
+            "{n} items, {} reserved",
+            super::quanti(r)
+        );
+        assert_eq!((n, super::quanti(r)), (457, 484));
     }
 }

@@ -46,16 +46,24 @@ pub(super) fn pezzi<'c>(p: &'c Pattern<&'c str>) -> Option<Box<[Pezzo<'c>]>> {
 /// The message with `args`, as Fluent writes it (no isolation marks, no
 /// transform: the bundles set none), when every variable it names is given
 /// as text; `None` otherwise.
-pub(super) fn scrivi(pezzi: &[Pezzo<'_>], args: Option<&FluentArgs<'_>>) -> Option<String> {
-    let mut s = String::new();
-    for p in pezzi {
+pub(super) fn scrivi<'a>(pezzi: &[Pezzo<'a>], args: Option<&'a FluentArgs<'a>>) -> Option<String> {
+    let testo = |p: &Pezzo<'a>| -> Option<&'a str> {
         match *p {
-            Pezzo::Testo(t) => s.push_str(t),
+            Pezzo::Testo(t) => Some(t),
             Pezzo::Variabile(v) => match args?.get(v)? {
-                FluentValue::String(x) => s.push_str(x),
-                _ => return None,
+                FluentValue::String(x) => Some(x),
+                _ => None,
             },
         }
+    };
+    // Measured first, so that the text is written into one allocation.
+    let lunghezza = pezzi
+        .iter()
+        .map(|p| testo(p).map(str::len))
+        .sum::<Option<usize>>()?;
+    let mut s = String::with_capacity(lunghezza);
+    for p in pezzi {
+        s.push_str(testo(p)?);
     }
     Some(s)
 }

@@ -33,10 +33,13 @@ pub fn fingerprint(f: &Finding) -> String {
     let mut h = Fnv(0xcbf2_9ce4_8422_2325);
     let _ = f.scrivi_identita(&mut h);
     // Sixteen hexadecimal digits, as `{:016x}` prints them.
-    (0..16)
-        .rev()
-        .map(|i| char::from(b"0123456789abcdef"[((h.0 >> (4 * i)) & 0xf) as usize]))
-        .collect()
+    let mut s = String::with_capacity(16);
+    s.extend(
+        (0..16)
+            .rev()
+            .map(|i| char::from(b"0123456789abcdef"[((h.0 >> (4 * i)) & 0xf) as usize])),
+    );
+    s
 }
 
 fn level(s: Severity) -> &'static str {
