@@ -202,10 +202,14 @@ pub fn parse_each_con(
                 ));
             }
         }
-        // A report is complete once the next one has started.
-        for r in std::mem::take(&mut d.reports) {
-            letti += 1;
-            on_report(r, &d.ctx.diags);
+        // A report is complete once the next one has started. Tested first:
+        // taking the empty vector and dropping its iterator on every line
+        // cost a percent of a check.
+        if !d.reports.is_empty() {
+            for r in std::mem::take(&mut d.reports) {
+                letti += 1;
+                on_report(r, &d.ctx.diags);
+            }
         }
     }
     let (reports, diagnostics) = d.finish();
