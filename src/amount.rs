@@ -40,32 +40,40 @@ pub fn in_centesimi(v: Decimal) -> Option<i128> {
 }
 
 /// The decimal digits of `n`, written at the end of `buf`: the digits.
-/// Amounts fit 64 bits in practice, whose division is one instruction; the
-/// 128-bit division is a library call.
 fn cifre(n: u128, buf: &mut [u8; 40]) -> &[u8] {
-    let mut i = buf.len();
+    let da = cifre_fino(n, buf, 40);
+    &buf[da..]
+}
+
+/// Write the decimal digits of `n` into `buf` so that they end at `fine`,
+/// and give where they start: numbers are laid out from their last digit,
+/// several into one buffer (a PEG key's three) or one before a suffix.
+/// `buf[..fine]` must have room (39 digits at most).
+pub(crate) fn cifre_fino(n: u128, buf: &mut [u8], mut fine: usize) -> usize {
+    // 64-bit division where the number fits, as every PEG number and
+    // nearly every amount does: one instruction, where the 128-bit
+    // division is a library call.
     match u64::try_from(n) {
         Ok(mut x) => loop {
-            i -= 1;
-            buf[i] = b'0' + (x % 10) as u8;
+            fine -= 1;
+            buf[fine] = b'0' + (x % 10) as u8;
             x /= 10;
             if x == 0 {
-                break;
+                return fine;
             }
         },
         Err(_) => {
             let mut x = n;
             loop {
-                i -= 1;
-                buf[i] = b'0' + (x % 10) as u8;
+                fine -= 1;
+                buf[fine] = b'0' + (x % 10) as u8;
                 x /= 10;
                 if x == 0 {
-                    break;
+                    return fine;
                 }
             }
         }
     }
-    &buf[i..]
 }
 
 /// An amount as the report prints it: `.` between thousands, `,` before the

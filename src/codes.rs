@@ -34,15 +34,7 @@ impl ChiavePeg {
                 fine -= 1;
                 buf[fine] = b' ';
             }
-            let mut x = n;
-            loop {
-                fine -= 1;
-                buf[fine] = b'0' + (x % 10) as u8;
-                x /= 10;
-                if x == 0 {
-                    break;
-                }
-            }
+            fine = crate::amount::cifre_fino(u128::from(n), buf, fine);
         }
         // Digits and blanks are ASCII.
         std::str::from_utf8(&buf[fine..]).unwrap_or_default()

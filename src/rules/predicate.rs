@@ -121,21 +121,13 @@ fn percentuale_in_centesimi(a: Decimal, b: Decimal) -> Option<String> {
     };
     // `{segno}{units},{tenth}%`, digits written by hand (a finding asks
     // for one, and `format!` cost several times the digits).
-    let mut unita = decimi / 10;
-    let mut cifre = Vec::with_capacity(24);
-    loop {
-        cifre.push(b'0' + (unita % 10) as u8);
-        unita /= 10;
-        if unita == 0 {
-            break;
-        }
-    }
-    let mut s = String::with_capacity(segno.len() + cifre.len() + 3);
+    let mut buf = [0u8; 48];
+    buf[45..].copy_from_slice(&[b',', b'0' + (decimi % 10) as u8, b'%']);
+    let da = crate::amount::cifre_fino(decimi.unsigned_abs() / 10, &mut buf, 45);
+    let mut s = String::with_capacity(segno.len() + buf.len() - da);
     s.push_str(segno);
-    s.extend(cifre.iter().rev().map(|&c| char::from(c)));
-    s.push(',');
-    s.push(char::from(b'0' + (decimi % 10) as u8));
-    s.push('%');
+    // Digits, `,` and `%` are ASCII.
+    s.push_str(std::str::from_utf8(&buf[da..]).unwrap_or_default());
     Some(s)
 }
 
