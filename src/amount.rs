@@ -115,21 +115,15 @@ impl Macchina {
     /// (at most 43 bytes: 39 digits of units, as 128-bit cents allow).
     fn testo<'b>(&self, buf: &'b mut [u8; 48]) -> &'b str {
         let (neg, cents) = centesimi(self.0);
-        let mut unita = [0u8; 40];
-        let unita = cifre(cents / 100, &mut unita);
         let frac = (cents % 100) as u8;
-        let mut n = 0;
-        let mut put = |b: &[u8]| {
-            buf[n..n + b.len()].copy_from_slice(b);
-            n += b.len();
-        };
+        buf[45..].copy_from_slice(&[b'.', b'0' + frac / 10, b'0' + frac % 10]);
+        let mut da = cifre_fino(cents / 100, buf, 45);
         if neg {
-            put(b"-");
+            da -= 1;
+            buf[da] = b'-';
         }
-        put(unita);
-        put(&[b'.', b'0' + frac / 10, b'0' + frac % 10]);
         // Digits, `-` and `.` are ASCII.
-        std::str::from_utf8(&buf[..n]).unwrap_or_default()
+        std::str::from_utf8(&buf[da..]).unwrap_or_default()
     }
 }
 

@@ -65,6 +65,15 @@ impl Colonna {
         }
     }
 
+    /// The column's name for people: its [`Colonna::header`] when the
+    /// report's year is known, else its JSON name.
+    pub fn titolo(self, anno: Option<u16>) -> String {
+        match anno {
+            Some(a) => self.header(a),
+            None => self.name().to_string(),
+        }
+    }
+
     /// The column header as the report prints it, with the year resolved from
     /// the report's own year (never hard-coded).
     pub fn header(self, anno: u16) -> String {

@@ -177,7 +177,7 @@ impl<'a> Parts<'a> {
         if self.amounts.len() == layout.len() {
             return true;
         }
-        let names: Vec<String> = layout.iter().map(|c| column_title(*c, anno)).collect();
+        let names: Vec<String> = layout.iter().map(|c| c.titolo(anno)).collect();
         ctx.push(ParseDiagnostic::new(
             ParseCode::AmountCount,
             record,
@@ -232,14 +232,6 @@ pub fn starts_with_amount(toks: &[Tok<'_>]) -> bool {
 pub fn has_totale(toks: &[Tok<'_>]) -> bool {
     toks.iter()
         .any(|t| matches!(t, Tok::Text(s, _) if super::recognise::has_totale(s)))
-}
-
-/// A column's header with the report's year, or a generic name without one.
-pub fn column_title(c: Colonna, anno: Option<u16>) -> String {
-    match anno {
-        Some(y) => c.header(y),
-        None => c.name().to_string(),
-    }
 }
 
 /// Build amounts from values in the layout's order, with where each is

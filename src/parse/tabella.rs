@@ -255,7 +255,7 @@ impl<'a> TabellaBuilder<'a> {
             };
             let cols: Vec<String> = layout::riga(self.id)
                 .iter()
-                .map(|c| super::record::column_title(*c, self.anno))
+                .map(|c| c.titolo(self.anno))
                 .collect();
             ctx.push(ParseDiagnostic::new(
                 ParseCode::MissingAmounts,

@@ -57,10 +57,7 @@ impl<'a> Ctx<'a> {
             legami,
             grafo: OnceCell::new(),
             gruppi: OnceCell::new(),
-            colonne: Colonna::TUTTE.map(|c| match report.anno {
-                Some(a) => c.header(a),
-                None => c.name().to_string(),
-            }),
+            colonne: Colonna::TUTTE.map(|c| c.titolo(report.anno)),
         }
     }
 
