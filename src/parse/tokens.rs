@@ -65,40 +65,66 @@ pub fn importo(i: &str) -> IResult<&str, Option<Decimal>> {
 fn amount_at(s: &str) -> Option<(Option<Decimal>, usize)> {
     // Amounts of up to 18 digits (every real one) in 64-bit arithmetic,
     // which cannot overflow there; longer ones by the 128-bit scan below.
+    // A thousands group and the cents are each tested and read as one
+    // 32-bit word (`gruppo`, `centesimi`), not byte by byte.
     let b = s.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let neg = b.first() == Some(&b'-');
     let mut i = usize::from(neg);
     let start = i;
     let mut m: u64 = 0;
-    let mut cifre = 0usize;
-    let mut push = |d: u8| {
-        m = m.wrapping_mul(10).wrapping_add(u64::from(d - b'0'));
-        cifre += 1;
-    };
-    while i - start < 3 && digit(i) {
-        push(b[i]);
+    while i - start < 3 {
+        match b.get(i) {
+            Some(&d) if d.is_ascii_digit() => m = m * 10 + u64::from(d - b'0'),
+            _ => break,
+        }
         i += 1;
     }
     if i == start {
         return None;
     }
-    while b.get(i) == Some(&b'.') && digit(i + 1) && digit(i + 2) && digit(i + 3) {
-        for k in 1..=3 {
-            push(b[i + k]);
-        }
+    let mut cifre = i - start;
+    while let Some(g) = gruppo(b, i) {
+        m = m.wrapping_mul(1000).wrapping_add(g);
+        cifre += 3;
         i += 4;
     }
-    if !(b.get(i) == Some(&b',') && digit(i + 1) && digit(i + 2)) {
-        return None;
-    }
-    push(b[i + 1]);
-    push(b[i + 2]);
-    if cifre > 18 {
+    let c = centesimi(b, i)?;
+    if cifre + 2 > 18 {
         return amount_at_lungo(s);
     }
-    let d = Decimal::from_i128_with_scale(i128::from(m), 2);
+    // The parts of a 64-bit mantissa: what `from_i128_with_scale` builds,
+    // without its range tests (18 digits are far inside `Decimal`).
+    let v = m * 100 + c;
+    let d = Decimal::from_parts(v as u32, (v >> 32) as u32, 0, false, 2);
     Some((Some(if neg { -d } else { d }), i + 3))
+}
+
+/// The value of the thousands group `.ddd` at `i` of `b`, if one is there:
+/// the four bytes as one little-endian word, XORed with `.000` so that the
+/// dot becomes 0 and each digit its value; a byte that was not a digit
+/// keeps a high nibble, or passes 9 (adding 6 carries into its high nibble,
+/// never into the next byte: each is at most 0x0f by then).
+#[inline]
+fn gruppo(b: &[u8], i: usize) -> Option<u64> {
+    let w = u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?);
+    let t = w ^ 0x3030_302e;
+    if t & 0xf0f0_f0ff != 0 || (t + 0x0606_0600) & 0xf0f0_f000 != 0 {
+        return None;
+    }
+    Some(u64::from((t >> 8) & 0xf) * 100 + u64::from((t >> 16) & 0xf) * 10 + u64::from(t >> 24))
+}
+
+/// The value of the cents `,dd` at `i` of `b`, if they are there: the test
+/// of [`gruppo`] on three bytes.
+#[inline]
+fn centesimi(b: &[u8], i: usize) -> Option<u64> {
+    let c = b.get(i..i + 3)?;
+    let w = u32::from(c[0]) | u32::from(c[1]) << 8 | u32::from(c[2]) << 16;
+    let t = w ^ 0x0030_302c;
+    if t & 0x00f0_f0ff != 0 || (t + 0x0006_0600) & 0x00f0_f000 != 0 {
+        return None;
+    }
+    Some(u64::from((t >> 8) & 0xf) * 10 + u64::from(t >> 16))
 }
 
 /// [`amount_at`] for amounts of more than 18 digits: 128-bit arithmetic,
@@ -396,6 +422,35 @@ mod tests {
             assert_eq!(testo(amount_at(c)), testo(nom), "{c:?}");
         }
     }
+    /// The word tests of a thousands group and of the cents agree with the
+    /// byte tests on every value of every byte of them.
+    #[test]
+    fn group_and_cents_words_agree_with_the_byte_tests() {
+        let cifra = |c: u8| c.is_ascii_digit().then(|| u64::from(c - b'0'));
+        let mut casi = 0;
+        for at in 0..4 {
+            for v in 0..=255u8 {
+                let mut g = *b".407";
+                g[at] = v;
+                let atteso = (g[0] == b'.')
+                    .then(|| Some(cifra(g[1])? * 100 + cifra(g[2])? * 10 + cifra(g[3])?))
+                    .flatten();
+                assert_eq!(gruppo(&g, 0), atteso, "{g:?}");
+                assert_eq!(gruppo(&g[..3], 0), None);
+                if at < 3 {
+                    let c = [g[0] ^ b'.' ^ b',', g[1], g[2]];
+                    let atteso = (c[0] == b',')
+                        .then(|| Some(cifra(c[1])? * 10 + cifra(c[2])?))
+                        .flatten();
+                    assert_eq!(centesimi(&c, 0), atteso, "{c:?}");
+                    assert_eq!(centesimi(&c[..2], 0), None);
+                }
+                casi += 1;
+            }
+        }
+        assert_eq!(casi, 1024);
+    }
+
     /// The scanner agrees with the grammar where a group or the cents hold
     /// the bytes next to the digits (`/` and `:` border them in ASCII),
     /// dots, commas and a multi-byte letter, in every position.
