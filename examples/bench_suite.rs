@@ -13,7 +13,7 @@ use std::io::Write;
 /// The allocator of the `quadra` binary (see `src/main.rs`), so that the
 /// suite measures what the command does.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: quadra::allocator::Allocator = quadra::allocator::Allocator;
 use std::time::Instant;
 
 use quadra::report_text::{impagina, Opzioni};

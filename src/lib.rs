@@ -5,6 +5,7 @@
 //! output. Every output format locates things through
 //! [`span::LineIndex::locate`].
 
+pub mod allocator;
 pub mod amount;
 pub mod ast;
 pub mod baseline;

@@ -6,9 +6,10 @@
 /// (its free lists are consolidated on the next large request). mimalloc
 /// makes a check of 100 MB 12 % faster for about 1 MB more of process.
 /// Built without transparent huge pages (`no_thp`), which doubled the
-/// resident memory for no speed.
+/// resident memory for no speed. [`quadra::allocator`] says why it is
+/// called through its C functions.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: quadra::allocator::Allocator = quadra::allocator::Allocator;
 
 fn main() {
     std::process::exit(quadra::cli::run(std::env::args_os()));
