@@ -25,6 +25,12 @@ pub fn is_ascii_blank(c: &u8) -> bool {
 /// a letter such as `È`).
 pub fn trim(s: &str) -> (usize, &str) {
     let b = s.as_bytes();
+    // Two lines in three start and end with a printable ASCII byte, which is
+    // neither a blank nor part of a character: nothing to cut, nor to scan.
+    let stampabile = |c: &u8| (0x21..0x7f).contains(c);
+    if b.first().is_some_and(stampabile) && b.last().is_some_and(stampabile) {
+        return (0, s);
+    }
     let start = b.iter().position(|c| !is_ascii_blank(c)).unwrap_or(b.len());
     let end = b
         .iter()
