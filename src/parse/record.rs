@@ -294,8 +294,20 @@ fn is_single_spaced(b: &[u8]) -> bool {
         }
         prima_spazio = spazi >> 63 != 0;
     }
-    let mut prima = prima_spazio;
-    for &c in pezzi.remainder() {
+    let resto = pezzi.remainder();
+    if resto.is_empty() {
+        return true;
+    }
+    if b.len() >= 8 {
+        // The last eight bytes, overlapping the words already tested: every
+        // pair of neighbours across the last boundary falls inside them.
+        let w = u64::from_le_bytes(b[b.len() - 8..].try_into().expect("8 bytes"));
+        let spazi = uguale(w, b' ');
+        let strani = uguale(w, b'\t') | uguale(w, 0x0b) | uguale(w, 0x0c) | uguale(w, b'\r');
+        return w & ALTI == 0 && strani == 0 && spazi & (spazi >> 8) == 0;
+    }
+    let mut prima = false;
+    for &c in resto {
         if c >= 0x80 || matches!(c, b'\t' | 0x0b | 0x0c | b'\r') || (prima && c == b' ') {
             return false;
         }

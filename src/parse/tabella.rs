@@ -293,7 +293,15 @@ impl<'a> TabellaBuilder<'a> {
         debug_assert_eq!(recognise::key_prefix(first), Some(key));
         let chiave_span = Span::new(first_sp.start, first_sp.start + key.len);
         let num = |s: &str, ctx: &mut Ctx| -> Option<u32> {
-            let v = s.parse().ok();
+            // The key's numbers are ASCII digits (`key_prefix`): up to nine
+            // of them cannot pass `u32`, and are summed without `parse`'s
+            // sign and overflow tests.
+            debug_assert!(s.bytes().all(|d| d.is_ascii_digit()), "{s:?}");
+            let v = if (1..=9).contains(&s.len()) {
+                Some(s.bytes().fold(0u32, |m, d| m * 10 + u32::from(d - b'0')))
+            } else {
+                s.parse().ok()
+            };
             if v.is_none() {
                 ctx.push(ParseDiagnostic::new(
                     ParseCode::UnrecognisedLine,
